@@ -1,0 +1,5 @@
+import sys
+
+from hoaan_analytics.cli import main
+
+sys.exit(main())

@@ -1,0 +1,96 @@
+"""Connecting to DuckDB and running SQL: the one module that knows the DuckDB API.
+
+DuckDB's Python API moves between major versions (`execute(...).pl()` is gone in
+2.x, a half-read `execute()` result blocks the connection), so every query goes
+through `query`/`run` here and a change of API is fixed in one place.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from hoaan_analytics.paths import sql_dir
+
+Connection = duckdb.DuckDBPyConnection
+
+
+class DatabaseBusyError(RuntimeError):
+    """Another process holds the database file for writing."""
+
+
+def connect(path: str | os.PathLike[str] | None = None, *, read_only: bool = False,
+            wait_seconds: float = 0.0) -> Connection:
+    """Open the database at `path` (in memory when None).
+
+    Reports open read-only so that several can read at once; ingest opens
+    read-write. DuckDB lets only one process write a file: when it is taken, we
+    retry for `wait_seconds`, then raise DatabaseBusyError with a plain message.
+    """
+    if path is None or str(path) == ":memory:":
+        return duckdb.connect(":memory:")
+    path = Path(path)
+    if read_only and not path.exists():
+        raise FileNotFoundError(f"no database at {path}: run `hoaan ingest` first")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseBusyError(
+                    f"the database {path} is in use by another hoaan process "
+                    f"(an ingest or a report); try again when it has finished"
+                ) from exc
+            time.sleep(0.2)
+
+
+def query(con: Connection, sql: str, params: Mapping[str, Any] | None = None) -> pl.DataFrame:
+    """Run one SELECT with `$name` parameters and return a polars frame."""
+    return con.sql(sql, params=dict(params) if params else None).pl()
+
+
+def run(con: Connection, sql: str, params: Mapping[str, Any] | None = None) -> None:
+    """Run one statement that returns nothing of interest (DDL, INSERT, ...)."""
+    con.execute(sql, dict(params) if params else None).fetchall()
+
+
+def scalar(con: Connection, sql: str, params: Mapping[str, Any] | None = None) -> Any:
+    """Run a query that returns one value."""
+    row = con.execute(sql, dict(params) if params else None).fetchone()
+    return None if row is None else row[0]
+
+
+@contextmanager
+def transaction(con: Connection) -> Iterator[Connection]:
+    """All or nothing: commit when the block ends, roll back on any exception."""
+    con.execute("begin transaction")
+    try:
+        yield con
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
+
+
+@cache
+def sql_text(layer: str, name: str) -> str:
+    """The text of `sql/<layer>/<name>.sql` from the package."""
+    return (sql_dir() / layer / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def sql_names(layer: str) -> list[str]:
+    """The file names (= object names) of one SQL layer, sorted."""
+    return sorted(p.stem for p in (sql_dir() / layer).glob("*.sql"))

@@ -1,0 +1,10 @@
+-- one row per procedure_code: the statutory limits (params/procedures.csv), reloaded at every ingest
+create table if not exists procedures (
+    procedure_code varchar  not null,
+    procedure_name varchar,
+    field_name     varchar,
+    statutory_days integer  not null,  -- working days; 0 = the same day
+    cutoff_15h     boolean  not null,  -- received at or after 15:00 counts from the next working day
+    confidence     varchar,
+    note           varchar
+);

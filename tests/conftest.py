@@ -1,0 +1,86 @@
+"""Shared fixtures: in-memory DuckDB with the stored tables, hand-written dossiers, the samples."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hoaan_analytics import db, schema
+
+REPO = Path(__file__).resolve().parent.parent
+PARAMS = REPO / "params"
+SAMPLES = REPO.parent / "shared" / "samples"
+
+# A dossier as the loader stores it; tests override only what they are about.
+DOSSIER_DEFAULTS: dict[str, Any] = {
+    "procedure_code": "2.000815",
+    "procedure_name": "Chứng thực bản sao từ bản chính giấy tờ, văn bản",
+    "field_code": None,
+    "field_name": "Chứng thực",
+    "unit_name": "UBND xã Hòa An",
+    "channel": 1,
+    "status": 10,
+    "received_at": None,
+    "due_at": None,
+    "finished_at": None,
+    "returned_at": None,
+    "supplement_requested_at": None,
+    "supplement_completed_at": None,
+    "supplement_count": None,
+    "fee_amount": None,
+    "payment_method": None,
+    "paid_online": None,
+    "rating": None,
+    "load_id": 1,
+    "source_row": 1,
+}
+
+
+def ts(text: str | None) -> datetime | None:
+    """'2026-03-02 08:00' -> datetime; None stays None."""
+    if text is None:
+        return None
+    return datetime.fromisoformat(text)
+
+
+def insert_dossiers(con: db.Connection, rows: list[dict[str, Any]]) -> None:
+    """Insert hand-written dossiers; `*_at` values may be ISO strings."""
+    import polars as pl
+
+    full = []
+    for i, row in enumerate(rows, start=1):
+        merged = {**DOSSIER_DEFAULTS, "source_row": i, **row}
+        merged.setdefault("dossier_id", f"T-{i:05d}")
+        for key, value in merged.items():
+            if key.endswith("_at") and isinstance(value, str):
+                merged[key] = ts(value)
+        full.append(merged)
+    frame = pl.DataFrame(full, infer_schema_length=None)
+    con.register("_new_dossiers", frame)
+    columns = ", ".join(frame.columns)
+    db.run(con, f"insert into dossiers ({columns}) select {columns} from _new_dossiers")
+    con.unregister("_new_dossiers")
+
+
+@pytest.fixture
+def con():
+    """An in-memory database with the stored tables and nothing in them."""
+    connection = db.connect(None)
+    schema.ensure_schema(connection)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def params_dir() -> Path:
+    return PARAMS
+
+
+@pytest.fixture
+def samples_dir() -> Path:
+    if not SAMPLES.is_dir():
+        pytest.skip(f"shared samples not found at {SAMPLES}")
+    return SAMPLES
