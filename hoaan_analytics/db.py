@@ -69,8 +69,9 @@ def run(con: Connection, sql: str, params: Mapping[str, Any] | None = None) -> N
 
 def scalar(con: Connection, sql: str, params: Mapping[str, Any] | None = None) -> Any:
     """Run a query that returns one value."""
-    row = con.execute(sql, dict(params) if params else None).fetchone()
-    return None if row is None else row[0]
+    # fetchall, not fetchone: a result left half-read blocks the connection in duckdb 2
+    rows = con.execute(sql, dict(params) if params else None).fetchall()
+    return rows[0][0] if rows else None
 
 
 @contextmanager
