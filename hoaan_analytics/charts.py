@@ -1,0 +1,339 @@
+"""Charts for reports: Altair, one theme, Vietnamese text, fed aggregated frames only.
+
+Every function takes a small polars frame whose columns are documented on the
+function, and returns an Altair chart carrying the project's theme in its own
+config, so that it looks the same in JupyterLab, in the exported HTML and as a
+static image. A chart never sees dossier rows: more than MAX_CHART_ROWS rows is
+refused (Altair itself stops at 5,000 and the spec would bloat the report).
+
+Colours are the Okabe–Ito palette, readable with every common colour-vision
+deficiency. Numbers follow Vietnamese usage (95,1% and 1.234) through the
+Vega-Lite `locale` config for axes and pre-formatted text for tooltips.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import altair as alt
+import polars as pl
+
+from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.tables import KPI_LABELS, format_number_vi, format_percent_vi
+
+MAX_CHART_ROWS = 5000
+
+# Okabe & Ito (2008), "Color Universal Design".
+OKABE_ITO = (
+    "#0072B2",  # blue: the measured value
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion: targets and limits
+    "#F0E442",  # yellow
+    "#000000",
+)
+VALUE_COLOUR = OKABE_ITO[0]
+TARGET_COLOUR = OKABE_ITO[5]
+REFERENCE_COLOUR = "#555555"
+
+ValueFormat = Literal["percent", "count", "days"]
+
+FONT = "'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
+
+
+class ChartDataError(HoaanError):
+    """A frame that a chart function cannot draw (missing columns, too many rows)."""
+
+
+def theme_config() -> dict[str, Any]:
+    """The Vega-Lite config of every chart: fonts, palette, Vietnamese number locale."""
+    return {
+        "font": FONT,
+        "locale": {
+            "number": {"decimal": ",", "thousands": ".", "grouping": [3],
+                       "currency": ["", " ₫"], "percent": "%"},
+        },
+        "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12},
+        "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 260, "gridColor": "#e6e6e6"},
+        "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+        "range": {"category": list(OKABE_ITO)},
+        "bar": {"color": VALUE_COLOUR},
+        "line": {"color": VALUE_COLOUR, "strokeWidth": 2},
+        "point": {"color": VALUE_COLOUR, "filled": True, "size": 50},
+        "view": {"stroke": None, "continuousWidth": 520, "continuousHeight": 260},
+    }
+
+
+def register_theme() -> None:
+    """Make the project theme Altair's active theme, for ad-hoc charts in a notebook.
+
+    The chart functions here do not need it: they carry the config themselves.
+    """
+    alt.theme.register("hoaan", enable=True)(lambda: alt.theme.ThemeConfig(config=theme_config()))
+
+
+def _themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    return chart.configure(**theme_config())
+
+
+def _check(frame: pl.DataFrame, required: Sequence[str], chart_name: str) -> None:
+    if not isinstance(frame, pl.DataFrame):
+        raise ChartDataError(f"{chart_name}: expected a polars DataFrame, got {type(frame).__name__}")
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise ChartDataError(
+            f"{chart_name}: the frame lacks column(s) {', '.join(missing)} "
+            f"(it has {', '.join(frame.columns) or 'none'})"
+        )
+    if frame.height > MAX_CHART_ROWS:
+        raise ChartDataError(
+            f"{chart_name}: {frame.height} rows; a chart takes aggregated data "
+            f"(at most {MAX_CHART_ROWS} rows): aggregate first"
+        )
+
+
+def _value_text(column: pl.Expr, value_format: ValueFormat) -> pl.Expr:
+    if value_format == "percent":
+        return column.map_elements(format_percent_vi, return_dtype=pl.String)
+    decimals = 0 if value_format == "count" else 1
+    return column.map_elements(lambda v: format_number_vi(v, decimals), return_dtype=pl.String)
+
+
+def _axis_format(value_format: ValueFormat) -> str:
+    return {"percent": ".0%", "count": ",d", "days": ",.1~f"}[value_format]
+
+
+def _label_for(column: str, given: str | None) -> str:
+    return given or KPI_LABELS.get(column, column)
+
+
+def _target_rule(target: float, axis: Literal["x", "y"], label: str) -> alt.Chart:
+    """A dashed vermillion rule at `target` with its own tooltip."""
+    data = pl.DataFrame({"target": [float(target)], "target_text": [f"{label}: {format_percent_vi(target)}"]})
+    encoding = {axis: alt.X("target:Q") if axis == "x" else alt.Y("target:Q")}
+    return (
+        alt.Chart(data)
+        .mark_rule(color=TARGET_COLOUR, strokeDash=[6, 4], strokeWidth=2)
+        .encode(**encoding, tooltip=[alt.Tooltip("target_text:N", title="Mục tiêu")])
+    )
+
+
+def kpi_bars(frame: pl.DataFrame, *, title: str = "Kết quả so với mục tiêu",
+             subtitle: str | None = None) -> alt.LayerChart:
+    """Horizontal bars, one per KPI ratio, with its target as a vermillion tick.
+
+    `frame` columns: `kpi` (str: a METRICS.md §6 key such as "on_time_rate", or
+    any label), `value` (float 0..1, null when the ratio has no denominator),
+    `target` (float 0..1 or null). Labels come from tables.KPI_LABELS.
+    """
+    _check(frame, ("kpi", "value", "target"), "kpi_bars")
+    data = frame.select(
+        pl.col("kpi").replace_strict(KPI_LABELS, default=pl.col("kpi"), return_dtype=pl.String).alias("kpi_label"),
+        pl.col("value").cast(pl.Float64),
+        pl.col("target").cast(pl.Float64),
+    ).with_columns(
+        _value_text(pl.col("value"), "percent").alias("value_text"),
+        _value_text(pl.col("target"), "percent").alias("target_text"),
+        pl.when(pl.col("value").is_null() | pl.col("target").is_null()).then(pl.lit("—"))
+        .when(pl.col("value") >= pl.col("target")).then(pl.lit("Đạt"))
+        .otherwise(pl.lit("Chưa đạt")).alias("status"),
+    )
+    order = data["kpi_label"].to_list()
+    y = alt.Y("kpi_label:N", sort=order, title=None)
+    tooltip = [
+        alt.Tooltip("kpi_label:N", title="Chỉ tiêu"),
+        alt.Tooltip("value_text:N", title="Kết quả"),
+        alt.Tooltip("target_text:N", title="Mục tiêu"),
+        alt.Tooltip("status:N", title="Đánh giá"),
+    ]
+    base = alt.Chart(data)
+    bars = base.mark_bar(color=VALUE_COLOUR, height={"band": 0.6}).encode(
+        x=alt.X("value:Q", title="Tỷ lệ", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
+        y=y, tooltip=tooltip,
+    )
+    targets = base.transform_filter("isValid(datum.target)").mark_tick(
+        color=TARGET_COLOUR, thickness=3, size=26
+    ).encode(x="target:Q", y=y, tooltip=tooltip)
+    labels = base.transform_filter("isValid(datum.value)").mark_text(
+        align="left", dx=4, fontSize=12
+    ).encode(x="value:Q", y=y, text="value_text:N")
+    chart = alt.layer(bars, targets, labels).properties(
+        title=alt.Title(title, subtitle=subtitle or "Vạch đỏ: mục tiêu của Kế hoạch"),
+        width=520, height=alt.Step(30),
+    )
+    return _themed(chart)
+
+
+def trend_line(frame: pl.DataFrame, *, value_column: str = "value", value_title: str | None = None,
+               value_format: ValueFormat = "percent", target: float | None = None,
+               title: str | None = None, subtitle: str | None = None) -> alt.LayerChart:
+    """A value over successive periods (line and points), with an optional target rule.
+
+    `frame` columns: `period_label` (str, e.g. "T1/2026", in display order),
+    `value_column` (float; a ratio 0..1 when `value_format` is "percent"), and
+    optionally `series` (str) for one line per series (e.g. unit or channel).
+    """
+    _check(frame, ("period_label", value_column), "trend_line")
+    label = _label_for(value_column, value_title)
+    columns = [pl.col("period_label").cast(pl.String),
+               pl.col(value_column).cast(pl.Float64).alias("value")]
+    if "series" in frame.columns:
+        columns.append(pl.col("series").cast(pl.String))
+    data = frame.select(columns).with_columns(_value_text(pl.col("value"), value_format).alias("value_text"))
+    order = list(dict.fromkeys(data["period_label"].to_list()))
+    tooltip = [alt.Tooltip("period_label:N", title="Kỳ"), alt.Tooltip("value_text:N", title=label)]
+    encoding: dict[str, Any] = {
+        "x": alt.X("period_label:N", sort=order, title="Kỳ", axis=alt.Axis(labelAngle=0)),
+        "y": alt.Y("value:Q", title=label, axis=alt.Axis(format=_axis_format(value_format)),
+                   scale=alt.Scale(domain=[0, 1]) if value_format == "percent" else alt.Undefined),
+    }
+    if "series" in data.columns:
+        encoding["color"] = alt.Color("series:N", title=None)
+        tooltip.insert(0, alt.Tooltip("series:N", title="Nhóm"))
+    line = alt.Chart(data).mark_line(point=True).encode(**encoding, tooltip=tooltip)
+    layers: list[alt.Chart] = [line]
+    if target is not None:
+        layers.append(_target_rule(target, "y", "Mục tiêu"))
+    chart = alt.layer(*layers).properties(
+        title=alt.Title(title or f"{label} theo kỳ", subtitle=subtitle or alt.Undefined), width=520, height=260,
+    )
+    return _themed(chart)
+
+
+def shares_by_group(frame: pl.DataFrame, *, title: str, group_title: str = "Nhóm",
+                    category_title: str = "Phân loại", subtitle: str | None = None,
+                    category_order: Sequence[str] | None = None) -> alt.Chart:
+    """Each group's dossiers split into categories, as 100% stacked bars.
+
+    `frame` columns: `group` (str, e.g. a field name), `category` (str, e.g.
+    "Trực tuyến"), `dossiers` (int ≥ 0). Shares are computed per group here; a
+    group with no dossiers has no bar. Tooltips give both the count and the share.
+    """
+    _check(frame, ("group", "category", "dossiers"), "shares_by_group")
+    data = (
+        frame.select(pl.col("group").cast(pl.String), pl.col("category").cast(pl.String),
+                     pl.col("dossiers").cast(pl.Int64))
+        .group_by("group", "category", maintain_order=True).agg(pl.col("dossiers").sum())
+        .with_columns(group_dossiers=pl.col("dossiers").sum().over("group"))
+        .with_columns(share=pl.when(pl.col("group_dossiers") > 0)
+                      .then(pl.col("dossiers") / pl.col("group_dossiers")))
+        .with_columns(
+            _value_text(pl.col("dossiers"), "count").alias("dossiers_text"),
+            _value_text(pl.col("share"), "percent").alias("share_text"),
+        )
+    )
+    categories = list(category_order or dict.fromkeys(data["category"].to_list()))
+    chart = alt.Chart(data).mark_bar().encode(
+        x=alt.X("share:Q", stack="zero", title="Tỷ lệ", axis=alt.Axis(format=".0%"),
+                scale=alt.Scale(domain=[0, 1])),
+        y=alt.Y("group:N", title=group_title, sort=list(dict.fromkeys(data["group"].to_list()))),
+        color=alt.Color("category:N", title=category_title, sort=categories,
+                        scale=alt.Scale(domain=categories, range=list(OKABE_ITO[: len(categories)])
+                                        if len(categories) <= len(OKABE_ITO) else alt.Undefined)),
+        order=alt.Order("category_rank:Q"),
+        tooltip=[alt.Tooltip("group:N", title=group_title), alt.Tooltip("category:N", title=category_title),
+                 alt.Tooltip("dossiers_text:N", title="Số hồ sơ"), alt.Tooltip("share_text:N", title="Tỷ lệ")],
+    ).transform_calculate(
+        category_rank=f"indexof({_js_list(categories)}, datum.category)"
+    ).properties(title=alt.Title(title, subtitle=subtitle or alt.Undefined), width=520, height=alt.Step(26))
+    return _themed(chart)
+
+
+def _js_list(values: Sequence[str]) -> str:
+    import json
+
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def elapsed_vs_statutory(frame: pl.DataFrame, *, title: str = "Thời gian giải quyết so với thời hạn",
+                         subtitle: str | None = None, reduction_target: float = 0.30) -> alt.LayerChart:
+    """Mean elapsed working days per procedure, against the statutory limit and the plan's target.
+
+    `frame` columns: `procedure_name` (str), `mean_elapsed_working_days` (float),
+    `statutory_days` (number, working days), `dossiers` (int). The vermillion
+    tick is the statutory limit; the green tick the target limit
+    (1 − reduction_target) × statutory. Procedures are sorted by dossiers.
+    """
+    _check(frame, ("procedure_name", "mean_elapsed_working_days", "statutory_days", "dossiers"),
+           "elapsed_vs_statutory")
+    data = frame.select(
+        pl.col("procedure_name").cast(pl.String),
+        pl.col("mean_elapsed_working_days").cast(pl.Float64),
+        pl.col("statutory_days").cast(pl.Float64),
+        pl.col("dossiers").cast(pl.Int64),
+    ).sort("dossiers", descending=True, maintain_order=True).with_columns(
+        target_days=pl.col("statutory_days") * (1 - reduction_target),
+    ).with_columns(
+        _value_text(pl.col("mean_elapsed_working_days"), "days").alias("elapsed_text"),
+        _value_text(pl.col("statutory_days"), "days").alias("statutory_text"),
+        _value_text(pl.col("target_days"), "days").alias("target_text"),
+        _value_text(pl.col("dossiers"), "count").alias("dossiers_text"),
+    )
+    y = alt.Y("procedure_name:N", title=None, sort=data["procedure_name"].to_list())
+    tooltip = [
+        alt.Tooltip("procedure_name:N", title="Thủ tục"),
+        alt.Tooltip("dossiers_text:N", title="Số hồ sơ"),
+        alt.Tooltip("elapsed_text:N", title="Bình quân (ngày làm việc)"),
+        alt.Tooltip("statutory_text:N", title="Thời hạn (ngày làm việc)"),
+        alt.Tooltip("target_text:N", title=f"Mục tiêu (giảm {format_percent_vi(reduction_target, 0)})"),
+    ]
+    base = alt.Chart(data)
+    x_title = "Ngày làm việc"
+    bars = base.mark_bar(color=VALUE_COLOUR, height={"band": 0.6}).encode(
+        x=alt.X("mean_elapsed_working_days:Q", title=x_title, axis=alt.Axis(format=",.1~f")), y=y, tooltip=tooltip,
+    )
+    limit = base.mark_tick(color=TARGET_COLOUR, thickness=3, size=24).encode(
+        x=alt.X("statutory_days:Q", title=x_title), y=y, tooltip=tooltip)
+    goal = base.mark_tick(color=OKABE_ITO[2], thickness=3, size=24).encode(
+        x=alt.X("target_days:Q", title=x_title), y=y, tooltip=tooltip)
+    chart = alt.layer(bars, goal, limit).properties(
+        title=alt.Title(title, subtitle=subtitle or "Vạch đỏ: thời hạn theo quy định; vạch xanh lá: mục tiêu"),
+        width=520, height=alt.Step(26),
+    )
+    return _themed(chart)
+
+
+def unit_ranking(frame: pl.DataFrame, *, value_column: str = "value", value_title: str | None = None,
+                 target: float | None = None, title: str | None = None,
+                 subtitle: str | None = None) -> alt.LayerChart:
+    """Units ranked by a ratio, best first, with the median of the units and the target.
+
+    `frame` columns: `unit_name` (str), `value_column` (float 0..1 or null), and
+    optionally `dossiers` (int, shown in the tooltip). The grey rule is the
+    median over units with a value (computed here, not by Vega); the dashed
+    vermillion rule is `target`.
+    """
+    _check(frame, ("unit_name", value_column), "unit_ranking")
+    label = _label_for(value_column, value_title)
+    columns = [pl.col("unit_name").cast(pl.String), pl.col(value_column).cast(pl.Float64).alias("value")]
+    if "dossiers" in frame.columns:
+        columns.append(pl.col("dossiers").cast(pl.Int64))
+    data = frame.select(columns).sort("value", descending=True, nulls_last=True).with_columns(
+        _value_text(pl.col("value"), "percent").alias("value_text"))
+    tooltip = [alt.Tooltip("unit_name:N", title="Đơn vị"), alt.Tooltip("value_text:N", title=label)]
+    if "dossiers" in data.columns:
+        data = data.with_columns(_value_text(pl.col("dossiers"), "count").alias("dossiers_text"))
+        tooltip.append(alt.Tooltip("dossiers_text:N", title="Số hồ sơ"))
+    y = alt.Y("unit_name:N", title=None, sort=data["unit_name"].to_list())
+    bars = alt.Chart(data).mark_bar(color=VALUE_COLOUR, height={"band": 0.6}).encode(
+        x=alt.X("value:Q", title=label, axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])),
+        y=y, tooltip=tooltip,
+    )
+    layers: list[alt.Chart] = [bars]
+    median = data["value"].median()
+    if median is not None:
+        median_data = pl.DataFrame({"median": [float(median)],
+                                    "median_text": [f"Trung vị các đơn vị: {format_percent_vi(median)}"]})
+        layers.append(alt.Chart(median_data).mark_rule(color=REFERENCE_COLOUR, strokeWidth=2).encode(
+            x="median:Q", tooltip=[alt.Tooltip("median_text:N", title="Trung vị")]))
+    if target is not None:
+        layers.append(_target_rule(target, "x", "Mục tiêu"))
+    chart = alt.layer(*layers).properties(
+        title=alt.Title(title or f"Xếp hạng đơn vị: {label}",
+                        subtitle=subtitle or "Vạch xám: trung vị các đơn vị; vạch đỏ đứt: mục tiêu"),
+        width=520, height=alt.Step(24),
+    )
+    return _themed(chart)

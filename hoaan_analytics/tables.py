@@ -1,0 +1,171 @@
+"""Tables for reports: great_tables with Vietnamese labels and number formats.
+
+Vietnamese writes 95,1% and 1.234 (comma for decimals, dot for thousands). Every
+table here is plain HTML with a scoped style: no web fonts (`google_font()` needs
+the network) and no `opt_interactive()` (it loads scripts), so a report renders
+offline. The formatting helpers are shared with `charts`, which pre-formats its
+tooltip text with them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import polars as pl
+from great_tables import GT
+
+# Vietnamese names of the KPI keys of METRICS.md §6 (and the columns the KPI marts
+# are expected to carry), used for row and column labels.
+KPI_LABELS: dict[str, str] = {
+    "received": "Tiếp nhận mới",
+    "received_online": "Tiếp nhận trực tuyến",
+    "received_offline": "Tiếp nhận trực tiếp, bưu chính",
+    "carried_over": "Kỳ trước chuyển qua",
+    "handled": "Tổng số hồ sơ phải giải quyết",
+    "resolved": "Đã giải quyết",
+    "resolved_early": "Giải quyết trước hạn",
+    "resolved_on_time": "Giải quyết đúng hạn",
+    "resolved_late": "Giải quyết quá hạn",
+    "pending": "Đang giải quyết",
+    "pending_in_time": "Đang giải quyết trong hạn",
+    "pending_overdue": "Đang giải quyết quá hạn",
+    "fee_dossiers": "Hồ sơ có phí, lệ phí",
+    "on_time_rate": "Tỷ lệ giải quyết đúng hạn",
+    "progress_rate": "Tỷ lệ tiến độ giải quyết",
+    "online_share": "Tỷ lệ hồ sơ nộp trực tuyến",
+    "cashless_share": "Tỷ lệ thanh toán không dùng tiền mặt",
+    "online_payment_share": "Tỷ lệ thanh toán trực tuyến",
+    "time_reduction": "Mức cắt giảm thời gian giải quyết",
+    "within_70pct_share": "Tỷ lệ hồ sơ giải quyết trong 70% thời hạn",
+    "satisfaction_rate": "Tỷ lệ hài lòng",
+    "unit_name": "Đơn vị",
+    "field_name": "Lĩnh vực",
+    "procedure_code": "Mã thủ tục",
+    "procedure_name": "Thủ tục",
+    "statutory_days": "Thời hạn (ngày làm việc)",
+    "mean_elapsed_working_days": "Thời gian giải quyết bình quân (ngày làm việc)",
+    "dossiers": "Số hồ sơ",
+    "target": "Mục tiêu",
+    "value": "Kết quả",
+    "period_label": "Kỳ",
+}
+
+MISSING_TEXT = "—"
+
+
+def is_ratio_column(name: str) -> bool:
+    """True for the KPI columns that hold a share 0..1 (shown as a percentage)."""
+    return name.endswith(("_rate", "_share")) or name in {"time_reduction", "target"}
+
+
+def format_percent_vi(value: float | None, decimals: int = 1) -> str:
+    """0.9512 -> '95,1%'; None or NaN -> '—' (a ratio with no denominator is not 0)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING_TEXT
+    return format_number_vi(value * 100, decimals) + "%"
+
+
+def format_number_vi(value: float | None, decimals: int = 0) -> str:
+    """1234.5 -> '1.234,5' with `decimals=1`; 1234 -> '1.234'; None -> '—'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING_TEXT
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def _percent(gt: GT, columns: Sequence[str], decimals: int) -> GT:
+    if not columns:
+        return gt
+    return gt.fmt_percent(list(columns), decimals=decimals, sep_mark=".", dec_mark=",")
+
+
+def _integer(gt: GT, columns: Sequence[str]) -> GT:
+    if not columns:
+        return gt
+    return gt.fmt_integer(list(columns), sep_mark=".")
+
+
+def _decimal(gt: GT, columns: Sequence[str], decimals: int) -> GT:
+    if not columns:
+        return gt
+    return gt.fmt_number(list(columns), decimals=decimals, sep_mark=".", dec_mark=",")
+
+
+def _finish(gt: GT, title: str | None, subtitle: str | None, source_note: str | None) -> GT:
+    if title:
+        gt = gt.tab_header(title=title, subtitle=subtitle)
+    if source_note:
+        gt = gt.tab_source_note(source_note)
+    return gt.sub_missing(missing_text=MISSING_TEXT).tab_options(table_font_size="14px")
+
+
+def frame_table(
+    frame: pl.DataFrame,
+    *,
+    title: str | None = None,
+    subtitle: str | None = None,
+    source_note: str | None = None,
+    labels: Mapping[str, str] | None = None,
+    percent_decimals: int = 1,
+    row_label: str | None = None,
+) -> GT:
+    """A great_tables table of an aggregated frame, formatted the Vietnamese way.
+
+    Ratio columns (`*_rate`, `*_share`, `time_reduction`, `target`) become
+    percentages ("95,1%"), integer columns counts ("1.234"), other float columns
+    one decimal ("3,5"); nulls show as "—". Column labels come from `labels`, then
+    KPI_LABELS, else the column name. `row_label` names a column to use as the stub.
+    """
+    names = dict(KPI_LABELS)
+    names.update(labels or {})
+    ratio = [c for c in frame.columns if is_ratio_column(c) and frame[c].dtype.is_numeric()]
+    integer = [c for c in frame.columns if frame[c].dtype.is_integer() and c not in ratio]
+    decimal = [c for c in frame.columns if frame[c].dtype.is_float() and c not in ratio]
+    gt = GT(frame, rowname_col=row_label) if row_label else GT(frame)
+    gt = _percent(gt, ratio, percent_decimals)
+    gt = _integer(gt, integer)
+    gt = _decimal(gt, decimal, 1)
+    gt = gt.cols_label(**{c: names.get(c, c) for c in frame.columns if c != row_label})
+    return _finish(gt, title, subtitle, source_note)
+
+
+def kpi_table(
+    frame: pl.DataFrame,
+    *,
+    title: str | None = "Kết quả các chỉ tiêu",
+    subtitle: str | None = None,
+    source_note: str | None = None,
+) -> GT:
+    """The plan's KPIs against their targets, one row per KPI.
+
+    `frame` columns: `kpi` (str, a key of METRICS.md §6 such as "on_time_rate"),
+    `value` (float 0..1 or null), `target` (float 0..1 or null). Adds a column
+    "Đánh giá": "Đạt" when value ≥ target, "Chưa đạt" when below, "—" otherwise.
+    """
+    _require(frame, ("kpi", "value", "target"))
+    shown = frame.select(
+        pl.col("kpi").replace_strict(KPI_LABELS, default=pl.col("kpi"), return_dtype=pl.String)
+        .alias("Chỉ tiêu"),
+        pl.col("value").cast(pl.Float64),
+        pl.col("target").cast(pl.Float64),
+        pl.when(pl.col("value").is_null() | pl.col("target").is_null()).then(pl.lit(MISSING_TEXT))
+        .when(pl.col("value") >= pl.col("target")).then(pl.lit("Đạt"))
+        .otherwise(pl.lit("Chưa đạt")).alias("status"),
+    )
+    gt = _percent(GT(shown, rowname_col="Chỉ tiêu"), ["value", "target"], 1)
+    gt = gt.cols_label(value="Kết quả", target="Mục tiêu", status="Đánh giá")
+    return _finish(gt, title, subtitle, source_note)
+
+
+def _require(frame: pl.DataFrame, columns: Sequence[str]) -> None:
+    from hoaan_analytics.errors import HoaanError
+
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise HoaanError(f"table needs the column(s) {', '.join(missing)}; got {', '.join(frame.columns)}")
+
+
+def table_html(gt: GT) -> str:
+    """The table as an HTML fragment (scoped style, no script), for pages built without a notebook."""
+    return gt.as_raw_html()
