@@ -1,15 +1,54 @@
 """Derived tables and views built from the stored dossiers (calendar, dossier facts).
 
-Placeholder: the KPI work replaces `refresh` with the real build.
+`refresh` runs at the end of every ingest, inside its transaction: it rebuilds the
+working-day calendar over the range of the data and materialises `dossier_facts`
+(one row per received dossier, everything that does not depend on the period) and
+`dossier_extent` (the newest event date), so that a period's KPIs are a single
+aggregation pass (sql/marts/period_kpis.sql).
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from hoaan_analytics import db
+from hoaan_analytics import calendar, db
+
+STAGING_VIEWS = ("stg_dossiers", "stg_procedures", "stg_working_days")
+FACT_TABLES = ("dossier_facts", "dossier_extent")
+
+# Years of calendar around the data: due dates run past the last received day by
+# up to a statutory limit, and an empty database still gets a usable calendar.
+CALENDAR_MARGIN_YEARS = 1
+
+_DATA_YEARS_SQL = """
+select
+    min(least(year(received_at), year(due_at), year(finished_at), year(returned_at),
+              year(supplement_requested_at), year(supplement_completed_at))) as first_year,
+    max(greatest(year(received_at), year(due_at), year(finished_at), year(returned_at),
+                 year(supplement_requested_at), year(supplement_completed_at))) as last_year
+from dossiers
+"""
+
+
+def calendar_range(con: db.Connection) -> tuple[date, date]:
+    """The dates `calendar_days` must cover: every year of the stored dates, with a margin."""
+    first_year, last_year = db.query(con, _DATA_YEARS_SQL).row(0)
+    if first_year is None:
+        first_year = last_year = date.today().year
+    return (date(first_year - CALENDAR_MARGIN_YEARS, 1, 1),
+            date(last_year + CALENDAR_MARGIN_YEARS, 12, 31))
 
 
 def refresh(con: db.Connection, params_dir: Path) -> None:
-    """(Re)build everything derived from the stored dossiers; called at the end of each ingest."""
-    return None
+    """(Re)build everything derived from the stored dossiers; called at the end of each ingest.
+
+    Needs the stored tables (`dossiers`, `procedures`); runs inside the caller's
+    transaction when there is one.
+    """
+    start, end = calendar_range(con)
+    calendar.build_calendar(con, Path(params_dir), start, end)
+    for name in STAGING_VIEWS:
+        db.run(con, f"create or replace view {name} as\n{db.sql_text('staging', name)}")
+    for name in FACT_TABLES:
+        db.run(con, f"create or replace table {name} as\n{db.sql_text('facts', name)}")

@@ -1,0 +1,209 @@
+"""The plan's KPIs for a period and a scope (METRICS.md §5–§6), from `dossier_facts`.
+
+Every rule lives in SQL (sql/facts/dossier_facts.sql, sql/marts/period_kpis.sql);
+this module picks the parameters, resolves unit names and shapes the result.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from hoaan_analytics import db
+from hoaan_analytics.errors import HoaanError, UnknownUnitError
+from hoaan_analytics.periods import Period, months_of, parse_period
+
+# The keys of METRICS.md §6, in the contract's order.
+KPI_KEYS: tuple[str, ...] = (
+    "received", "received_online", "received_offline", "carried_over", "handled",
+    "resolved", "resolved_early", "resolved_on_time", "resolved_late",
+    "pending", "pending_in_time", "pending_overdue",
+    "on_time_rate", "progress_rate", "online_share",
+    "fee_dossiers", "cashless_share", "online_payment_share",
+    "time_reduction", "within_70pct_share", "satisfaction_rate",
+)
+RATIO_KEYS: tuple[str, ...] = (
+    "on_time_rate", "progress_rate", "online_share", "cashless_share", "online_payment_share",
+    "time_reduction", "within_70pct_share", "satisfaction_rate",
+)
+COUNT_KEYS: tuple[str, ...] = tuple(k for k in KPI_KEYS if k not in RATIO_KEYS)
+
+KPI_LABELS_VI: dict[str, str] = {
+    "received": "Số hồ sơ mới tiếp nhận",
+    "received_online": "Tiếp nhận trực tuyến",
+    "received_offline": "Tiếp nhận trực tiếp và qua bưu chính công ích",
+    "carried_over": "Số kỳ trước chuyển qua",
+    "handled": "Tổng số hồ sơ nhận giải quyết",
+    "resolved": "Số hồ sơ đã giải quyết",
+    "resolved_early": "Trả trước hạn",
+    "resolved_on_time": "Trả đúng thời hạn",
+    "resolved_late": "Trả quá hạn",
+    "pending": "Số hồ sơ đang giải quyết",
+    "pending_in_time": "Đang giải quyết trong hạn",
+    "pending_overdue": "Đang giải quyết quá hạn",
+    "on_time_rate": "Tỷ lệ hồ sơ giải quyết đúng hạn",
+    "progress_rate": "Tỷ lệ tiến độ giải quyết",
+    "online_share": "Tỷ lệ hồ sơ nộp trực tuyến",
+    "fee_dossiers": "Số hồ sơ có phí, lệ phí",
+    "cashless_share": "Tỷ lệ thanh toán không dùng tiền mặt",
+    "online_payment_share": "Tỷ lệ thanh toán trực tuyến",
+    "time_reduction": "Mức giảm thời gian giải quyết so với quy định",
+    "within_70pct_share": "Tỷ lệ hồ sơ giải quyết trong 70% thời hạn",
+    "satisfaction_rate": "Tỷ lệ hài lòng",
+}
+
+BY_CHOICES = ("field", "procedure", "unit", "month")
+# group column(s) of kpi_table for each `by`
+GROUP_COLUMNS: dict[str, tuple[str, ...]] = {
+    "field": ("field_name",),
+    "procedure": ("procedure_code", "procedure_name"),
+    "unit": ("unit_name",),
+    "month": ("month", "month_label", "start", "end"),
+}
+
+_UNITS_SQL = """
+select min(unit_name) as unit_name, unit_key
+from dossier_facts
+where unit_key is not null
+group by unit_key
+order by unit_name
+"""
+_UNIT_KEY_SQL = "select lower(trim(nfc_normalize($unit))) as unit_key"
+
+
+def units(con: db.Connection) -> list[str]:
+    """The unit names present in the data (one spelling per unit), sorted."""
+    return db.query(con, _UNITS_SQL)["unit_name"].to_list()
+
+
+def resolve_unit(con: db.Connection, unit: str | None) -> str | None:
+    """The comparison key of `unit` (NFC, trimmed, case-folded); UnknownUnitError if not in the data."""
+    if unit is None:
+        return None
+    key = db.scalar(con, _UNIT_KEY_SQL, {"unit": unit})
+    known = db.query(con, _UNITS_SQL)
+    if key not in known["unit_key"].to_list():
+        names = known["unit_name"].to_list()
+        listing = "; ".join(names) if names else "(no dossiers loaded)"
+        raise UnknownUnitError(f"unknown unit {unit!r}; the data has these units: {listing}")
+    return key
+
+
+def _period_frame(con: db.Connection, period: Period, unit_key: str | None, by: str) -> pl.DataFrame:
+    return db.query(con, db.sql_text("marts", "period_kpis"),
+                    {"d0": period.start, "d1": period.end, "unit_key": unit_key, "by": by})
+
+
+def _as_dict(row: dict[str, Any]) -> dict[str, Any]:
+    result = {}
+    for key in KPI_KEYS:
+        value = row[key]
+        result[key] = (None if value is None else float(value)) if key in RATIO_KEYS else int(value or 0)
+    return result
+
+
+def compute_kpis(con: db.Connection, period: Period, *, unit: str | None = None) -> dict[str, Any]:
+    """The METRICS.md §6 numbers for `period`, all units or one: exactly the §6 keys.
+
+    Counts are ints; ratios are floats in [0, 1] (time_reduction may fall below 0)
+    or None when their denominator is zero.
+    """
+    frame = _period_frame(con, period, resolve_unit(con, unit), "none")
+    return _as_dict(frame.filter(pl.col("is_total")).row(0, named=True))
+
+
+def kpi_table(con: db.Connection, period: Period, *, unit: str | None = None,
+              by: str | None = None) -> pl.DataFrame:
+    """One row per group (field, procedure, unit or month) with its group column(s) and the §6 keys.
+
+    With `by=None`, one row for the whole scope. Month rows are the months of the
+    period in its own mode (cut-off months for a cut-off period), each judged as a
+    period of its own.
+    """
+    if by is not None and by not in BY_CHOICES:
+        raise HoaanError(f"unknown breakdown {by!r}: use one of {', '.join(BY_CHOICES)}")
+    unit_key = resolve_unit(con, unit)
+    if by is None:
+        frame = _period_frame(con, period, unit_key, "none")
+        return pl.DataFrame([_as_dict(frame.filter(pl.col("is_total")).row(0, named=True))],
+                            schema=_kpi_schema())
+    if by == "month":
+        rows = []
+        for month in months_of(period):
+            total = _period_frame(con, month, unit_key, "none").filter(pl.col("is_total")).row(0, named=True)
+            rows.append({"month": month.name, "month_label": month.label, "start": month.start,
+                         "end": month.end, **_as_dict(total)})
+        schema = {"month": pl.String, "month_label": pl.String, "start": pl.Date, "end": pl.Date,
+                  **_kpi_schema()}
+        return pl.DataFrame(rows, schema=schema)
+    frame = _period_frame(con, period, unit_key, by).filter(~pl.col("is_total"))
+    rows = [{**{c: r[c] for c in GROUP_COLUMNS[by]}, **_as_dict(r)} for r in frame.iter_rows(named=True)]
+    schema = {c: pl.String for c in GROUP_COLUMNS[by]} | _kpi_schema()
+    return pl.DataFrame(rows, schema=schema)
+
+
+def _kpi_schema() -> dict[str, pl.DataType]:
+    return {k: (pl.Float64 if k in RATIO_KEYS else pl.Int64) for k in KPI_KEYS}
+
+
+def time_reduction_left_out(con: db.Connection, period: Period, *, unit: str | None = None) -> pl.DataFrame:
+    """Procedures with dossiers resolved in the period that time_reduction leaves out (no catalogue entry).
+
+    Columns: procedure_code, procedure_name, dossiers. Empty when the catalogue covers everything.
+    """
+    return db.query(con, db.sql_text("marts", "time_reduction_left_out"),
+                    {"d0": period.start, "d1": period.end, "unit_key": resolve_unit(con, unit)})
+
+
+@dataclass
+class KpisOutput:
+    """What `hoaan kpis` prints: the text for stdout and notes for stderr."""
+
+    text: str
+    notes: list[str] = field(default_factory=list)
+
+
+def kpis_output(db_path: str | os.PathLike[str], period_name: str, *, mode: str = "calendar",
+                unit: str | None = None, by: str | None = None, as_json: bool = False) -> KpisOutput:
+    """Open the database read-only and format the KPIs of one period as JSON or a readable table."""
+    period = parse_period(period_name, mode)
+    con = db.connect(db_path, read_only=True)
+    try:
+        if by is None:
+            values = compute_kpis(con, period, unit=unit)
+            if as_json:
+                text = json.dumps(values, ensure_ascii=False, indent=1)
+            else:
+                width = max(len(k) for k in KPI_KEYS)
+                scope = unit if unit is not None else "tất cả đơn vị"
+                lines = [f"{period.label} ({period.range_label}, {period.mode}) — {scope}"]
+                lines += [f"{k:<{width}}  {_fmt(k, values[k]):>10}  {KPI_LABELS_VI[k]}" for k in KPI_KEYS]
+                text = "\n".join(lines)
+        else:
+            table = kpi_table(con, period, unit=unit, by=by)
+            if as_json:
+                text = json.dumps(table.to_dicts(), ensure_ascii=False, indent=1, default=str)
+            else:
+                with pl.Config(tbl_rows=-1, tbl_cols=-1, tbl_width_chars=10_000, fmt_str_lengths=60):
+                    text = f"{period.label} ({period.range_label}, {period.mode})\n{table}"
+        left_out = time_reduction_left_out(con, period, unit=unit)
+    finally:
+        con.close()
+    notes = [
+        f"time_reduction leaves out {r['dossiers']} resolved dossier(s) of procedure {r['procedure_code']} "
+        f"({r['procedure_name'] or 'no name'}): it is not in the procedure catalogue (params/procedures.csv)"
+        for r in left_out.iter_rows(named=True)
+    ]
+    return KpisOutput(text, notes)
+
+
+def _fmt(key: str, value: Any) -> str:
+    if value is None:
+        return "–"
+    if key in RATIO_KEYS:
+        return f"{value:.1%}"
+    return str(value)

@@ -1,0 +1,131 @@
+-- one row per received dossier: everything about it that does not depend on the reporting period
+-- Materialised as a table by models.refresh so that a period query is one pass over this table.
+-- Rules: METRICS.md §3 (wd), §5 (due date from the catalogue, effective end, early/on time/late),
+-- §6 (time_reduction terms, fee, payment and rating flags). Definitions: docs/kpis.md.
+with dossiers as (
+    select * from stg_dossiers
+),
+
+catalogue as (
+    select * from stg_procedures
+),
+
+calendar as (
+    select day, is_working_day, working_day_index from calendar_days
+),
+
+working_days as (
+    select * from stg_working_days
+),
+
+dated as (
+    select
+        d.*,
+        cast(d.received_at as date)                 as received_on,
+        cast(d.due_at as date)                      as exported_due_on,
+        cast(d.finished_at as date)                 as finished_on,
+        cast(d.supplement_requested_at as date)     as supplement_requested_on,
+        cast(d.supplement_completed_at as date)     as supplement_completed_on,
+        -- the pause is a timestamp duration, only when both ends are known (METRICS.md §5)
+        case
+            when d.supplement_requested_at is not null and d.supplement_completed_at is not null
+            then d.supplement_completed_at - d.supplement_requested_at
+        end                                         as supplement_pause,
+        c.statutory_days,
+        c.cutoff_15h,
+        c.procedure_code is not null                as in_catalogue
+    from dossiers d
+    left join catalogue c on c.procedure_code = d.procedure_code
+),
+
+indexed as (
+    -- wd(a, b) = index(b) - index(a): the running working-day index of each date
+    select
+        d.*,
+        rc.working_day_index                        as received_day_index,
+        rc.is_working_day                           as received_on_working_day,
+        fc.working_day_index                        as finished_day_index,
+        qc.working_day_index                        as supplement_requested_day_index,
+        ac.working_day_index                        as supplement_completed_day_index,
+        -- n of METRICS.md §5: the limit, plus one when received at or after 15:00 under the 15:00 rule
+        d.statutory_days
+            + case when d.cutoff_15h and cast(d.received_at as time) >= time '15:00:00' then 1 else 0 end
+                                                    as due_working_days
+    from dated d
+    left join calendar rc on rc.day = d.received_on
+    left join calendar fc on fc.day = d.finished_on
+    left join calendar qc on qc.day = d.supplement_requested_on
+    left join calendar ac on ac.day = d.supplement_completed_on
+),
+
+catalogue_due as (
+    -- the working day d with wd(received, d) = n; for n = 0 the day itself, or the next working day
+    select
+        i.*,
+        i.received_day_index + i.due_working_days
+            + case when i.due_working_days = 0 and not i.received_on_working_day then 1 else 0 end
+                                                    as due_day_index
+    from indexed i
+),
+
+due as (
+    select
+        c.*,
+        coalesce(c.exported_due_on, w.day)          as due_on,
+        case
+            when c.exported_due_on is not null then 'export'
+            when w.day is not null then 'catalogue'
+        end                                         as due_source
+    from catalogue_due c
+    left join working_days w on w.working_day_index = c.due_day_index
+),
+
+final as (
+    select
+        dossier_id,
+        procedure_code,
+        procedure_name,
+        field_code,
+        field_name,
+        unit_name,
+        unit_key,
+        channel,
+        status,
+        channel = 2                                 as is_online,
+        status in (7, 8, 9, 10)                     as is_closed,
+        received_on,
+        finished_on,
+        supplement_requested_on,
+        supplement_completed_on,
+        supplement_count,
+        due_on,
+        due_source,
+        cast(finished_at - coalesce(supplement_pause, interval 0 second) as date)
+                                                    as effective_end_on,
+        -- only read for resolved dossiers; a missing due date compares as unknown, so such a
+        -- dossier is late only through its supplement count (docs/kpis.md)
+        case
+            when cast(finished_at - coalesce(supplement_pause, interval 0 second) as date) > due_on
+                 or supplement_count > 1 then 'late'
+            when cast(finished_at - coalesce(supplement_pause, interval 0 second) as date) < due_on then 'early'
+            else 'on_time'
+        end                                         as resolution_class,
+        in_catalogue,
+        statutory_days,
+        greatest(finished_day_index - received_day_index, 0)
+            - coalesce(greatest(supplement_completed_day_index - supplement_requested_day_index, 0), 0)
+                                                    as elapsed_working_days,
+        status in (9, 10) and coalesce(statutory_days >= 1, false)
+                                                    as counts_for_time_reduction,
+        coalesce(fee_amount > 0, false)             as has_fee,
+        coalesce(fee_amount > 0, false)
+            and coalesce(lower(trim(nfc_normalize(payment_method))), '') not in ('', 'tiền mặt')
+                                                    as is_cashless,
+        coalesce(paid_online in (1, 2), false)      as is_paid_online,
+        rating is not null                          as is_rated,
+        coalesce(lower(rating) in ('rất hài lòng', 'hài lòng'), false)
+                                                    as is_satisfied
+    from due
+)
+
+select * from final

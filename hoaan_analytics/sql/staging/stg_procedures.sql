@@ -1,0 +1,16 @@
+-- one row per procedure_code of the catalogue (params/procedures.csv as loaded into `procedures`)
+with source as (
+    select * from procedures
+),
+
+final as (
+    -- a code listed twice keeps its strictest (smallest) limit, so that a duplicate never loosens a deadline
+    select
+        procedure_code,
+        min(statutory_days)  as statutory_days,
+        bool_or(cutoff_15h)  as cutoff_15h
+    from source
+    group by procedure_code
+)
+
+select * from final
