@@ -1,0 +1,199 @@
+"""The load transaction: files in order, set-aside rows, latest export wins, load log."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from hoaan_analytics import db, models, schema
+from hoaan_analytics.catalogue import load_catalogue
+from hoaan_analytics.errors import IngestError
+from hoaan_analytics.ingest.labels import LabelMap, load_label_map
+from hoaan_analytics.ingest.read import RAW_TABLE, file_format, load_csv, load_excel
+
+# Temp macros of the parse step (sql/ingest/*.sql); the views are created per file, once
+# the tables they read exist.
+_INGEST_MACROS = ("ingest_text", "ingest_timestamp")
+
+
+@dataclass
+class FileSummary:
+    """What one file did to the database."""
+
+    file_name: str
+    file_format: str
+    file_sha256: str
+    rows_read: int = 0        # non-empty data rows under the header
+    loaded: int = 0           # dossiers stored from this file (new or replacing an older row)
+    set_aside: int = 0        # rows that could not be used (see table set_aside)
+    replaced: int = 0         # stored dossiers of earlier loads that this file replaced
+    superseded: int = 0       # usable rows that a later row of the same dossier in this file replaced
+    ignored: int = 0          # rows with status 1/3 and no dossier id: never set aside, cannot be stored
+    skipped: bool = False     # same bytes as an earlier load: nothing read, nothing changed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file_name": self.file_name, "file_format": self.file_format,
+            "rows_read": self.rows_read, "loaded": self.loaded, "set_aside": self.set_aside,
+            "replaced": self.replaced, "superseded": self.superseded, "ignored": self.ignored,
+            "skipped": self.skipped,
+        }
+
+
+@dataclass
+class IngestSummary:
+    """The result of one ingest call: one entry per file, in the order loaded."""
+
+    files: list[FileSummary] = field(default_factory=list)
+    procedures: int = 0       # procedures in the catalogue after the reload
+
+    @property
+    def rows_read(self) -> int:
+        return sum(f.rows_read for f in self.files)
+
+    @property
+    def loaded(self) -> int:
+        return sum(f.loaded for f in self.files)
+
+    @property
+    def set_aside(self) -> int:
+        return sum(f.set_aside for f in self.files)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Per-file counts and their totals, ready for JSON."""
+        return {
+            "files": [f.to_dict() for f in self.files],
+            "rows_read": self.rows_read,
+            "loaded": self.loaded,
+            "set_aside": self.set_aside,
+            "skipped": sum(f.skipped for f in self.files),
+            "procedures": self.procedures,
+        }
+
+
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of the file's bytes (identifies an export however it is named)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 22):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def ingest_files(con: db.Connection, paths: Iterable[str | os.PathLike[str]], *,
+                 params_dir: str | os.PathLike[str]) -> IngestSummary:
+    """Load dossier exports (CSV/XLSX) into the database, all or nothing.
+
+    In one transaction: create missing tables, reload the procedure catalogue from
+    `params_dir/procedures.csv`, load each file in the given order (rows that cannot
+    be used go to `set_aside`; a dossier's later row replaces its earlier one; bytes
+    already loaded are skipped), log each file in `load_log`, then rebuild the
+    derived tables (`models.refresh`). A file that cannot be read at all raises
+    IngestError naming it, and nothing of the call is stored.
+    """
+    params_dir = Path(params_dir)
+    paths = [Path(p) for p in paths]
+    labels = load_label_map(params_dir)
+    summary = IngestSummary()
+    with db.transaction(con):
+        schema.ensure_schema(con)
+        summary.procedures = load_catalogue(con, params_dir)
+        for name in _INGEST_MACROS:
+            db.run(con, db.sql_text("ingest", name))
+        for path in paths:
+            summary.files.append(_ingest_one(con, path, labels))
+        # On failure the rollback removes the temp objects made inside the transaction.
+        _drop_temp(con)
+        models.refresh(con, params_dir)
+    return summary
+
+
+def _ingest_one(con: db.Connection, path: Path, labels: LabelMap) -> FileSummary:
+    file_name = path.name
+    if not path.is_file():
+        raise IngestError(f"{file_name}: no such file ({path})")
+    try:
+        sha256 = file_sha256(path)
+        fmt = file_format(path)
+    except OSError as exc:
+        raise IngestError(f"{file_name}: cannot be opened: {exc.strerror or exc}") from exc
+    result = FileSummary(file_name=file_name, file_format=fmt, file_sha256=sha256)
+    load_id = db.scalar(con, "select coalesce(max(load_id), 0) + 1 from load_log")
+    already = db.scalar(con, "select count(*) from load_log where file_sha256 = $sha and not skipped",
+                        {"sha": sha256})
+    if already:
+        result.skipped = True
+        _log(con, load_id, result)
+        return result
+
+    if fmt == "xlsx":
+        load_excel(con, path, labels, file_name)
+    else:
+        load_csv(con, path, labels, file_name)
+    db.run(con, db.sql_text("ingest", "ingest_parsed"))
+    db.run(con, "create or replace temp table ingest_rows as select * from ingest_parsed")
+    db.run(con, db.sql_text("ingest", "ingest_set_aside"))
+    db.run(con, db.sql_text("ingest", "ingest_usable"))
+
+    counts = db.query(con, """
+        select
+            count(*)                                                       as rows_read,
+            count(*) filter (where len(problems) > 0)                      as set_aside,
+            count(*) filter (where len(problems) = 0 and dossier_id is null) as ignored,
+            count(*) filter (where len(problems) = 0 and dossier_id is not null) as usable
+        from ingest_rows
+    """).row(0, named=True)
+    db.run(con, """
+        insert into set_aside (load_id, file_name, source_row, dossier_id, field, reason)
+        select $load_id, $file_name, source_row, dossier_id, field, reason
+        from ingest_set_aside
+        order by source_row, field
+    """, {"load_id": load_id, "file_name": file_name})
+    db.run(con, "create or replace temp table ingest_latest as select * from ingest_usable")
+    result.replaced = db.scalar(con, """
+        select count(*) from dossiers where dossier_id in (select dossier_id from ingest_latest)
+    """)
+    if result.replaced:
+        db.run(con, "delete from dossiers where dossier_id in (select dossier_id from ingest_latest)")
+    db.run(con, """
+        insert into dossiers
+        select
+            dossier_id, procedure_code, procedure_name, field_code, field_name, unit_name,
+            channel, status, received_at, due_at, finished_at, returned_at,
+            supplement_requested_at, supplement_completed_at, supplement_count, fee_amount,
+            payment_method, paid_online, rating, $load_id as load_id, source_row
+        from ingest_latest
+        order by source_row
+    """, {"load_id": load_id})
+    result.rows_read = counts["rows_read"]
+    result.set_aside = counts["set_aside"]
+    result.ignored = counts["ignored"]
+    result.loaded = db.scalar(con, "select count(*) from ingest_latest")
+    result.superseded = counts["usable"] - result.loaded
+    _log(con, load_id, result)
+    return result
+
+
+def _log(con: db.Connection, load_id: int, result: FileSummary) -> None:
+    db.run(con, """
+        insert into load_log
+            (load_id, file_name, file_sha256, file_format, loaded_at, rows_read, loaded, set_aside, skipped)
+        values ($load_id, $file_name, $sha, $format, $loaded_at, $rows_read, $loaded, $set_aside, $skipped)
+    """, {
+        "load_id": load_id, "file_name": result.file_name, "sha": result.file_sha256,
+        "format": result.file_format, "loaded_at": datetime.now().replace(microsecond=0),
+        "rows_read": result.rows_read, "loaded": result.loaded, "set_aside": result.set_aside,
+        "skipped": result.skipped,
+    })
+
+
+def _drop_temp(con: db.Connection) -> None:
+    for view in ("ingest_usable", "ingest_set_aside", "ingest_parsed"):
+        db.run(con, f"drop view if exists {view}")
+    for table in (RAW_TABLE, f"{RAW_TABLE}_records", "ingest_rows", "ingest_latest"):
+        db.run(con, f"drop table if exists {table}")

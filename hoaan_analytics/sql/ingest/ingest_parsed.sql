@@ -1,0 +1,180 @@
+-- one row per non-empty data row of the file being loaded: typed values and the reasons it cannot be used
+-- Reads temp table ingest_raw (source_row + one varchar per canonical field) and the procedures catalogue.
+-- Reasons are METRICS.md §8 exactly; rows with status 1 or 3 never get one. Reasons never quote a cell's value.
+create or replace temp view ingest_parsed as
+with cleaned as (
+    select
+        source_row,
+        ingest_text(dossier_id)              as dossier_id,
+        ingest_text(procedure_code)          as procedure_code,
+        ingest_text(procedure_name)          as procedure_name,
+        ingest_text(field_code)              as field_code,
+        ingest_text(field_name)              as field_name,
+        ingest_text(unit_name)               as unit_name,
+        ingest_text(channel)                 as channel_text,
+        ingest_text(status)                  as status_text,
+        ingest_text(received_at)             as received_at_text,
+        ingest_text(due_at)                  as due_at_text,
+        ingest_text(finished_at)             as finished_at_text,
+        ingest_text(returned_at)             as returned_at_text,
+        ingest_text(supplement_requested_at) as supplement_requested_at_text,
+        ingest_text(supplement_completed_at) as supplement_completed_at_text,
+        ingest_text(supplement_count)        as supplement_count_text,
+        ingest_text(fee_amount)              as fee_amount_text,
+        ingest_text(payment_method)          as payment_method_text,
+        ingest_text(paid_online)             as paid_online_text,
+        ingest_text(rating)                  as rating_text
+    from ingest_raw
+),
+
+non_empty as (
+    -- blank lines and footer rows with nothing in a known column are not data rows
+    select * from cleaned
+    where coalesce(dossier_id, procedure_code, procedure_name, field_code, field_name, unit_name,
+                   channel_text, status_text, received_at_text, due_at_text, finished_at_text,
+                   returned_at_text, supplement_requested_at_text, supplement_completed_at_text,
+                   supplement_count_text, fee_amount_text, payment_method_text, paid_online_text,
+                   rating_text) is not null
+),
+
+keyed as (
+    -- text values compare case-insensitively, with single spaces
+    select
+        *,
+        lower(regexp_replace(status_text, '\s+', ' ', 'g'))         as status_key,
+        lower(regexp_replace(channel_text, '\s+', ' ', 'g'))        as channel_key,
+        lower(regexp_replace(payment_method_text, '\s+', ' ', 'g')) as payment_method_key,
+        lower(regexp_replace(rating_text, '\s+', ' ', 'g'))         as rating_key,
+        -- fee: spaces and currency words removed before reading the number
+        regexp_replace(lower(fee_amount_text), '\s|đồng|vnđ|vnd|đ', '', 'g') as fee_digits
+    from non_empty
+),
+
+typed as (
+    select
+        source_row,
+        dossier_id,
+        procedure_code,
+        procedure_name,
+        field_code,
+        field_name,
+        unit_name,
+        case
+            when channel_text is null then 1  -- empty channel counts as Trực tiếp (METRICS.md §2)
+            when regexp_full_match(channel_text, '0*[1-3](\.0+)?')
+                then cast(regexp_extract(channel_text, '^0*([1-3])', 1) as utinyint)
+            when channel_key = 'trực tiếp' then 1
+            when channel_key = 'trực tuyến' then 2
+            when channel_key = 'bưu chính công ích' then 3
+        end::utinyint as channel,
+        case
+            when regexp_full_match(status_text, '0*([1-9]|10)(\.0+)?')
+                then cast(regexp_extract(status_text, '^0*([0-9]+)', 1) as utinyint)
+            when status_key = 'mới đăng ký' then 1
+            when status_key = 'được tiếp nhận' then 2
+            when status_key = 'không được tiếp nhận' then 3
+            when status_key = 'đang xử lý' then 4
+            when status_key = 'yêu cầu bổ sung giấy tờ' then 5
+            when status_key = 'yêu cầu thực hiện nghĩa vụ tài chính' then 6
+            when status_key = 'công dân yêu cầu rút hồ sơ' then 7
+            when status_key = 'dừng xử lý' then 8
+            when status_key = 'đã xử lý xong' then 9
+            when status_key = 'đã trả kết quả' then 10
+        end::utinyint as status,
+        channel_text,
+        status_text,
+        received_at_text,
+        due_at_text,
+        finished_at_text,
+        returned_at_text,
+        supplement_requested_at_text,
+        supplement_completed_at_text,
+        ingest_timestamp(received_at_text)             as received_at,
+        ingest_timestamp(due_at_text)                  as due_at,
+        ingest_timestamp(finished_at_text)             as finished_at,
+        ingest_timestamp(returned_at_text)             as returned_at,
+        ingest_timestamp(supplement_requested_at_text) as supplement_requested_at,
+        ingest_timestamp(supplement_completed_at_text) as supplement_completed_at,
+        case
+            when regexp_full_match(supplement_count_text, '[0-9]+(\.0+)?')
+                then try_cast(regexp_extract(supplement_count_text, '^([0-9]+)', 1) as integer)
+        end as supplement_count,
+        -- "10000" and "10000.0" (a number cell) are plain; "10.000" / "10,000" use thousands
+        -- separators (a separator followed by exactly three digits); in "10,000.5" or
+        -- "10.000,5" the last separator is the decimal one and đồng are rounded.
+        case
+            when regexp_full_match(fee_digits, '[0-9]+')
+                then try_cast(fee_digits as bigint)
+            when regexp_full_match(fee_digits, '[0-9]{1,3}([.,][0-9]{3})+')
+                then try_cast(regexp_replace(fee_digits, '[.,]', '', 'g') as bigint)
+            when regexp_full_match(fee_digits, '[0-9]{1,3}(,[0-9]{3})*\.[0-9]+|[0-9]+\.[0-9]+')
+                then cast(round(try_cast(replace(fee_digits, ',', '') as double)) as bigint)
+            when regexp_full_match(fee_digits, '[0-9]{1,3}(\.[0-9]{3})*,[0-9]+|[0-9]+,[0-9]+')
+                then cast(round(try_cast(replace(replace(fee_digits, '.', ''), ',', '.') as double)) as bigint)
+        end as fee_amount,
+        case
+            when payment_method_key = 'tiền mặt' then 'Tiền mặt'
+            when payment_method_key = 'chuyển khoản' then 'Chuyển khoản'
+            when payment_method_key = 'thanh toán trực tuyến' then 'Thanh toán trực tuyến'
+            else payment_method_text
+        end as payment_method,
+        case
+            when regexp_full_match(paid_online_text, '[0-2](\.0+)?') then cast(left(paid_online_text, 1) as utinyint)
+        end::utinyint as paid_online,
+        case
+            when rating_key = 'rất hài lòng' then 'Rất hài lòng'
+            when rating_key = 'hài lòng' then 'Hài lòng'
+            when rating_key = 'không hài lòng' then 'Không hài lòng'
+            else rating_text
+        end as rating
+    from keyed
+),
+
+with_catalogue as (
+    select
+        typed.*,
+        procedures.procedure_code is not null as in_catalogue
+    from typed
+    left join (select distinct procedure_code from procedures) as procedures
+        on typed.procedure_code = procedures.procedure_code
+),
+
+checked as (
+    select
+        *,
+        case when status is not null and status in (1, 3) then []
+        else list_filter([
+            case when dossier_id is null
+                then {'field': 'dossier_id', 'reason': 'no dossier id'} end,
+            case when received_at_text is not null and received_at is null
+                then {'field': 'received_at', 'reason': 'cannot be read as a date'} end,
+            case when due_at_text is not null and due_at is null
+                then {'field': 'due_at', 'reason': 'cannot be read as a date'} end,
+            case when finished_at_text is not null and finished_at is null
+                then {'field': 'finished_at', 'reason': 'cannot be read as a date'} end,
+            case when returned_at_text is not null and returned_at is null
+                then {'field': 'returned_at', 'reason': 'cannot be read as a date'} end,
+            case when supplement_requested_at_text is not null and supplement_requested_at is null
+                then {'field': 'supplement_requested_at', 'reason': 'cannot be read as a date'} end,
+            case when supplement_completed_at_text is not null and supplement_completed_at is null
+                then {'field': 'supplement_completed_at', 'reason': 'cannot be read as a date'} end,
+            case when status is null and status_text is null
+                then {'field': 'status', 'reason': 'no status'}
+                when status is null
+                then {'field': 'status', 'reason': 'status is neither a code 1-10 nor a status name'} end,
+            case when channel is null
+                then {'field': 'channel', 'reason': 'channel is neither a code 1-3 nor a channel name'} end,
+            case when received_at_text is null
+                then {'field': 'received_at', 'reason': 'no received date'} end,
+            case when finished_at < received_at
+                then {'field': 'finished_at', 'reason': 'finished before it was received'} end,
+            case when status in (7, 8, 9, 10) and finished_at_text is null
+                then {'field': 'finished_at', 'reason': 'closing status without a finished date'} end,
+            case when due_at_text is null and not in_catalogue
+                then {'field': 'due_at', 'reason': 'no due date and the procedure is not in the catalogue'} end
+        ], lambda problem: problem is not null)
+        end as problems
+    from with_catalogue
+)
+
+select * exclude (in_catalogue) from checked

@@ -1,0 +1,34 @@
+-- one row per dossier_id of the file being loaded: its last usable row (later rows win, METRICS.md §2)
+-- Reads temp table ingest_rows, the materialised ingest_parsed of the current file. A row with a
+-- reason never wins; a status 1/3 row without a dossier id cannot be stored and is left out.
+create or replace temp view ingest_usable as
+with usable as (
+    select *
+    from ingest_rows
+    where len(problems) = 0
+      and dossier_id is not null
+)
+
+select
+    dossier_id,
+    procedure_code,
+    procedure_name,
+    field_code,
+    field_name,
+    unit_name,
+    channel,
+    status,
+    received_at,
+    due_at,
+    finished_at,
+    returned_at,
+    supplement_requested_at,
+    supplement_completed_at,
+    supplement_count,
+    fee_amount,
+    payment_method,
+    paid_online,
+    rating,
+    source_row
+from usable
+qualify row_number() over (partition by dossier_id order by source_row desc) = 1
