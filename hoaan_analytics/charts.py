@@ -155,7 +155,7 @@ def kpi_bars(frame: pl.DataFrame, *, title: str = "Kết quả so với mục ti
         y=y, tooltip=tooltip,
     )
     targets = base.transform_filter("isValid(datum.target)").mark_tick(
-        color=TARGET_COLOUR, thickness=3, size=26
+        color=TARGET_COLOUR, opacity=1, thickness=3, size=26
     ).encode(x="target:Q", y=y, tooltip=tooltip)
     labels = base.transform_filter("isValid(datum.value)").mark_text(
         align="left", dx=4, fontSize=12
@@ -285,9 +285,9 @@ def elapsed_vs_statutory(frame: pl.DataFrame, *, title: str = "Thời gian giả
     bars = base.mark_bar(color=VALUE_COLOUR, height={"band": 0.6}).encode(
         x=alt.X("mean_elapsed_working_days:Q", title=x_title, axis=alt.Axis(format=",.1~f")), y=y, tooltip=tooltip,
     )
-    limit = base.mark_tick(color=TARGET_COLOUR, thickness=3, size=24).encode(
+    limit = base.mark_tick(color=TARGET_COLOUR, opacity=1, thickness=3, size=24).encode(
         x=alt.X("statutory_days:Q", title=x_title), y=y, tooltip=tooltip)
-    goal = base.mark_tick(color=OKABE_ITO[2], thickness=3, size=24).encode(
+    goal = base.mark_tick(color=OKABE_ITO[2], opacity=1, thickness=3, size=24).encode(
         x=alt.X("target_days:Q", title=x_title), y=y, tooltip=tooltip)
     chart = alt.layer(bars, goal, limit).properties(
         title=alt.Title(title, subtitle=subtitle or "Vạch đỏ: thời hạn theo quy định; vạch xanh lá: mục tiêu"),

@@ -1,0 +1,425 @@
+"""The report batch: notebooks × units for one period, executed by papermill, exported to HTML.
+
+One Python process runs every job on a thread pool of `workers` threads: papermill
+costs ~0.7 s per notebook inside a running process against ~2.3 s per command line,
+and each job runs its own kernel, so two workers roughly halve a batch on two cores.
+Notebooks open the database read-only, so jobs never block each other or an ingest.
+
+Layout of one run (`out_dir/<period>_<mode>/`):
+
+    index.html                      links every report of the run (Vietnamese, self-contained)
+    toan-bo/<notebook>.html         all units together
+    toan-bo/<notebook>.ipynb        the executed notebook, kept for checking
+    <unit-slug>/<notebook>.html     one folder per unit (with --all-units or --unit)
+
+A failing notebook does not stop the others; once all have run, the index is
+written (listing the failures) and ReportBatchError names each failed notebook,
+its parameters and its error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from hoaan_analytics.errors import HoaanError
+
+PREFERRED_KERNEL = "hoaan"
+FALLBACK_KERNEL = "python3"
+ALL_UNITS_SLUG = "toan-bo"
+ALL_UNITS_LABEL = "Toàn bộ đơn vị"
+MAX_SLUG_LENGTH = 60
+MODE_LABELS = {"calendar": "kỳ theo lịch", "cutoff": "kỳ chốt số liệu (Nghị định 09/2019)"}
+
+UNITS_SQL = "select distinct unit_name from dossiers where unit_name is not null order by unit_name"
+
+
+class ReportParameterError(HoaanError):
+    """A parameter that a notebook does not declare in its `parameters` cell."""
+
+
+class ReportBatchError(HoaanError):
+    """One or more notebooks failed; the others' outputs and the index are kept."""
+
+    def __init__(self, failures: Sequence["JobResult"], index_path: Path | None):
+        self.failures = list(failures)
+        self.index_path = index_path
+        lines = [f"{len(self.failures)} report(s) failed:"]
+        for result in self.failures:
+            lines.append(f"- {result.job.notebook.name} with {result.job.describe_parameters()}: {result.error}")
+            lines.append(f"  executed notebook kept at {result.job.ipynb_path}")
+        if index_path is not None:
+            lines.append(f"the other reports are listed in {index_path}")
+        super().__init__("\n".join(lines))
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    """One notebook run with one set of parameters, and where its outputs go."""
+
+    notebook: Path
+    parameters: Mapping[str, Any]
+    html_path: Path
+    unit_label: str
+
+    @property
+    def ipynb_path(self) -> Path:
+        return self.html_path.with_suffix(".ipynb")
+
+    def describe_parameters(self) -> str:
+        return ", ".join(f"{k}={v!r}" for k, v in self.parameters.items() if k != "db_path")
+
+
+@dataclass
+class JobResult:
+    """What became of one job: its HTML, or the error; and how long it took."""
+
+    job: ReportJob
+    seconds: float
+    error: str | None = None
+    title: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class BatchResult:
+    """All jobs of a run, the index page and the run folder."""
+
+    run_dir: Path
+    index_path: Path
+    results: list[JobResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failures(self) -> list[JobResult]:
+        return [r for r in self.results if not r.ok]
+
+
+def slugify(name: str, max_length: int = MAX_SLUG_LENGTH) -> str:
+    """A safe file or folder name from a unit or period name: 'UBND xã Hòa An' -> 'ubnd-xa-hoa-an'.
+
+    ASCII letters, digits and '-' only (so never '/', '\\', '..' or quotes, and
+    no Windows-reserved characters), at most `max_length` characters; a name with
+    nothing usable left becomes 'x-' plus a short hash of it.
+    """
+    text = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if not text:
+        text = "x-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return text[:max_length].rstrip("-")
+
+
+def unique_slugs(names: Sequence[str]) -> dict[str, str]:
+    """Slugs for several names, made distinct with a short hash where two would collide."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = {ALL_UNITS_SLUG}
+    for name in names:
+        slug = slugify(name)
+        if slug in taken:
+            digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
+            slug = f"{slug[: MAX_SLUG_LENGTH - 7]}-{digest}"
+        taken.add(slug)
+        slugs[name] = slug
+    return slugs
+
+
+def inside(base: Path, candidate: Path) -> Path:
+    """`candidate`, after checking that it resolves inside `base` (no escape through names)."""
+    resolved = candidate.resolve()
+    if not resolved.is_relative_to(base.resolve()):
+        raise HoaanError(f"refusing to write {candidate}: outside the output folder {base}")
+    return candidate
+
+
+def default_kernel() -> str:
+    """The project's kernel ('hoaan', installed in the venv by dev.py), else 'python3'."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    return PREFERRED_KERNEL if PREFERRED_KERNEL in KernelSpecManager().find_kernel_specs() else FALLBACK_KERNEL
+
+
+def notebook_parameters(notebook: Path) -> set[str]:
+    """The names a notebook declares in its `parameters`-tagged cell.
+
+    papermill.inspect_notebook's pattern misses annotations such as
+    `unit: str | None = None` (the project's convention), so the names it finds
+    are joined with the assignment targets of the cell parsed as Python.
+    """
+    import ast
+
+    import nbformat
+    import papermill
+
+    declared = set(papermill.inspect_notebook(str(notebook)))
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+            try:
+                tree = ast.parse(cell.source)
+            except SyntaxError as exc:
+                raise ReportParameterError(f"{notebook.name}: the parameters cell is not valid Python: {exc}") from exc
+            for node in tree.body:
+                targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+                declared.update(t.id for t in targets if isinstance(t, ast.Name))
+    return declared
+
+
+def validate_parameters(notebook: Path, parameters: Mapping[str, Any]) -> None:
+    """Refuse parameters that the notebook does not declare (papermill itself only warns)."""
+    declared = notebook_parameters(notebook)
+    if not declared:
+        raise ReportParameterError(f"{notebook}: no cell tagged 'parameters'; a report notebook needs one")
+    unknown = sorted(set(parameters) - set(declared))
+    if unknown:
+        raise ReportParameterError(
+            f"{notebook.name}: unknown parameter(s) {', '.join(unknown)}; "
+            f"the notebook declares {', '.join(sorted(declared))}"
+        )
+
+
+def find_notebooks(notebook_dir: Path, names: Sequence[str] | None = None) -> list[Path]:
+    """The notebooks to render: all `*.ipynb` of `notebook_dir`, or those named (with or without .ipynb)."""
+    available = {p.stem: p for p in sorted(Path(notebook_dir).glob("*.ipynb")) if not p.name.startswith(".")}
+    if not names:
+        if not available:
+            raise HoaanError(f"no notebooks (*.ipynb) in {notebook_dir}")
+        return list(available.values())
+    chosen = []
+    for name in names:
+        stem = Path(name).stem if name.endswith(".ipynb") else name
+        if stem not in available:
+            raise HoaanError(
+                f"no notebook named {name!r} in {notebook_dir}; available: {', '.join(available) or 'none'}"
+            )
+        chosen.append(available[stem])
+    return chosen
+
+
+def list_units(db_path: str | os.PathLike[str]) -> list[str]:
+    """Every unit_name in the database (read-only; the connection is closed at once)."""
+    from hoaan_analytics import db
+
+    con = db.connect(db_path, read_only=True)
+    try:
+        return db.query(con, UNITS_SQL)["unit_name"].to_list()
+    finally:
+        con.close()
+
+
+def run_folder_name(period: str, mode: str) -> str:
+    """'2026-Q1', 'calendar' -> '2026-q1_calendar'."""
+    return f"{slugify(period)}_{slugify(mode)}"
+
+
+def plan_jobs(
+    notebooks: Sequence[Path],
+    *,
+    db_path: str | os.PathLike[str],
+    period: str,
+    mode: str,
+    units: Sequence[str | None],
+    out_dir: str | os.PathLike[str],
+    params_dir: str | os.PathLike[str] | None = None,
+) -> list[ReportJob]:
+    """Jobs for every notebook × unit (None = all units together), parameters validated first.
+
+    Paths handed to the notebooks are absolute, since a kernel runs in the
+    notebook's own folder.
+    """
+    run_dir = Path(out_dir) / run_folder_name(period, mode)
+    named_units = [u for u in units if u is not None]
+    slugs = unique_slugs(named_units)
+    jobs = []
+    for unit in units:
+        folder = inside(run_dir, run_dir / (ALL_UNITS_SLUG if unit is None else slugs[unit]))
+        for notebook in notebooks:
+            parameters: dict[str, Any] = {
+                "db_path": str(Path(db_path).resolve()),
+                "period": period,
+                "mode": mode,
+                "unit": unit,
+            }
+            if params_dir is not None:
+                parameters["params_dir"] = str(Path(params_dir).resolve())
+            html_path = inside(run_dir, folder / f"{slugify(notebook.stem)}.html")
+            jobs.append(ReportJob(notebook=Path(notebook).resolve(), parameters=parameters,
+                                  html_path=html_path, unit_label=ALL_UNITS_LABEL if unit is None else unit))
+    for notebook in dict.fromkeys(job.notebook for job in jobs):
+        validate_parameters(notebook, next(j.parameters for j in jobs if j.notebook == notebook))
+    return jobs
+
+
+def _error_text(exc: BaseException) -> str:
+    ename = getattr(exc, "ename", None)
+    if ename:  # papermill.PapermillExecutionError: the notebook's own exception
+        return f"{ename}: {getattr(exc, 'evalue', '')}".strip()
+    return f"{type(exc).__name__}: {exc}"
+
+
+class _KnownParametersFilter(logging.Filter):
+    """Drops papermill's "Passed unknown parameter" warning: plan_jobs has already
+    checked every name, and papermill's own pattern misses `name: str | None = ...`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Passed unknown parameter")
+
+
+_PAPERMILL_FILTER = _KnownParametersFilter()
+
+
+def run_job(job: ReportJob, *, kernel_name: str) -> JobResult:
+    """Execute one notebook with papermill and export it; errors are returned, not raised."""
+    import nbformat
+    import papermill
+
+    from hoaan_analytics.report.html import export_html, notebook_title
+
+    started = time.perf_counter()
+    job.html_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        executed = papermill.execute_notebook(
+            str(job.notebook), str(job.ipynb_path),
+            parameters=dict(job.parameters), kernel_name=kernel_name,
+            cwd=str(job.notebook.parent), progress_bar=False, log_output=False,
+        )
+        nb = nbformat.from_dict(executed)
+        title = f"{notebook_title(nb, job.notebook.stem)} — {job.unit_label}, {job.parameters['period']}"
+        export_html(nb, job.html_path, title=title)
+    except Exception as exc:  # noqa: BLE001 (a failed report must not stop the batch)
+        job.html_path.unlink(missing_ok=True)
+        return JobResult(job, time.perf_counter() - started, error=_error_text(exc))
+    return JobResult(job, time.perf_counter() - started, title=title)
+
+
+def run_batch(
+    jobs: Sequence[ReportJob],
+    *,
+    workers: int = 1,
+    kernel_name: str | None = None,
+    progress: bool = True,
+    on_result: Callable[[JobResult], None] | None = None,
+) -> list[JobResult]:
+    """Run `jobs` on `workers` threads with a progress bar; results in the order of `jobs`."""
+    from tqdm import tqdm
+
+    kernel = kernel_name or default_kernel()
+    papermill_logger = logging.getLogger("papermill")
+    if _PAPERMILL_FILTER not in papermill_logger.filters:
+        papermill_logger.addFilter(_PAPERMILL_FILTER)
+    results: dict[int, JobResult] = {}
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool, \
+            tqdm(total=len(jobs), desc="Báo cáo", unit="báo cáo", disable=not progress) as bar:
+        futures = {pool.submit(run_job, job, kernel_name=kernel): i for i, job in enumerate(jobs)}
+        for future in as_completed(futures):
+            result = future.result()
+            results[futures[future]] = result
+            bar.update(1)
+            if not result.ok:
+                bar.write(f"lỗi: {result.job.notebook.name} ({result.job.unit_label}): {result.error}")
+            if on_result is not None:
+                on_result(result)
+    return [results[i] for i in range(len(jobs))]
+
+
+def write_index(results: Sequence[JobResult], run_dir: Path, *, period: str, mode: str) -> Path:
+    """The run's index.html: one row per unit, one link per report (failures shown as such)."""
+    from hoaan_analytics.report.html import escape
+
+    rows: dict[str, list[str]] = {}
+    for result in results:
+        cells = rows.setdefault(result.job.unit_label, [])
+        name = escape(result.title.split(" — ")[0] if result.title else result.job.notebook.stem)
+        if result.ok:
+            href = result.job.html_path.relative_to(run_dir).as_posix()
+            cells.append(f'<li><a href="{escape(href)}">{name}</a></li>')
+        else:
+            cells.append(f'<li class="failed">{escape(result.job.notebook.stem)}: '
+                         f'lỗi khi chạy ({escape(result.error or "")})</li>')
+    body_rows = "\n".join(
+        f"<tr><th scope=\"row\">{escape(unit)}</th><td><ul>{''.join(cells)}</ul></td></tr>"
+        for unit, cells in rows.items()
+    )
+    ok = sum(r.ok for r in results)
+    mode_label = MODE_LABELS.get(mode, mode)
+    page = f"""<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Báo cáo kỳ {escape(period)}</title>
+<style>
+  body {{ font-family: 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif; max-width: 960px;
+          margin: 2em auto; padding: 0 1em; color: #222; }}
+  table {{ border-collapse: collapse; width: 100%; }}
+  th, td {{ border-bottom: 1px solid #ddd; padding: 0.5em; text-align: left; vertical-align: top; }}
+  ul {{ margin: 0; padding-left: 1.2em; }}
+  a {{ color: #0072B2; }}
+  .failed {{ color: #D55E00; }}
+  .note {{ color: #555; font-size: 0.9em; }}
+</style>
+</head>
+<body>
+<h1>Báo cáo kỳ {escape(period)}</h1>
+<p>Cách tính kỳ: {escape(mode_label)}. Số báo cáo: {ok}/{len(results)}.
+Lập lúc {datetime.now().strftime("%H:%M %d/%m/%Y")}.</p>
+<table>
+<thead><tr><th scope="col">Đơn vị</th><th scope="col">Báo cáo</th></tr></thead>
+<tbody>
+{body_rows}
+</tbody>
+</table>
+<p class="note">Mỗi báo cáo mở được khi không có mạng. Sổ tay đã chạy (.ipynb) nằm cạnh từng tệp HTML.</p>
+</body>
+</html>
+"""
+    run_dir.mkdir(parents=True, exist_ok=True)
+    index_path = run_dir / "index.html"
+    index_path.write_text(page, encoding="utf-8")
+    return index_path
+
+
+def render_reports(
+    *,
+    db_path: str | os.PathLike[str],
+    period: str,
+    mode: str = "calendar",
+    units: Iterable[str | None] = (None,),
+    notebooks: Sequence[Path],
+    out_dir: str | os.PathLike[str],
+    params_dir: str | os.PathLike[str] | None = None,
+    workers: int = 1,
+    kernel_name: str | None = None,
+    progress: bool = True,
+) -> BatchResult:
+    """Render `notebooks` for one period and each of `units` (None = all units) into `out_dir`.
+
+    Parameters are checked against each notebook before anything runs. Returns
+    the BatchResult when every report was written; otherwise writes the index of
+    what succeeded and raises ReportBatchError.
+    """
+    started = time.perf_counter()
+    units = list(units)
+    jobs = plan_jobs(notebooks, db_path=db_path, period=period, mode=mode, units=units,
+                     out_dir=out_dir, params_dir=params_dir)
+    run_dir = Path(out_dir) / run_folder_name(period, mode)
+    results = run_batch(jobs, workers=workers, kernel_name=kernel_name, progress=progress)
+    index_path = write_index(results, run_dir, period=period, mode=mode)
+    batch = BatchResult(run_dir=run_dir, index_path=index_path, results=results,
+                        seconds=time.perf_counter() - started)
+    if batch.failures:
+        raise ReportBatchError(batch.failures, index_path)
+    return batch
