@@ -10,11 +10,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from hoaan_analytics import db, models, schema
 from hoaan_analytics.catalogue import load_catalogue
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest.labels import LabelMap, load_label_map
-from hoaan_analytics.ingest.read import RAW_TABLE, file_format, load_csv, load_excel
+from hoaan_analytics.ingest.read import file_format, stage_csv, stage_excel
 
 # Temp macros of the parse step (sql/ingest/*.sql); the views are created per file, once
 # the tables they read exist.
@@ -89,31 +91,53 @@ def ingest_files(con: db.Connection, paths: Iterable[str | os.PathLike[str]], *,
                  params_dir: str | os.PathLike[str]) -> IngestSummary:
     """Load dossier exports (CSV/XLSX) into the database, all or nothing.
 
-    In one transaction: create missing tables, reload the procedure catalogue from
+    Each file is first read into a temporary table (nothing stored yet). Then, in
+    one transaction: create missing tables, reload the procedure catalogue from
     `params_dir/procedures.csv`, load each file in the given order (rows that cannot
     be used go to `set_aside`; a dossier's later row replaces its earlier one; bytes
-    already loaded are skipped), log each file in `load_log`, then rebuild the
-    derived tables (`models.refresh`). A file that cannot be read at all raises
-    IngestError naming it, and nothing of the call is stored.
+    already loaded are skipped), log each file in `load_log`, and rebuild the derived
+    tables (`models.refresh`). A file that cannot be read at all raises IngestError
+    naming it, and nothing of the call is stored.
     """
     params_dir = Path(params_dir)
-    paths = [Path(p) for p in paths]
     labels = load_label_map(params_dir)
-    summary = IngestSummary()
-    with db.transaction(con):
-        schema.ensure_schema(con)
-        summary.procedures = load_catalogue(con, params_dir)
-        for name in _INGEST_MACROS:
-            db.run(con, db.sql_text("ingest", name))
-        for path in paths:
-            summary.files.append(_ingest_one(con, path, labels))
-        # On failure the rollback removes the temp objects made inside the transaction.
-        _drop_temp(con)
-        models.refresh(con, params_dir)
+    staged: list[_Staged] = []
+    try:
+        loaded_before = _loaded_hashes(con)
+        for index, path in enumerate(Path(p) for p in paths):
+            item = _stage(con, index, path, labels, loaded_before)
+            loaded_before.add(item.result.file_sha256)
+            staged.append(item)
+        summary = IngestSummary()
+        with db.transaction(con):
+            schema.ensure_schema(con)
+            summary.procedures = load_catalogue(con, params_dir)
+            for name in _INGEST_MACROS:
+                db.run(con, db.sql_text("ingest", name))
+            for item in staged:
+                summary.files.append(_load_staged(con, item))
+            models.refresh(con, params_dir)
+    finally:
+        _drop_temp(con, staged)
     return summary
 
 
-def _ingest_one(con: db.Connection, path: Path, labels: LabelMap) -> FileSummary:
+@dataclass
+class _Staged:
+    path: Path
+    result: FileSummary
+    table: str | None         # temp table with the file's text rows; None when skipped
+
+
+def _loaded_hashes(con: db.Connection) -> set[str]:
+    exists = db.scalar(con, "select count(*) from duckdb_tables() where table_name = 'load_log' "
+                            "and not temporary")
+    if not exists:
+        return set()
+    return set(db.query(con, "select distinct file_sha256 from load_log where not skipped")["file_sha256"])
+
+
+def _stage(con: db.Connection, index: int, path: Path, labels: LabelMap, loaded_before: set[str]) -> _Staged:
     file_name = path.name
     if not path.is_file():
         raise IngestError(f"{file_name}: no such file ({path})")
@@ -123,18 +147,27 @@ def _ingest_one(con: db.Connection, path: Path, labels: LabelMap) -> FileSummary
     except OSError as exc:
         raise IngestError(f"{file_name}: cannot be opened: {exc.strerror or exc}") from exc
     result = FileSummary(file_name=file_name, file_format=fmt, file_sha256=sha256)
-    load_id = db.scalar(con, "select coalesce(max(load_id), 0) + 1 from load_log")
-    already = db.scalar(con, "select count(*) from load_log where file_sha256 = $sha and not skipped",
-                        {"sha": sha256})
-    if already:
+    if sha256 in loaded_before:
+        # Re-loading an old export must never revert newer data.
         result.skipped = True
+        return _Staged(path, result, None)
+    table = f"ingest_raw_{index}"
+    if fmt == "xlsx":
+        stage_excel(con, table, path, labels, file_name)
+    else:
+        stage_csv(con, table, path, labels, file_name)
+    return _Staged(path, result, table)
+
+
+def _load_staged(con: db.Connection, item: _Staged) -> FileSummary:
+    result = item.result
+    load_id = db.scalar(con, "select coalesce(max(load_id), 0) + 1 from load_log")
+    if item.table is None:
         _log(con, load_id, result)
         return result
 
-    if fmt == "xlsx":
-        load_excel(con, path, labels, file_name)
-    else:
-        load_csv(con, path, labels, file_name)
+    # The parse views read `ingest_raw`: point it at this file's staged rows.
+    db.run(con, f"create or replace temp view ingest_raw as select * from {item.table}")
     db.run(con, db.sql_text("ingest", "ingest_parsed"))
     db.run(con, "create or replace temp table ingest_rows as select * from ingest_parsed")
     db.run(con, db.sql_text("ingest", "ingest_set_aside"))
@@ -142,9 +175,9 @@ def _ingest_one(con: db.Connection, path: Path, labels: LabelMap) -> FileSummary
 
     counts = db.query(con, """
         select
-            count(*)                                                       as rows_read,
-            count(*) filter (where len(problems) > 0)                      as set_aside,
-            count(*) filter (where len(problems) = 0 and dossier_id is null) as ignored,
+            count(*)                                                             as rows_read,
+            count(*) filter (where len(problems) > 0)                            as set_aside,
+            count(*) filter (where len(problems) = 0 and dossier_id is null)     as ignored,
             count(*) filter (where len(problems) = 0 and dossier_id is not null) as usable
         from ingest_rows
     """).row(0, named=True)
@@ -153,7 +186,7 @@ def _ingest_one(con: db.Connection, path: Path, labels: LabelMap) -> FileSummary
         select $load_id, $file_name, source_row, dossier_id, field, reason
         from ingest_set_aside
         order by source_row, field
-    """, {"load_id": load_id, "file_name": file_name})
+    """, {"load_id": load_id, "file_name": result.file_name})
     db.run(con, "create or replace temp table ingest_latest as select * from ingest_usable")
     result.replaced = db.scalar(con, """
         select count(*) from dossiers where dossier_id in (select dossier_id from ingest_latest)
@@ -192,8 +225,14 @@ def _log(con: db.Connection, load_id: int, result: FileSummary) -> None:
     })
 
 
-def _drop_temp(con: db.Connection) -> None:
-    for view in ("ingest_usable", "ingest_set_aside", "ingest_parsed"):
-        db.run(con, f"drop view if exists {view}")
-    for table in (RAW_TABLE, f"{RAW_TABLE}_records", "ingest_rows", "ingest_latest"):
-        db.run(con, f"drop table if exists {table}")
+def _drop_temp(con: db.Connection, staged: list[_Staged]) -> None:
+    # Runs after commit or rollback, so each statement stands on its own.
+    statements = [f"drop view if exists {v}" for v in
+                  ("ingest_usable", "ingest_set_aside", "ingest_parsed", "ingest_raw")]
+    statements += [f"drop table if exists {t}" for t in ("ingest_rows", "ingest_latest")]
+    statements += [f"drop table if exists {s.table}" for s in staged if s.table]
+    for statement in statements:
+        try:
+            db.run(con, statement)
+        except duckdb.Error:
+            pass

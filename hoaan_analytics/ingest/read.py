@@ -4,9 +4,11 @@ Only the columns that map to a canonical field are ever read into the database;
 applicants' personal columns (and any unknown column) are never materialised
 there. Everything is read as text: the parse step turns text into values.
 
-`ingest_raw` has one row per data row under the header: `source_row` (1-based row
-as a spreadsheet or editor shows it) and one varchar column per canonical field
-(null when the file has no such column).
+The staged table has one row per data row under the header: `source_row` (1-based
+row as a spreadsheet or editor shows it) and one varchar column per canonical field
+(null when the file has no such column). Staging runs before the load transaction
+opens, because a failed DuckDB statement aborts the transaction it runs in and the
+CSV reader sometimes needs a second, slower attempt.
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ HEADER_SCAN_ROWS = 50
 HEADER_SCAN_BYTES = 1 << 20
 CSV_DELIMITERS = (",", ";", "\t", "|")
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
-RAW_TABLE = "ingest_raw"
 
 
 @dataclass(frozen=True)
@@ -185,8 +186,8 @@ def _count_lines(path: Path) -> tuple[int, bool]:
     return count, last == b"\n"
 
 
-def load_csv(con: db.Connection, path: Path, labels: LabelMap, file_name: str) -> None:
-    """Read a CSV export into `ingest_raw` with DuckDB's reader (only the mapped columns)."""
+def stage_csv(con: db.Connection, table: str, path: Path, labels: LabelMap, file_name: str) -> None:
+    """Read a CSV export into temp table `table` with DuckDB's reader (only the mapped columns)."""
     layout = sniff_csv(path, labels, file_name)
     header = layout.header
     width = max(header.width, max(header.positions.values()) + 1)
@@ -196,7 +197,7 @@ def load_csv(con: db.Connection, path: Path, labels: LabelMap, file_name: str) -
 
     def read(parallel: bool) -> None:
         db.run(con, f"""
-            create or replace temp table {RAW_TABLE}_records as
+            create or replace temp table {table}_records as
             select row_number() over () as record_number, {_select_list(header.positions, 'c')}
             from read_csv($path, header = false, skip = $skip, columns = $columns, delim = $delim,
                           quote = '"', escape = '"', auto_detect = false, null_padding = true,
@@ -214,35 +215,35 @@ def load_csv(con: db.Connection, path: Path, labels: LabelMap, file_name: str) -
     except duckdb.Error as exc:
         raise IngestError(f"{file_name}: cannot be read as CSV: {_first_line(exc)}") from exc
 
-    records = db.scalar(con, f"select count(*) from {RAW_TABLE}_records")
+    records = db.scalar(con, f"select count(*) from {table}_records")
     line_breaks, ends_with_break = _count_lines(path)
     physical_lines = line_breaks + (0 if ends_with_break else 1)
     if physical_lines - layout.lines_through_header == records:
         # One record per line: the editor's line is the header's line count plus the record number.
         db.run(con, f"""
-            create or replace temp table {RAW_TABLE} as
+            create or replace temp table {table} as
             select record_number + $offset as source_row, * exclude (record_number)
-            from {RAW_TABLE}_records
+            from {table}_records
         """, {"offset": layout.lines_through_header})
     else:
         lines = _csv_line_numbers(path, layout)
         con.register("ingest_line_numbers", lines)
         db.run(con, f"""
-            create or replace temp table {RAW_TABLE} as
+            create or replace temp table {table} as
             select coalesce(l.line_number, r.record_number + $offset) as source_row,
                    r.* exclude (record_number)
-            from {RAW_TABLE}_records as r
+            from {table}_records as r
             left join ingest_line_numbers as l using (record_number)
             order by r.record_number
         """, {"offset": layout.lines_through_header})
         con.unregister("ingest_line_numbers")
-    db.run(con, f"drop table {RAW_TABLE}_records")
+    db.run(con, f"drop table {table}_records")
 
 
 # ---------------------------------------------------------------- XLSX
 
-def load_excel(con: db.Connection, path: Path, labels: LabelMap, file_name: str) -> None:
-    """Read the first sheet that holds an export header into `ingest_raw` (only the mapped columns)."""
+def stage_excel(con: db.Connection, table: str, path: Path, labels: LabelMap, file_name: str) -> None:
+    """Read the first sheet that holds an export header into temp table `table` (only the mapped columns)."""
     import fastexcel
 
     try:
@@ -284,7 +285,7 @@ def load_excel(con: db.Connection, path: Path, labels: LabelMap, file_name: str)
     )
     con.register("ingest_excel_frame", frame)
     try:
-        db.run(con, f"create or replace temp table {RAW_TABLE} as select * from ingest_excel_frame")
+        db.run(con, f"create or replace temp table {table} as select * from ingest_excel_frame")
     finally:
         con.unregister("ingest_excel_frame")
 

@@ -16,7 +16,9 @@ select
     field_code,
     field_name,
     unit_name,
-    channel,
+    -- only a status 1/3 row can get here with an unreadable channel; it counts nowhere,
+    -- and the stored column is not null: the portal's default for an empty channel
+    coalesce(channel, 1) as channel,
     status,
     received_at,
     due_at,
