@@ -97,9 +97,10 @@ def _check(frame: pl.DataFrame, required: Sequence[str], chart_name: str) -> Non
 
 def _value_text(column: pl.Expr, value_format: ValueFormat) -> pl.Expr:
     if value_format == "percent":
-        return column.map_elements(format_percent_vi, return_dtype=pl.String)
+        return column.map_elements(format_percent_vi, return_dtype=pl.String, skip_nulls=False)
     decimals = 0 if value_format == "count" else 1
-    return column.map_elements(lambda v: format_number_vi(v, decimals), return_dtype=pl.String)
+    return column.map_elements(lambda v: format_number_vi(v, decimals), return_dtype=pl.String,
+                               skip_nulls=False)
 
 
 def _axis_format(value_format: ValueFormat) -> str:
@@ -159,7 +160,7 @@ def kpi_bars(frame: pl.DataFrame, *, title: str = "Kết quả so với mục ti
     ).encode(x="target:Q", y=y, tooltip=tooltip)
     labels = base.transform_filter("isValid(datum.value)").mark_text(
         align="left", dx=4, fontSize=12
-    ).encode(x="value:Q", y=y, text="value_text:N")
+    ).encode(x="value:Q", y=y, text="value_text:N", tooltip=tooltip)
     chart = alt.layer(bars, targets, labels).properties(
         title=alt.Title(title, subtitle=subtitle or "Vạch đỏ: mục tiêu của Kế hoạch"),
         width=520, height=alt.Step(30),

@@ -10,6 +10,7 @@ so that it declares nothing global but `vega`, `vegaLite` and `vegaEmbed`.
 from __future__ import annotations
 
 import html
+from html.parser import HTMLParser
 import json
 import os
 from functools import cache
@@ -147,3 +148,29 @@ def export_html(notebook: str | os.PathLike[str] | nbformat.NotebookNode,
 def escape(text: str) -> str:
     """HTML-escape text for the pages this package writes by hand (the index)."""
     return html.escape(text, quote=True)
+
+
+class _ResourceLinks(HTMLParser):
+    """Collects src/href of the elements that load something: scripts, styles, images, frames."""
+
+    LOADING_TAGS = {"script", "link", "img", "iframe", "source", "embed", "object", "style", "audio", "video"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):  # noqa: ANN001 (HTMLParser protocol)
+        if tag in self.LOADING_TAGS:
+            self.urls.extend(v for k, v in attrs if k in {"src", "href", "data"} and v)
+
+
+def external_urls(page: str) -> list[str]:
+    """The http(s) or protocol-relative URLs a page would load (scripts, styles, images, frames).
+
+    Script bodies are not parsed as HTML (the Vega bundle names URLs in its code
+    that it never loads on its own); links a reader may click (<a href>) are not loads.
+    """
+    parser = _ResourceLinks()
+    parser.feed(page)
+    parser.close()
+    return [u for u in parser.urls if u.strip().lower().startswith(("http://", "https://", "//"))]

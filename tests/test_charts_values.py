@@ -1,0 +1,79 @@
+"""What the charts compute and show: shares, median, order, Vietnamese-formatted tooltip text."""
+
+import polars as pl
+
+from hoaan_analytics import charts
+
+
+def _dataset(spec, column):
+    """The one inline dataset of a chart spec that has `column`."""
+    for rows in spec["datasets"].values():
+        if rows and column in rows[0]:
+            return rows
+    raise AssertionError(f"no dataset with {column}")
+
+
+def test_shares_are_computed_within_each_group():
+    # Hộ tịch: 3 online + 1 in person = 4 -> 75% and 25%; Chứng thực: 2 in person -> 100%.
+    frame = pl.DataFrame({
+        "group": ["Hộ tịch", "Hộ tịch", "Chứng thực"],
+        "category": ["Trực tuyến", "Trực tiếp", "Trực tiếp"],
+        "dossiers": [3, 1, 2],
+    })
+    rows = _dataset(charts.shares_by_group(frame, title="Kênh nộp").to_dict(), "share")
+    by_key = {(r["group"], r["category"]): r for r in rows}
+    assert by_key[("Hộ tịch", "Trực tuyến")]["share"] == 0.75
+    assert by_key[("Hộ tịch", "Trực tuyến")]["share_text"] == "75,0%"
+    assert by_key[("Hộ tịch", "Trực tiếp")]["share"] == 0.25
+    assert by_key[("Chứng thực", "Trực tiếp")]["share_text"] == "100,0%"
+
+
+def test_group_with_no_dossiers_has_no_share():
+    frame = pl.DataFrame({"group": ["Đất đai"], "category": ["Trực tuyến"], "dossiers": [0]})
+    rows = _dataset(charts.shares_by_group(frame, title="Kênh nộp").to_dict(), "share")
+    assert rows[0]["share"] is None
+
+
+def test_unit_ranking_median_ignores_units_without_a_value():
+    # values 0.6, 0.8, 0.9 and one null: median of the three = 0.8
+    frame = pl.DataFrame({"unit_name": ["A", "B", "C", "D"], "value": [0.8, 0.9, None, 0.6]})
+    spec = charts.unit_ranking(frame, target=0.95).to_dict()
+    assert _dataset(spec, "median")[0]["median"] == 0.8
+    assert _dataset(spec, "target")[0]["target"] == 0.95
+    # best first, the unit without a value last
+    assert spec["layer"][0]["encoding"]["y"]["sort"] == ["B", "A", "D", "C"]
+
+
+def test_kpi_bars_tooltip_text_and_verdict():
+    # 0.9512 >= 0.95 -> Đạt; 0.39 < 0.9 -> Chưa đạt; no value -> "—"
+    frame = pl.DataFrame({"kpi": ["on_time_rate", "online_share", "satisfaction_rate"],
+                          "value": [0.9512, 0.39, None], "target": [0.95, 0.90, 0.95]})
+    rows = _dataset(charts.kpi_bars(frame).to_dict(), "status")
+    assert [r["kpi_label"] for r in rows] == [
+        "Tỷ lệ giải quyết đúng hạn", "Tỷ lệ hồ sơ nộp trực tuyến", "Tỷ lệ hài lòng"]
+    assert [r["value_text"] for r in rows] == ["95,1%", "39,0%", "—"]
+    assert [r["status"] for r in rows] == ["Đạt", "Chưa đạt", "—"]
+
+
+def test_elapsed_vs_statutory_target_is_70_percent_of_the_limit():
+    # statutory 10 days, 30% reduction target -> 7 days; 1234 dossiers shown as "1.234"; 6.24 -> "6,2"
+    frame = pl.DataFrame({"procedure_name": ["Cấp giấy xác nhận"], "mean_elapsed_working_days": [6.24],
+                          "statutory_days": [10], "dossiers": [1234]})
+    row = _dataset(charts.elapsed_vs_statutory(frame).to_dict(), "target_days")[0]
+    assert row["target_days"] == 7.0
+    assert row["dossiers_text"] == "1.234"
+    assert row["elapsed_text"] == "6,2"
+
+
+def test_trend_keeps_the_period_order_given():
+    frame = pl.DataFrame({"period_label": ["T12/2025", "T1/2026", "T2/2026"], "value": [0.9, 0.8, 1.0]})
+    spec = charts.trend_line(frame).to_dict()
+    assert spec["layer"][0]["encoding"]["x"]["sort"] == ["T12/2025", "T1/2026", "T2/2026"]
+
+
+def test_percent_axis_labels_render_with_vietnamese_decimal_comma():
+    import vl_convert
+
+    frame = pl.DataFrame({"kpi": ["on_time_rate"], "value": [0.9512], "target": [0.95]})
+    svg = vl_convert.vegalite_to_svg(charts.kpi_bars(frame).to_dict())
+    assert "95,1%" in svg and "95.1%" not in svg
