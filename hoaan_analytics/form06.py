@@ -38,8 +38,8 @@ def form06_frame(con: db.Connection, period: Period, *, unit: str | None = None)
     by_field = (
         kpi_table(con, period, unit=unit, by="field")
         .with_columns(pl.col("field_name").fill_null(NO_FIELD_LABEL))
-        .sort("field_name")
     )
+    by_field = by_field[sorted(range(by_field.height), key=lambda i: _vietnamese_sort_key(by_field["field_name"][i]))]
     total = kpi_table(con, period, unit=unit)
     rows = by_field.select(
         pl.int_range(1, pl.len() + 1).cast(pl.String).alias("stt"),
@@ -50,6 +50,15 @@ def form06_frame(con: db.Connection, period: Period, *, unit: str | None = None)
         *FORM06_COLUMNS, pl.lit(True).alias("is_total"),
     )
     return pl.concat([rows, total_row])
+
+
+def _vietnamese_sort_key(text: str) -> tuple[str, str]:
+    """Alphabetical order of the Vietnamese alphabet, roughly: đ after d, accents second."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFC", text).casefold().replace("đ", "d\uffff")
+    bare = "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
+    return bare, folded
 
 
 def write_form06(con: db.Connection, period: Period, out: str | os.PathLike[str], *,
