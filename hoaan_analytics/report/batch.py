@@ -164,8 +164,11 @@ def notebook_parameters(notebook: Path) -> set[str]:
     import nbformat
     import papermill
 
-    declared = set(papermill.inspect_notebook(str(notebook)))
     nb = nbformat.read(notebook, as_version=4)
+    try:
+        declared = set(papermill.inspect_notebook(str(notebook)))
+    except ValueError:  # papermill wants a kernel name in the metadata just to inspect
+        declared = set()
     for cell in nb.cells:
         if cell.cell_type == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
             try:
