@@ -886,7 +886,8 @@ class _Writer:
             first = self.summary.first_data_row + self.data_rows_written
             for row, kind, col in planted:
                 self.summary.bad_rows.append(BadRow(first + row, kind, col, ids[row]))
-        rng = np.random.default_rng([self.population.seed, 3, self.index, chunk_no])
+        # keyed by content and format, not by position in the list of exports
+        rng = np.random.default_rng(self._content_key() + [3, FORMATS.index(self.spec.file_format), chunk_no])
         frame = _apply_messiness(frame, s, self.spec, self.text.status_as,
                                  self.population.cat.known, bad_mask, rng)
         return frame, s, bad_mask
@@ -975,7 +976,7 @@ class _XlsxWriter(_Writer):
         if n == 0:
             return
         m = self.spec.messiness
-        rng = np.random.default_rng([self.population.seed, 4, self.index, chunk_no])
+        rng = np.random.default_rng(self._content_key() + [4, chunk_no])
         date_only = _mask(rng, n, m.date_only_share) & ~bad_mask
         excel_dates = _mask(rng, n, m.excel_date_share) & ~bad_mask & ~date_only
         frame = frame.with_columns(
