@@ -20,7 +20,7 @@ from hoaan_analytics.ingest.read import file_format, stage_csv, stage_excel
 
 # Temp macros of the parse step (sql/ingest/*.sql); the views are created per file, once
 # the tables they read exist.
-_INGEST_MACROS = ("ingest_text", "ingest_timestamp")
+_INGEST_MACROS = ("ingest_text", "ingest_words", "ingest_timestamp")
 
 
 @dataclass
@@ -185,7 +185,6 @@ def _load_staged(con: db.Connection, item: _Staged) -> FileSummary:
         insert into set_aside (load_id, file_name, source_row, dossier_id, field, reason)
         select $load_id, $file_name, source_row, dossier_id, field, reason
         from ingest_set_aside
-        order by source_row, field
     """, {"load_id": load_id, "file_name": result.file_name})
     db.run(con, "create or replace temp table ingest_latest as select * from ingest_usable")
     result.replaced = db.scalar(con, """
@@ -201,7 +200,6 @@ def _load_staged(con: db.Connection, item: _Staged) -> FileSummary:
             supplement_requested_at, supplement_completed_at, supplement_count, fee_amount,
             payment_method, paid_online, rating, $load_id as load_id, source_row
         from ingest_latest
-        order by source_row
     """, {"load_id": load_id})
     result.rows_read = counts["rows_read"]
     result.set_aside = counts["set_aside"]

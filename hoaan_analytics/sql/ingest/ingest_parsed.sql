@@ -7,12 +7,12 @@ with cleaned as (
         source_row,
         ingest_text(dossier_id)              as dossier_id,
         ingest_text(procedure_code)          as procedure_code,
-        ingest_text(procedure_name)          as procedure_name,
+        ingest_words(procedure_name)         as procedure_name,
         ingest_text(field_code)              as field_code,
-        ingest_text(field_name)              as field_name,
-        ingest_text(unit_name)               as unit_name,
-        ingest_text(channel)                 as channel_text,
-        ingest_text(status)                  as status_text,
+        ingest_words(field_name)             as field_name,
+        ingest_words(unit_name)              as unit_name,
+        ingest_words(channel)                as channel_text,
+        ingest_words(status)                 as status_text,
         ingest_text(received_at)             as received_at_text,
         ingest_text(due_at)                  as due_at_text,
         ingest_text(finished_at)             as finished_at_text,
@@ -21,9 +21,9 @@ with cleaned as (
         ingest_text(supplement_completed_at) as supplement_completed_at_text,
         ingest_text(supplement_count)        as supplement_count_text,
         ingest_text(fee_amount)              as fee_amount_text,
-        ingest_text(payment_method)          as payment_method_text,
+        ingest_words(payment_method)         as payment_method_text,
         ingest_text(paid_online)             as paid_online_text,
-        ingest_text(rating)                  as rating_text
+        ingest_words(rating)                 as rating_text
     from ingest_raw
 ),
 
