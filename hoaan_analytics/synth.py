@@ -38,7 +38,7 @@ import hashlib
 import io
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -1014,7 +1014,3 @@ class _XlsxWriter(_Writer):
     def close(self) -> None:
         self.book.close()
 
-
-def with_messiness(spec: ExportSpec, **changes: float) -> ExportSpec:
-    """A copy of `spec` with some messiness shares changed."""
-    return replace(spec, messiness=replace(spec.messiness, **changes))
