@@ -50,3 +50,23 @@ def test_enable_makes_altair_use_the_report_renderer():
         assert display.VEGALITE_MIME in data
     finally:
         alt.renderers.enable(before)
+
+
+def test_lab_specs_compile_with_jupyterlabs_older_vega_lite():
+    # JupyterLab 4.6's vega5 extension ships Vega-Lite 5.6; 5.8 is the oldest vl-convert offers.
+    import vl_convert
+
+    frames = {
+        "trend": charts.trend_line(pl.DataFrame({"period_label": ["T1", "T2"], "value": [0.5, 0.6]}), target=0.9),
+        "shares": charts.shares_by_group(pl.DataFrame({"group": ["a"], "category": ["b"], "dossiers": [1]}),
+                                         title="Kênh nộp"),
+        "elapsed": charts.elapsed_vs_statutory(pl.DataFrame({"procedure_name": ["a"], "dossiers": [1],
+                                                             "mean_elapsed_working_days": [1.0],
+                                                             "statutory_days": [2]})),
+        "ranking": charts.unit_ranking(pl.DataFrame({"unit_name": ["a", "b"], "value": [0.5, 0.7]}), target=0.9),
+        "kpi": _chart(),
+    }
+    for name, chart in frames.items():
+        data, _ = display.mimebundle(chart.to_dict())
+        svg = vl_convert.vegalite_to_svg(data[display.VEGALITE_MIME], vl_version="5.8")
+        assert "<svg" in svg, name
