@@ -30,3 +30,9 @@ def params_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
 def sql_dir() -> Path:
     """Folder of the packaged SQL files (`sql/<layer>/<view>.sql`)."""
     return Path(__file__).resolve().parent / "sql"
+
+
+def notebooks_dir() -> Path:
+    """./notebooks when the current folder has one, else the project's."""
+    local = Path("notebooks")
+    return local if local.is_dir() else PROJECT_ROOT / "notebooks"

@@ -1,0 +1,76 @@
+"""The main job end to end: exports in data/raw → database → rendered reports.
+
+Each step is its own library call (demo data, ingest, KPIs, report batch); this
+module only chains them in the order a commune runs them each quarter.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from hoaan_analytics import db, paths
+from hoaan_analytics.periods import Period, latest_complete_quarter
+
+
+@dataclass(frozen=True)
+class PipelineResult:
+    """What the main job did: files loaded, the period rendered, where the index is."""
+
+    files: list[Path]
+    ingest: dict
+    period: Period
+    units: list[str]
+    index_path: Path
+    reports: int
+    seconds: float
+
+
+def latest_complete_quarter_of_data(con: db.Connection, mode: str = "calendar") -> Period | None:
+    """The last quarter that ended before the newest event in the data (None for an empty database).
+
+    The data's own last day, not today's date, decides: an export made on 20/11
+    holds Q3 complete and Q4 only in part, whenever the job runs.
+    """
+    newest = db.scalar(con, "select newest_event_on from dossier_extent")
+    return None if newest is None else latest_complete_quarter(newest, mode)
+
+
+def run_main_job(*, raw_dir: str | os.PathLike[str] = paths.DEFAULT_RAW,
+                 db_path: str | os.PathLike[str] = paths.DEFAULT_DB,
+                 out_dir: str | os.PathLike[str] = paths.DEFAULT_REPORTS,
+                 params_dir: str | os.PathLike[str] | None = None,
+                 notebook_dir: str | os.PathLike[str] | None = None,
+                 period: str | None = None, mode: str = "calendar",
+                 workers: int = 2, progress: bool = True) -> PipelineResult:
+    """Write demo exports into `raw_dir` if it has none, load them, render every unit.
+
+    Renders `period` (default: the latest complete quarter of the data) for all
+    units together and for each unit, with every notebook.
+    """
+    from hoaan_analytics import demo, kpis
+    from hoaan_analytics.errors import HoaanError
+    from hoaan_analytics.ingest import ingest_files
+    from hoaan_analytics.periods import parse_period
+    from hoaan_analytics.report import batch
+
+    # Absolute paths: the batch's workers must not depend on a working folder.
+    db_path, out_dir = Path(db_path).resolve(), Path(out_dir).resolve()
+    params = paths.params_dir(params_dir).resolve()
+    files = demo.ensure_demo_exports(raw_dir)
+    con = db.connect(db_path, wait_seconds=60)
+    try:
+        summary = ingest_files(con, files, params_dir=params).to_dict()
+        chosen = parse_period(period, mode) if period else latest_complete_quarter_of_data(con, mode)
+        units = kpis.units(con)
+    finally:
+        con.close()
+    if chosen is None:
+        raise HoaanError(f"no dossiers were loaded from {raw_dir}: nothing to report")
+    notebooks = batch.find_notebooks(Path(notebook_dir) if notebook_dir else paths.notebooks_dir())
+    result = batch.render_reports(db_path=db_path, period=chosen.name, mode=mode, units=[None, *units],
+                                  notebooks=notebooks, out_dir=out_dir, params_dir=params,
+                                  workers=workers, progress=progress)
+    return PipelineResult(files=files, ingest=summary, period=chosen, units=units,
+                          index_path=result.index_path, reports=len(result.results), seconds=result.seconds)
