@@ -31,7 +31,7 @@ def test_unknown_unit_lists_the_units(small_db, tmp_path, capsys):
     assert _report("--period", "2026-Q1", "--db", str(small_db), "--unit", "Xã Không Có",
                    "--out", str(tmp_path)) == 2
     err = capsys.readouterr().err
-    assert "'Xã Không Có' is not in" in err and "Công an xã Hòa An, UBND xã Hòa An" in err
+    assert "'Xã Không Có' is not in the database" in err and "Công an xã Hòa An, UBND xã Hòa An" in err
     assert "Traceback" not in err
 
 
@@ -44,6 +44,13 @@ def test_unknown_notebook_name(small_db, tmp_path, capsys):
 def test_jobs_must_be_positive(small_db, tmp_path, capsys):
     assert _report("--period", "2026-Q1", "--db", str(small_db), "--jobs", "0", "--out", str(tmp_path)) == 2
     assert "--jobs must be at least 1" in capsys.readouterr().err
+
+
+def test_unknown_period_fails_once_before_any_notebook(small_db, tmp_path, capsys):
+    out = tmp_path / "reports"
+    assert _report("--period", "2026-Q5", "--db", str(small_db), "--out", str(out)) == 2
+    assert "2026-Q5" in capsys.readouterr().err
+    assert not out.exists()
 
 
 def test_unit_and_all_units_exclude_each_other(small_db):

@@ -64,3 +64,28 @@ def test_run_folder_name():
     assert batch.run_folder_name("2026-Q1", "cutoff") == "2026-q1_cutoff"
     assert Path(batch.run_folder_name("2026-01-01..2026-03-31", "calendar")).name == \
         "2026-01-01-2026-03-31_calendar"
+
+
+def test_unit_names_match_like_metrics_section_2():
+    # NFC, trimmed, case-insensitive: the decomposed, upper-case, padded spelling finds the stored one
+    import unicodedata
+
+    known = ["UBND xã Hòa An", "UBND xã Kiên Đài"]
+    typed = "  " + unicodedata.normalize("NFD", "UBND XÃ HÒA AN") + " "
+    assert batch.resolve_unit(typed, known) == "UBND xã Hòa An"
+    with pytest.raises(HoaanError, match="units: UBND xã Hòa An, UBND xã Kiên Đài"):
+        batch.resolve_unit("UBND xã Hòa", known)
+
+
+def test_list_units_keeps_one_spelling_per_unit(tmp_path):
+    from hoaan_analytics import db, schema
+    from tests.conftest import insert_dossiers
+
+    con = db.connect(tmp_path / "h.duckdb")
+    schema.ensure_schema(con)
+    insert_dossiers(con, [{"unit_name": "UBND xã Hòa An"}, {"unit_name": "UBND Xã Hòa An"},
+                          {"unit_name": "UBND xã Kiên Đài"}, {"unit_name": None}])
+    con.close()
+    units = batch.list_units(tmp_path / "h.duckdb")
+    assert len(units) == 2 and units[1] == "UBND xã Kiên Đài"
+    assert batch.unit_key(units[0]) == "ubnd xã hòa an"

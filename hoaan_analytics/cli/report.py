@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from hoaan_analytics import paths
-from hoaan_analytics.errors import HoaanError, UnknownUnitError
+from hoaan_analytics.errors import HoaanError
 
 
 def default_notebook_dir() -> Path:
@@ -46,8 +46,11 @@ def register(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from hoaan_analytics.report import batch
 
+    from hoaan_analytics.periods import parse_period
+
     if args.jobs < 1:
         raise HoaanError("--jobs must be at least 1")
+    parse_period(args.period, args.mode)  # a bad period fails here once, not in every notebook
     db_path = Path(args.db)
     if not db_path.is_file():
         raise HoaanError(f"no database at {db_path}: run `hoaan ingest` first")
@@ -55,10 +58,7 @@ def run(args: argparse.Namespace) -> int:
     notebooks = batch.find_notebooks(notebook_dir, args.notebooks)
     known_units = batch.list_units(db_path)
     if args.unit is not None:
-        if args.unit not in known_units:
-            raise UnknownUnitError(
-                f"unit {args.unit!r} is not in {db_path}; units: {', '.join(known_units) or 'none'}")
-        units: list[str | None] = [args.unit]
+        units: list[str | None] = [batch.resolve_unit(args.unit, known_units)]
     elif args.all_units:
         units = [None, *known_units]
     else:

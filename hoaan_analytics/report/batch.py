@@ -212,15 +212,31 @@ def find_notebooks(notebook_dir: Path, names: Sequence[str] | None = None) -> li
     return chosen
 
 
+def unit_key(name: str) -> str:
+    """How unit names are compared (METRICS.md §2): NFC, trimmed, case-insensitive."""
+    return unicodedata.normalize("NFC", name).strip().casefold()
+
+
 def list_units(db_path: str | os.PathLike[str]) -> list[str]:
-    """Every unit_name in the database (read-only; the connection is closed at once)."""
+    """The units in the database, one spelling per unit_key, sorted (read-only, closed at once)."""
     from hoaan_analytics import db
 
     con = db.connect(db_path, read_only=True)
     try:
-        return db.query(con, UNITS_SQL)["unit_name"].to_list()
+        names = db.query(con, UNITS_SQL)["unit_name"].to_list()
     finally:
         con.close()
+    return list({unit_key(n): n for n in reversed(names)}.values())[::-1]
+
+
+def resolve_unit(name: str, known_units: Sequence[str]) -> str:
+    """The stored spelling of unit `name`, matched by unit_key; UnknownUnitError if absent."""
+    from hoaan_analytics.errors import UnknownUnitError
+
+    by_key = {unit_key(u): u for u in known_units}
+    if unit_key(name) not in by_key:
+        raise UnknownUnitError(f"unit {name!r} is not in the database; units: {', '.join(known_units) or 'none'}")
+    return by_key[unit_key(name)]
 
 
 def run_folder_name(period: str, mode: str) -> str:
