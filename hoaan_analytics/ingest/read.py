@@ -9,6 +9,13 @@ row as a spreadsheet or editor shows it) and one varchar column per canonical fi
 (null when the file has no such column). Staging runs before the load transaction
 opens, because a failed DuckDB statement aborts the transaction it runs in and the
 CSV reader sometimes needs a second, slower attempt.
+
+Hostile files end in an IngestError naming the file (and row and field where there
+is one), never in a partial read: CSV text must be UTF-8, UTF-16 with a byte order
+mark, or Windows-1258 proven by the header's Vietnamese labels; a cell longer than
+Excel's own limit means the file is broken; two columns for one field are refused.
+`read_personal_values` is the one reader of the personal columns, for `hoaan audit`
+only: it keeps them in memory and never hands them to DuckDB.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -24,13 +31,26 @@ import polars as pl
 
 from hoaan_analytics import db
 from hoaan_analytics.errors import IngestError
-from hoaan_analytics.ingest.labels import FIELDS, IGNORE, PERSONAL, REQUIRED_FIELDS, LabelMap
+from hoaan_analytics.ingest.labels import FIELDS, IGNORE, PERSONAL, REQUIRED_FIELDS, LabelMap, label_key
 
 HEADER_SCAN_ROWS = 50
 # Enough bytes for 50 lines of a wide export with title rows.
 HEADER_SCAN_BYTES = 1 << 20
 CSV_DELIMITERS = (",", ";", "\t", "|")
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+# Excel cannot hold a longer cell, so no genuine export has one: a longer cell is a broken file.
+MAX_CELL_CHARACTERS = 32_767
+# DuckDB counts a run of blank lines as one line: a million empty rows before data need room.
+CSV_MAX_LINE_BYTES = 64 << 20
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# What a personal column holds, by its label key (built-in labels); other personal labels -> "personal".
+PERSONAL_KINDS: dict[str, str] = {
+    "chuhoso": "name", "chủ hồ sơ": "name",
+    "sogiayto": "id_number", "số cccd/giấy tờ": "id_number",
+    "sodienthoai": "phone", "số điện thoại": "phone",
+    "diachi": "address", "địa chỉ": "address",
+    "email": "email", "thư điện tử": "email",
+}
 
 
 @dataclass(frozen=True)
@@ -40,6 +60,7 @@ class Header:
     row_index: int                 # 0-based row (line / sheet row) of the header
     positions: dict[str, int]      # canonical field -> 0-based column position
     width: int                     # number of cells in the header row
+    personal: dict[int, str] = field(default_factory=dict)  # position -> kind, applicants' columns
 
 
 def file_format(path: Path) -> str:
@@ -59,7 +80,7 @@ def find_header(rows: list[list[object]], labels: LabelMap, file_name: str) -> H
     Title rows, an `STT` column, extra and shuffled columns are all fine; a file
     with no such row in its first rows is not an export and cannot be read.
     """
-    best: tuple[int, int, dict[str, int], int] | None = None
+    best: tuple[int, int, dict[str, int], int, dict[int, str]] | None = None
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         fields = [labels.field_of(cell) for cell in row]
         if "dossier_id" not in fields:
@@ -67,27 +88,36 @@ def find_header(rows: list[list[object]], labels: LabelMap, file_name: str) -> H
         score = sum(f is not None for f in fields)
         if best is None or score > best[0]:
             positions: dict[str, int] = {}
-            for position, field in enumerate(fields):
-                if field is None or field in (PERSONAL, IGNORE):
+            personal: dict[int, str] = {}
+            for position, name in enumerate(fields):
+                if name == PERSONAL:
+                    personal[position] = PERSONAL_KINDS.get(label_key(row[position]), "personal")
+                if name is None or name in (PERSONAL, IGNORE):
                     continue
-                if field in positions:
+                if name in positions:
+                    first = positions[name]
                     raise IngestError(
-                        f"{file_name}: header row {index + 1}: two columns map to {field!r} "
-                        f"(columns {positions[field] + 1} and {position + 1})")
-                positions[field] = position
-            best = (score, index, positions, len(row))
+                        f"{file_name}: header row {index + 1}: two columns map to {name!r}: "
+                        f"column {first + 1} {_label_text(row[first])!r} and "
+                        f"column {position + 1} {_label_text(row[position])!r}; remove one of them")
+                positions[name] = position
+            best = (score, index, positions, len(row), personal)
     if best is None:
         raise IngestError(
             f"{file_name}: not a dossier export: none of the first {HEADER_SCAN_ROWS} rows has a "
             f"dossier id column ({' / '.join(labels.labels_of('dossier_id'))}); "
             f"add the file's labels to params/labels.csv if it uses other names")
-    _, index, positions, width = best
+    _, index, positions, width, personal = best
     missing = [f for f in REQUIRED_FIELDS if f not in positions]
     if missing:
         raise IngestError(
             f"{file_name}: header row {index + 1} has no column for {', '.join(missing)}; "
             f"add the file's labels to params/labels.csv if it uses other names")
-    return Header(index, positions, width)
+    return Header(index, positions, width, personal)
+
+
+def _label_text(cell: object) -> str:
+    return "" if cell is None else str(cell).strip()[:80]
 
 
 # ---------------------------------------------------------------- CSV
@@ -97,25 +127,68 @@ class CsvLayout:
     header: Header
     delimiter: str
     lines_through_header: int      # physical lines up to and including the header
+    encoding: str = "utf-8"        # Python codec name: utf-8, utf-16 or cp1258
 
 
-def _head_text(path: Path, file_name: str) -> str:
+def _decode_head(head: bytes, encoding: str) -> str:
+    # Not final: the cut may fall inside a multi-byte character.
+    return codecs.getincrementaldecoder(encoding)().decode(head, final=False).removeprefix("\ufeff")
+
+
+def _head_text(path: Path, file_name: str) -> tuple[str, str]:
+    """The first bytes of a CSV as text, and the encoding they were read with (before any proof)."""
     with open(path, "rb") as handle:
         head = handle.read(HEADER_SCAN_BYTES)
+    if head.startswith(UTF16_BOMS):
+        try:
+            return _decode_head(head, "utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"{file_name}: starts like UTF-16 text but is not (byte {exc.start}); "
+                              f"save the export as CSV UTF-8") from exc
     if b"\x00" in head:
-        raise IngestError(f"{file_name}: not a text (CSV) file and not a spreadsheet workbook")
-    try:
-        # Not final: the cut may fall inside a multi-byte character.
-        text = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-    except UnicodeDecodeError as exc:
         raise IngestError(
-            f"{file_name}: not UTF-8 text (byte {exc.start}); save the export as CSV UTF-8") from exc
-    return text.removeprefix("\ufeff")
+            f"{file_name}: not a text (CSV) file and not a spreadsheet workbook (it holds NUL bytes: "
+            f"binary data, or UTF-16 text without a byte order mark); save the export as CSV UTF-8")
+    try:
+        return _decode_head(head, "utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        try:
+            return _decode_head(head, "cp1258"), "cp1258"
+        except UnicodeDecodeError:
+            pass
+        raise IngestError(
+            f"{file_name}: not UTF-8 text (byte {exc.start}) nor Windows-1258; "
+            f"save the export as CSV UTF-8") from exc
 
 
 def sniff_csv(path: Path, labels: LabelMap, file_name: str) -> CsvLayout:
-    """Delimiter and header of a CSV export, from its first lines."""
-    text = _head_text(path, file_name)
+    """Delimiter, header and encoding of a CSV export, from its first lines.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as they are. Bytes that
+    are not UTF-8 are read as Windows-1258 only when the header then shows a known
+    Vietnamese label with diacritics (proof that the guess is right); otherwise
+    they might be TCVN3 or VNI and would turn every name into garbage, so the file
+    is refused.
+    """
+    text, encoding = _head_text(path, file_name)
+    layout = _sniff_text(text, labels, file_name, encoding)
+    if encoding == "cp1258" and not any(
+            not label_key(label).isascii() for label in _header_labels(text, layout)):
+        raise IngestError(
+            f"{file_name}: not UTF-8 text, and its header has no Vietnamese label that proves "
+            f"Windows-1258 (it may be TCVN3 or VNI); save the export as CSV UTF-8")
+    return layout
+
+
+def _header_labels(text: str, layout: CsvLayout) -> list[str]:
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter)
+    for index, row in enumerate(rows):
+        if index == layout.header.row_index:
+            return [row[p] for p in layout.header.positions.values() if p < len(row)]
+    return []
+
+
+def _sniff_text(text: str, labels: LabelMap, file_name: str, encoding: str) -> CsvLayout:
     best: tuple[int, CsvLayout] | None = None
     error: IngestError | None = None
     for delimiter in CSV_DELIMITERS:
@@ -139,7 +212,7 @@ def sniff_csv(path: Path, labels: LabelMap, file_name: str) -> CsvLayout:
             continue
         score = len(header.positions)
         if best is None or score > best[0]:
-            best = (score, CsvLayout(header, delimiter, line_ends[header.row_index]))
+            best = (score, CsvLayout(header, delimiter, line_ends[header.row_index], encoding))
     if best is None:
         raise error or IngestError(f"{file_name}: not a dossier export (no delimited header row found)")
     return best[1]
@@ -189,11 +262,19 @@ def _count_lines(path: Path) -> tuple[int, bool]:
 def stage_csv(con: db.Connection, table: str, path: Path, labels: LabelMap, file_name: str) -> None:
     """Read a CSV export into temp table `table` with DuckDB's reader (only the mapped columns)."""
     layout = sniff_csv(path, labels, file_name)
+    if layout.encoding != "utf-8":
+        _stage_decoded_csv(con, table, path, layout, file_name)
+    else:
+        _stage_utf8_csv(con, table, path, layout, file_name)
+    check_cell_lengths(con, table, file_name)
+
+
+def _stage_utf8_csv(con: db.Connection, table: str, path: Path, layout: CsvLayout, file_name: str) -> None:
     header = layout.header
     width = max(header.width, max(header.positions.values()) + 1)
     columns = {f"c{i}": "VARCHAR" for i in range(width)}
     params = {"path": str(path), "skip": layout.lines_through_header, "columns": columns,
-              "delim": layout.delimiter}
+              "delim": layout.delimiter, "max_line": CSV_MAX_LINE_BYTES}
 
     def read(parallel: bool) -> None:
         db.run(con, f"""
@@ -201,7 +282,7 @@ def stage_csv(con: db.Connection, table: str, path: Path, labels: LabelMap, file
             select row_number() over () as record_number, {_select_list(header.positions, 'c')}
             from read_csv($path, header = false, skip = $skip, columns = $columns, delim = $delim,
                           quote = '"', escape = '"', auto_detect = false, null_padding = true,
-                          parallel = {'true' if parallel else 'false'})
+                          max_line_size = $max_line, parallel = {'true' if parallel else 'false'})
         """, params)
 
     try:
@@ -213,7 +294,7 @@ def stage_csv(con: db.Connection, table: str, path: Path, labels: LabelMap, file
                 raise
             read(parallel=False)
     except duckdb.Error as exc:
-        raise IngestError(f"{file_name}: cannot be read as CSV: {_first_line(exc)}") from exc
+        raise IngestError(f"{file_name}: cannot be read as CSV: {_csv_error_text(exc)}") from exc
 
     records = db.scalar(con, f"select count(*) from {table}_records")
     line_breaks, ends_with_break = _count_lines(path)
@@ -238,6 +319,72 @@ def stage_csv(con: db.Connection, table: str, path: Path, labels: LabelMap, file
         """, {"offset": layout.lines_through_header})
         con.unregister("ingest_line_numbers")
     db.run(con, f"drop table {table}_records")
+
+
+def _csv_error_text(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    if not lines:
+        return type(exc).__name__
+    # DuckDB quotes the offending line, which may hold applicants' data: keep only its verdicts.
+    size = next((line for line in lines if line.startswith("Maximum line size")), None)
+    return f"{lines[0]}: {size.split('.')[0].lower()}" if size else lines[0]
+
+
+def _stage_decoded_csv(con: db.Connection, table: str, path: Path, layout: CsvLayout, file_name: str) -> None:
+    """A UTF-16 or Windows-1258 CSV, decoded in Python: only the mapped columns reach DuckDB."""
+    header = layout.header
+    wanted = {field: position for field, position in header.positions.items()}
+    columns: dict[str, list[str | None]] = {field: [] for field in wanted}
+    source_rows: list[int] = []
+    try:
+        with open(path, encoding=layout.encoding, newline="") as handle:
+            reader = csv.reader(handle, delimiter=layout.delimiter)
+            previous = 0
+            for row in reader:
+                first_line = previous + 1
+                previous = reader.line_num
+                if reader.line_num <= layout.lines_through_header or not row:
+                    continue
+                if len(row) > header.width:
+                    raise IngestError(f"{file_name}: line {first_line}: {len(row)} cells, "
+                                      f"the header has {header.width}")
+                source_rows.append(first_line)
+                for field, position in wanted.items():
+                    columns[field].append(row[position] if position < len(row) else None)
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"{file_name}: not {layout.encoding} text after its header "
+                          f"(byte {exc.start} of a block); save the export as CSV UTF-8") from exc
+    except csv.Error as exc:
+        raise IngestError(f"{file_name}: cannot be read as CSV: {exc}") from exc
+    frame = pl.DataFrame({"source_row": source_rows, **columns},
+                         schema={"source_row": pl.Int64, **{f: pl.String for f in columns}})
+    frame = frame.select(
+        "source_row",
+        *[pl.col(f) if f in frame.columns else pl.lit(None, dtype=pl.String).alias(f) for f in FIELDS])
+    con.register("ingest_decoded_frame", frame)
+    try:
+        db.run(con, f"create or replace temp table {table} as select * from ingest_decoded_frame")
+    finally:
+        con.unregister("ingest_decoded_frame")
+
+
+def check_cell_lengths(con: db.Connection, table: str, file_name: str) -> None:
+    """Refuse a staged file with a cell longer than Excel can hold, naming its row and field."""
+    # strlen (bytes) first: cheap, and never below the character count.
+    lengths = ", ".join(f'max(strlen("{f}")) as "{f}"' for f in FIELDS)
+    longest = db.query(con, f"select {lengths} from {table}").row(0, named=True)
+    for name in FIELDS:
+        if (longest[name] or 0) <= MAX_CELL_CHARACTERS:
+            continue
+        found = db.query(con, f"""
+            select source_row, length("{name}") as characters from {table}
+            where length("{name}") > $limit order by source_row limit 1
+        """, {"limit": MAX_CELL_CHARACTERS})
+        if found.height:
+            row, characters = found.row(0)
+            raise IngestError(
+                f"{file_name}: row {row}, field {name}: a cell of {characters:,} characters; a spreadsheet "
+                f"cell holds at most {MAX_CELL_CHARACTERS:,}, so the file is broken (export it again)")
 
 
 # ---------------------------------------------------------------- XLSX
@@ -288,8 +435,74 @@ def stage_excel(con: db.Connection, table: str, path: Path, labels: LabelMap, fi
         db.run(con, f"create or replace temp table {table} as select * from ingest_excel_frame")
     finally:
         con.unregister("ingest_excel_frame")
+    check_cell_lengths(con, table, file_name)
 
 
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+# ---------------------------------------------------------------- personal columns (audit only)
+
+def read_personal_values(path: str | Path, labels: LabelMap) -> dict[str, set[str]]:
+    """The applicants' values in an export's personal columns, by kind (name, id_number, phone, ...).
+
+    For `hoaan audit` only: the values stay in this process's memory and are never
+    handed to DuckDB. Uses the loader's own header finding, so it sees exactly the
+    columns the loader leaves out; values are NFC and trimmed, empty ones dropped.
+    Raises IngestError for a file the loader could not read either.
+    """
+    import unicodedata
+
+    path = Path(path)
+    file_name = path.name
+    values: dict[str, set[str]] = {}
+
+    def keep(kind: str, cell: object) -> None:
+        text = "" if cell is None else unicodedata.normalize("NFC", str(cell)).strip()
+        if text:
+            values.setdefault(kind, set()).add(text)
+
+    if file_format(path) == "csv":
+        layout = sniff_csv(path, labels, file_name)
+        personal = layout.header.personal
+        encoding = "utf-8-sig" if layout.encoding == "utf-8" else layout.encoding
+        try:
+            with open(path, encoding=encoding, newline="") as handle:
+                reader = csv.reader(handle, delimiter=layout.delimiter)
+                for row in reader:
+                    if reader.line_num <= layout.lines_through_header:
+                        continue
+                    for position, kind in personal.items():
+                        if position < len(row):
+                            keep(kind, row[position])
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise IngestError(f"{file_name}: cannot be read as CSV: {exc}") from exc
+        return values
+
+    import fastexcel
+
+    try:
+        reader = fastexcel.read_excel(path)
+        for sheet_name in reader.sheet_names:
+            head = reader.load_sheet(sheet_name, header_row=None, skip_rows=0, n_rows=HEADER_SCAN_ROWS,
+                                     dtypes="string").to_polars()
+            try:
+                header = find_header([list(r) for r in head.rows()], labels, file_name)
+            except IngestError:
+                continue
+            if not header.personal:
+                continue
+            names = head.columns
+            sheet = reader.load_sheet(sheet_name, header_row=None, skip_rows=0, dtypes="string",
+                                      use_columns=[names[p] for p in header.personal]).to_polars()
+            data = sheet.slice(header.row_index + 1)
+            for position, kind in header.personal.items():
+                for cell in data[names[position]]:
+                    keep(kind, cell)
+    except IngestError:
+        raise
+    except Exception as exc:  # calamine/fastexcel raise their own error classes
+        raise IngestError(f"{file_name}: cannot be read as a spreadsheet: {_first_line(exc)}") from exc
+    return values
