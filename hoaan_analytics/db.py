@@ -18,13 +18,14 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.paths import sql_dir
 
 Connection = duckdb.DuckDBPyConnection
 
 
-class DatabaseBusyError(RuntimeError):
-    """Another process holds the database file for writing."""
+class DatabaseBusyError(HoaanError, RuntimeError):
+    """Another process holds the database file (the CLI prints it without a traceback)."""
 
 
 def connect(path: str | os.PathLike[str] | None = None, *, read_only: bool = False,
@@ -50,9 +51,14 @@ def connect(path: str | os.PathLike[str] | None = None, *, read_only: bool = Fal
             if "lock" not in str(exc).lower():
                 raise
             if time.monotonic() >= deadline:
+                # DuckDB locks the whole file: a writer excludes every reader, a reader every writer.
+                why = ("an ingest is writing it, and DuckDB lets no other process read a file "
+                       "while it is being written" if read_only else
+                       "another process (an ingest, or a report or notebook reading it) has it open, "
+                       "and DuckDB lets only one process write a file, with no reader beside it")
                 raise DatabaseBusyError(
-                    f"the database {path} is in use by another hoaan process "
-                    f"(an ingest or a report); try again when it has finished"
+                    f"the database {path} is busy: {why}; nothing was read or changed, "
+                    f"try again when it has finished"
                 ) from exc
             time.sleep(0.2)
 
