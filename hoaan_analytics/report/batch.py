@@ -259,7 +259,9 @@ def plan_jobs(
     Paths handed to the notebooks are absolute, since a kernel runs in the
     notebook's own folder.
     """
-    run_dir = Path(out_dir) / run_folder_name(period, mode)
+    # Absolute: papermill's `cwd` changes the working folder of the whole process,
+    # so a relative path would move under the other worker threads.
+    run_dir = Path(out_dir).resolve() / run_folder_name(period, mode)
     named_units = [u for u in units if u is not None]
     slugs = unique_slugs(named_units)
     jobs = []
@@ -434,7 +436,7 @@ def render_reports(
     units = list(units)
     jobs = plan_jobs(notebooks, db_path=db_path, period=period, mode=mode, units=units,
                      out_dir=out_dir, params_dir=params_dir)
-    run_dir = Path(out_dir) / run_folder_name(period, mode)
+    run_dir = Path(out_dir).resolve() / run_folder_name(period, mode)
     results = run_batch(jobs, workers=workers, kernel_name=kernel_name, progress=progress)
     index_path = write_index(results, run_dir, period=period, mode=mode)
     batch = BatchResult(run_dir=run_dir, index_path=index_path, results=results,
