@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.report.kernels import KernelPool
 
 PREFERRED_KERNEL = "hoaan"
 FALLBACK_KERNEL = "python3"
@@ -302,8 +303,12 @@ class _KnownParametersFilter(logging.Filter):
 _PAPERMILL_FILTER = _KnownParametersFilter()
 
 
-def run_job(job: ReportJob, *, kernel_name: str) -> JobResult:
-    """Execute one notebook with papermill and export it; errors are returned, not raised."""
+def run_job(job: ReportJob, *, kernel_name: str, pool: KernelPool | None = None) -> JobResult:
+    """Execute one notebook with papermill and export it; errors are returned, not raised.
+
+    With a `pool`, the notebook runs in this thread's warm kernel (started in the
+    notebook folder), which is cleared afterwards; without one, in a new kernel.
+    """
     import nbformat
     import papermill
 
@@ -311,11 +316,15 @@ def run_job(job: ReportJob, *, kernel_name: str) -> JobResult:
 
     started = time.perf_counter()
     job.html_path.parent.mkdir(parents=True, exist_ok=True)
+    km = pool.acquire() if pool is not None else None
+    # papermill's `cwd` changes the folder of the whole process (racy across
+    # threads); a pooled kernel was started in the notebook folder already.
+    cwd = None if km is not None else str(job.notebook.parent)
     try:
         executed = papermill.execute_notebook(
             str(job.notebook), str(job.ipynb_path),
             parameters=dict(job.parameters), kernel_name=kernel_name,
-            cwd=str(job.notebook.parent), progress_bar=False, log_output=False,
+            cwd=cwd, progress_bar=False, log_output=False, km=km,
         )
         nb = nbformat.from_dict(executed)
         title = f"{notebook_title(nb, job.notebook.stem)} — {job.unit_label}, {job.parameters['period']}"
@@ -323,6 +332,9 @@ def run_job(job: ReportJob, *, kernel_name: str) -> JobResult:
     except Exception as exc:  # noqa: BLE001 (a failed report must not stop the batch)
         job.html_path.unlink(missing_ok=True)
         return JobResult(job, time.perf_counter() - started, error=_error_text(exc))
+    finally:
+        if km is not None:
+            pool.reset(km)
     return JobResult(job, time.perf_counter() - started, title=title)
 
 
@@ -342,9 +354,11 @@ def run_batch(
     if _PAPERMILL_FILTER not in papermill_logger.filters:
         papermill_logger.addFilter(_PAPERMILL_FILTER)
     results: dict[int, JobResult] = {}
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool, \
+    notebook_dir = jobs[0].notebook.parent if jobs else None
+    with KernelPool(kernel, cwd=notebook_dir) as kernels, \
+            ThreadPoolExecutor(max_workers=max(1, workers)) as pool, \
             tqdm(total=len(jobs), desc="Báo cáo", unit="báo cáo", disable=not progress) as bar:
-        futures = {pool.submit(run_job, job, kernel_name=kernel): i for i, job in enumerate(jobs)}
+        futures = {pool.submit(run_job, job, kernel_name=kernel, pool=kernels): i for i, job in enumerate(jobs)}
         for future in as_completed(futures):
             result = future.result()
             results[futures[future]] = result

@@ -1,0 +1,88 @@
+"""Warm kernels for the report batch: one per worker thread, reused from notebook to notebook.
+
+A fresh kernel per notebook costs its start-up plus importing polars, duckdb,
+altair and great_tables again (about 3 s, more than the analysis itself). A
+worker keeps its kernel instead, and between two notebooks clears the user
+namespace (`reset`), so a notebook can never use a variable that another one
+left behind; only the imported modules stay warm.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+RESET_CODE = "get_ipython().reset(new_session=True, aggressive=False)"
+RESET_TIMEOUT_SECONDS = 60
+
+
+class KernelPool:
+    """Kernels handed out per thread; all shut down when the pool is closed.
+
+    Use as a context manager around the batch. A kernel that died (e.g. a
+    notebook exhausted memory) is replaced on the next `acquire`.
+    """
+
+    def __init__(self, kernel_name: str, cwd: Path | None = None):
+        self.kernel_name = kernel_name
+        self.cwd = cwd
+        self._local = threading.local()
+        self._managers: list = []
+        self._lock = threading.Lock()
+
+    def acquire(self):
+        """This thread's running kernel manager, started (or restarted) if needed."""
+        from jupyter_client.manager import KernelManager
+
+        km = getattr(self._local, "km", None)
+        if km is not None and km.is_alive():
+            return km
+        if km is not None:
+            self._shutdown(km)
+        km = KernelManager(kernel_name=self.kernel_name)
+        km.start_kernel(cwd=str(self.cwd) if self.cwd else None)
+        self._local.km = km
+        with self._lock:
+            self._managers.append(km)
+        return km
+
+    def reset(self, km) -> None:
+        """Clear the kernel's user namespace before the next notebook; restart it if that fails."""
+        client = km.blocking_client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=RESET_TIMEOUT_SECONDS)
+            reply = client.execute_interactive(RESET_CODE, store_history=False, timeout=RESET_TIMEOUT_SECONDS,
+                                               output_hook=lambda _msg: None)
+            if reply["content"].get("status") != "ok":
+                raise RuntimeError(f"kernel reset failed: {reply['content'].get('evalue')}")
+        except Exception:  # noqa: BLE001 (a kernel we cannot clean is replaced, not reused)
+            self._shutdown(km)
+            self._local.km = None
+        finally:
+            client.stop_channels()
+
+    def _shutdown(self, km) -> None:
+        try:
+            km.shutdown_kernel(now=True)
+        except Exception:  # noqa: BLE001 (already dead)
+            pass
+        with self._lock:
+            if km in self._managers:
+                self._managers.remove(km)
+
+    def close(self) -> None:
+        """Shut every kernel down."""
+        with self._lock:
+            managers, self._managers = list(self._managers), []
+        for km in managers:
+            try:
+                km.shutdown_kernel(now=True)
+            except Exception:  # noqa: BLE001
+                pass
+
+    def __enter__(self) -> KernelPool:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
