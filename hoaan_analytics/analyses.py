@@ -1,0 +1,372 @@
+"""Period-scoped detail analyses behind the report notebooks, from `dossier_facts`.
+
+The KPI numbers themselves always come from `kpis` (sql/marts/period_kpis.sql);
+this module adds what a KPI does not show: which dossiers are overdue, why late
+ones were late, how fees were paid, where processing time goes, how units rank,
+what in the data looks wrong. Each function takes an explicit connection and
+returns a polars frame of aggregated rows or of dossier ids — never personal data,
+which the database does not hold.
+
+The period-scoped queries in sql/analysis/ read a relation `period_dossiers`
+(sql/analysis/period_dossiers.sql); `_period_query` puts it in front of them as a
+CTE, so that the sets of METRICS.md §5 are written once for all detail queries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import polars as pl
+
+from hoaan_analytics import db
+from hoaan_analytics.kpis import KPI_KEYS, RATIO_KEYS, compute_kpis, kpi_table, resolve_unit
+from hoaan_analytics.periods import Period, parse_period, previous_periods
+from hoaan_analytics.targets import Target
+
+LATE_REASON_LABELS_VI: dict[str, str] = {
+    "after_due": "Trả kết quả sau ngày hẹn trả",
+    "repeated_supplement": "Yêu cầu bổ sung hồ sơ quá một lần",
+    "both": "Sau ngày hẹn trả và bổ sung quá một lần",
+}
+PAYMENT_CLASS_LABELS_VI: dict[str, str] = {
+    "cash": "Tiền mặt",
+    "cashless": "Không dùng tiền mặt (chưa trực tuyến)",
+    "online": "Thanh toán trực tuyến",
+}
+ANOMALY_LABELS_VI: dict[str, str] = {
+    "finished_after_due_not_late": "Kết thúc xử lý sau ngày hẹn trả nhưng không tính là quá hạn "
+                                   "(do trừ thời gian chờ bổ sung)",
+    "due_before_received": "Ngày hẹn trả trước ngày tiếp nhận",
+    "due_from_catalogue": "Thiếu ngày hẹn trả: lấy theo thời hạn trong danh mục thủ tục",
+    "returned_before_finished": "Ngày trả kết quả trước ngày kết thúc xử lý",
+    "supplement_completed_without_request": "Có ngày công dân bổ sung nhưng không có ngày yêu cầu bổ sung",
+    "supplement_completed_before_request": "Ngày công dân bổ sung trước ngày yêu cầu bổ sung",
+    "supplement_without_count": "Có ngày yêu cầu bổ sung nhưng số lần bổ sung bằng 0 hoặc trống",
+    "open_with_finished_date": "Chưa ở trạng thái kết thúc nhưng đã có ngày kết thúc xử lý",
+    "paid_online_in_cash": "Ghi thanh toán trực tuyến nhưng hình thức thanh toán là tiền mặt hoặc trống",
+    "not_in_catalogue": "Thủ tục chưa có trong danh mục (không tính được mức giảm thời gian)",
+}
+SET_ASIDE_REASON_LABELS_VI: dict[str, str] = {
+    "no dossier id": "Không có mã hồ sơ",
+    "cannot be read as a date": "Ngày tháng không đọc được",
+    "no status": "Không có trạng thái",
+    "status is neither a code 1-10 nor a status name": "Trạng thái không hợp lệ",
+    "channel is neither a code 1-3 nor a channel name": "Hình thức nộp không hợp lệ",
+    "no received date": "Không có ngày tiếp nhận",
+    "finished before it was received": "Ngày kết thúc xử lý trước ngày tiếp nhận",
+    "closing status without a finished date": "Đã kết thúc nhưng không có ngày kết thúc xử lý",
+    "no due date and the procedure is not in the catalogue": "Không có ngày hẹn trả và thủ tục không có trong danh mục",
+}
+FIELD_LABELS_VI: dict[str, str] = {
+    "dossier_id": "Mã hồ sơ",
+    "procedure_code": "Mã thủ tục",
+    "status": "Trạng thái",
+    "channel": "Hình thức nộp",
+    "received_at": "Ngày tiếp nhận",
+    "due_at": "Ngày hẹn trả",
+    "finished_at": "Ngày kết thúc xử lý",
+    "returned_at": "Ngày trả kết quả",
+    "supplement_requested_at": "Ngày yêu cầu bổ sung",
+    "supplement_completed_at": "Ngày công dân bổ sung",
+}
+NO_FIELD_LABEL = "Chưa xác định lĩnh vực"
+# The count of METRICS.md §6 each ratio is taken over, or the nearest one kpi_table carries
+# (time_reduction and satisfaction_rate run over subsets of the resolved dossiers).
+KPI_BASE_COUNT: dict[str, str] = {
+    "on_time_rate": "resolved", "progress_rate": "handled", "online_share": "received",
+    "cashless_share": "fee_dossiers", "online_payment_share": "fee_dossiers",
+    "time_reduction": "resolved", "within_70pct_share": "resolved", "satisfaction_rate": "resolved",
+}
+
+
+def _unit_key(con: db.Connection, unit: str | None) -> str | None:
+    return resolve_unit(con, unit)
+
+
+def reference_on(con: db.Connection, period: Period) -> date:
+    """The reference date r of `period`: min(end of period, newest event of the data) (METRICS.md §5)."""
+    return db.scalar(con, db.sql_text("analysis", "reference_date"), {"d1": period.end})
+
+
+def _period_query(con: db.Connection, name: str, period: Period, unit: str | None,
+                  extra: dict[str, Any] | None = None) -> pl.DataFrame:
+    """Run sql/analysis/<name>.sql with `period_dossiers` of (period, unit) in front of it."""
+    sql = (
+        "with period_dossiers as (\n" + db.sql_text("analysis", "period_dossiers") + "\n)\n"
+        "select * from (\n" + db.sql_text("analysis", name) + "\n)"
+    )
+    params = {"d0": period.start, "d1": period.end, "unit_key": _unit_key(con, unit),
+              "reference_on": reference_on(con, period), **(extra or {})}
+    return db.query(con, sql, params)
+
+
+def period_dossier_counts(con: db.Connection, period: Period, *, unit: str | None = None) -> dict[str, int]:
+    """Counts of the detail relation (handled, received, resolved, pending_overdue), to check it against the KPIs."""
+    frame = _period_query(con, "period_dossiers", period, unit)
+    return {
+        "handled": frame.height,
+        "received": int(frame["is_received"].sum()),
+        "resolved": int(frame["is_resolved"].sum()),
+        "pending_overdue": int(frame["is_pending_overdue"].sum()),
+    }
+
+
+def late_by_reason(con: db.Connection, period: Period, *, unit: str | None = None) -> pl.DataFrame:
+    """One row per (field, reason) of the dossiers resolved late in the period.
+
+    Columns: field_name, late_reason ('after_due' | 'repeated_supplement' | 'both'),
+    late_reason_label (Vietnamese), dossiers, mean_working_days_late (past the due
+    date, at the effective end). Sorted by field, then reason.
+    """
+    frame = _period_query(con, "late_by_reason", period, unit)
+    return (
+        frame.with_columns(
+            pl.col("field_name").fill_null(NO_FIELD_LABEL),
+            pl.col("late_reason").replace_strict(LATE_REASON_LABELS_VI, return_dtype=pl.String)
+            .alias("late_reason_label"),
+            pl.col("dossiers").cast(pl.Int64),
+        )
+        .select("field_name", "late_reason", "late_reason_label", "dossiers", "mean_working_days_late")
+        .sort("field_name", "late_reason")
+    )
+
+
+def pending_overdue(con: db.Connection, period: Period, *, unit: str | None = None) -> pl.DataFrame:
+    """The dossiers still open at the end of the period and overdue at its reference date, most overdue first.
+
+    Columns: dossier_id, unit_name, field_name, procedure_code, procedure_name,
+    received_on, due_on, working_days_overdue (working days from the due date to
+    the reference date). Their number is the KPI pending_overdue.
+    """
+    frame = _period_query(con, "pending_overdue", period, unit)
+    return frame.with_columns(pl.col("working_days_overdue").cast(pl.Int64)).sort(
+        ["working_days_overdue", "dossier_id"], descending=[True, False], nulls_last=True)
+
+
+def payment_mix(con: db.Connection, period: Period, *, unit: str | None = None,
+                by: str = "none") -> pl.DataFrame:
+    """Dossiers with a fee received in the period, by group and payment class (exclusive classes).
+
+    `by`: 'none' (one group 'all'), 'field', 'procedure' or 'unit'. Columns:
+    group_name, payment_class ('online' | 'cashless' | 'cash'), payment_label
+    (Vietnamese), dossiers. A dossier paid online counts as 'online' only, so
+    online + cashless is the KPI cashless_share's numerator when every online
+    payment names a non-cash method.
+    """
+    if by not in ("none", "field", "procedure", "unit"):
+        from hoaan_analytics.errors import HoaanError
+
+        raise HoaanError(f"unknown breakdown {by!r}: use none, field, procedure or unit")
+    frame = _period_query(con, "payment_mix", period, unit, {"by": by})
+    order = {key: rank for rank, key in enumerate(PAYMENT_CLASS_LABELS_VI)}
+    return (
+        frame.with_columns(
+            pl.col("group_name").fill_null(NO_FIELD_LABEL),
+            pl.col("payment_class").replace_strict(PAYMENT_CLASS_LABELS_VI, return_dtype=pl.String)
+            .alias("payment_label"),
+            pl.col("dossiers").cast(pl.Int64),
+            pl.col("payment_class").replace_strict(order, return_dtype=pl.Int64).alias("_rank"),
+        )
+        .sort("group_name", "_rank")
+        .select("group_name", "payment_class", "payment_label", "dossiers")
+    )
+
+
+def processing_time(con: db.Connection, period: Period, *, unit: str | None = None) -> pl.DataFrame:
+    """Per procedure, the dossiers of time_reduction resolved in the period: elapsed vs statutory days.
+
+    Columns: procedure_code, procedure_name, field_name, statutory_days, dossiers,
+    elapsed_working_days, statutory_working_days (sums), mean_elapsed_working_days,
+    time_reduction (1 − Σ elapsed / Σ statutory of the procedure), within_70pct_dossiers,
+    over_limit_dossiers, paused_dossiers, mean_supplement_pause_working_days,
+    late_dossiers, mean_working_days_late, mean_working_days_to_return. Most dossiers first.
+    """
+    frame = _period_query(con, "processing_time", period, unit)
+    return (
+        frame.with_columns(
+            *(pl.col(c).cast(pl.Int64) for c in ("statutory_days", "dossiers", "elapsed_working_days",
+                                                 "statutory_working_days", "within_70pct_dossiers",
+                                                 "over_limit_dossiers", "paused_dossiers", "late_dossiers")),
+        )
+        .with_columns(
+            (1 - pl.col("elapsed_working_days") / pl.col("statutory_working_days")).alias("time_reduction"),
+        )
+        .sort(["dossiers", "procedure_code"], descending=[True, False])
+    )
+
+
+def quality_anomalies(con: db.Connection, period: Period, *, unit: str | None = None) -> pl.DataFrame:
+    """Kinds of anomaly among the dossiers handled in the period, most frequent first.
+
+    Columns: anomaly (key), anomaly_label (Vietnamese), dossiers, example_dossier_ids
+    (up to five ids, comma-separated). Only kinds that occur are listed.
+    """
+    frame = _period_query(con, "quality_anomalies", period, unit)
+    order = {key: rank for rank, key in enumerate(ANOMALY_LABELS_VI)}
+    return (
+        frame.with_columns(
+            pl.col("anomaly").replace_strict(ANOMALY_LABELS_VI, return_dtype=pl.String).alias("anomaly_label"),
+            pl.col("dossiers").cast(pl.Int64),
+            pl.col("example_dossier_ids").list.join(", "),
+            pl.col("anomaly").replace_strict(order, return_dtype=pl.Int64).alias("_rank"),
+        )
+        .sort(["dossiers", "_rank"], descending=[True, False])
+        .select("anomaly", "anomaly_label", "dossiers", "example_dossier_ids")
+    )
+
+
+def load_history(con: db.Connection) -> pl.DataFrame:
+    """One row per file loaded, oldest first: load_id, file_name, file_format, loaded_at, rows_read,
+    loaded, set_aside, skipped."""
+    return db.query(con, db.sql_text("analysis", "load_history"))
+
+
+def set_aside_by_reason(con: db.Connection) -> pl.DataFrame:
+    """Rows set aside at loading, per (file, field, reason), with Vietnamese labels.
+
+    Columns: load_id, file_name, field, field_label, reason, reason_label,
+    rows_set_aside, example_source_rows (up to five row numbers as a spreadsheet shows them).
+    """
+    frame = db.query(con, db.sql_text("analysis", "set_aside_by_reason"))
+    return frame.with_columns(
+        pl.col("field").replace_strict(FIELD_LABELS_VI, default=pl.col("field"), return_dtype=pl.String)
+        .alias("field_label"),
+        pl.col("reason").replace_strict(SET_ASIDE_REASON_LABELS_VI, default=pl.col("reason"),
+                                        return_dtype=pl.String).alias("reason_label"),
+        pl.col("rows_set_aside").cast(pl.Int64),
+        pl.col("example_source_rows").cast(pl.List(pl.String)).list.join(", "),
+    ).select("load_id", "file_name", "field", "field_label", "reason", "reason_label",
+             "rows_set_aside", "example_source_rows")
+
+
+def stored_summary(con: db.Connection) -> dict[str, Any]:
+    """What the database holds: stored_dossiers, never_received_dossiers (status 1 or 3),
+    units, first_received_on, newest_event_on."""
+    return db.query(con, db.sql_text("analysis", "stored_summary")).row(0, named=True)
+
+
+def unit_ranking(con: db.Connection, period: Period, kpi: str) -> pl.DataFrame:
+    """Every unit's value of one ratio KPI in the period, ranked best first, with the units' median.
+
+    Columns: rank (1 = best, ties share a rank; units with no value are last and
+    unranked), unit_name, value, dossiers (the count the ratio is taken over, see
+    KPI_BASE_COUNT), median (the same on every row: the median over units with a
+    value), gap_to_median.
+    """
+    if kpi not in RATIO_KEYS:
+        from hoaan_analytics.errors import HoaanError
+
+        raise HoaanError(f"unknown ratio KPI {kpi!r}: use one of {', '.join(RATIO_KEYS)}")
+    table = kpi_table(con, period, by="unit")
+    frame = table.select(
+        "unit_name", pl.col(kpi).alias("value"), pl.col(KPI_BASE_COUNT[kpi]).alias("dossiers"),
+    ).sort(["value", "unit_name"], descending=[True, False], nulls_last=True)
+    median = frame["value"].median()
+    return frame.with_columns(
+        pl.when(pl.col("value").is_not_null())
+        .then(pl.col("value").rank(method="min", descending=True)).cast(pl.Int64).alias("rank"),
+        pl.lit(median, dtype=pl.Float64).alias("median"),
+    ).with_columns(
+        (pl.col("value") - pl.col("median")).alias("gap_to_median"),
+    ).select("rank", "unit_name", "value", "dossiers", "median", "gap_to_median")
+
+
+def short_label(period: Period) -> str:
+    """A short Vietnamese period label for chart axes: 'Quý III/2026', 'T3/2026', '6T đầu/2026', '2026'."""
+    year = period.name[:4]
+    if period.kind == "quarter":
+        return period.label.replace(" năm ", "/")
+    if period.kind == "month":
+        return f"T{int(period.name[5:7])}/{year}"
+    if period.kind == "half":
+        return f"6T {'đầu' if period.name.endswith('H1') else 'cuối'}/{year}"
+    if period.kind == "nine_months":
+        return f"9T/{year}"
+    if period.kind == "year":
+        return year
+    return f"{period.start:%d/%m/%Y}–{period.end:%d/%m/%Y}"
+
+
+def kpi_trend(con: db.Connection, period: Period, *, unit: str | None = None, periods: int = 4) -> pl.DataFrame:
+    """The KPIs of `period` and the `periods − 1` periods of the same kind before it, oldest first.
+
+    Columns: period_name, period_label (short, for axes), start, end, then the §6 keys.
+    """
+    rows = []
+    for each in [*previous_periods(period, periods - 1), period]:
+        values = compute_kpis(con, each, unit=unit)
+        rows.append({"period_name": each.name, "period_label": short_label(each),
+                     "start": each.start, "end": each.end, **values})
+    schema = {"period_name": pl.String, "period_label": pl.String, "start": pl.Date, "end": pl.Date,
+              **{k: (pl.Float64 if k in RATIO_KEYS else pl.Int64) for k in KPI_KEYS}}
+    return pl.DataFrame(rows, schema=schema)
+
+
+def same_period_year_before(period: Period) -> Period:
+    """The period of the same kind and mode one year earlier (2026-Q3 -> 2025-Q3)."""
+    if period.kind == "range":
+        start = _year_before(period.start)
+        end = _year_before(period.end)
+        return parse_period(f"{start.isoformat()}..{end.isoformat()}", period.mode)
+    return parse_period(f"{int(period.name[:4]) - 1}{period.name[4:]}", period.mode)
+
+
+def _year_before(day: date) -> date:
+    # 29 February has no counterpart: the 28th stands in
+    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
+
+
+@dataclass(frozen=True)
+class GlidePathMethod:
+    """How the glide path is computed, for the report's text."""
+
+    description: str = (
+        "Tốc độ hiện tại = kết quả kỳ này trừ kết quả cùng kỳ năm trước (điểm phần trăm mỗi năm). "
+        "Dự báo năm đích = kết quả kỳ này + tốc độ × số năm còn lại đến hết năm đích (tối đa 100%). "
+        "Tốc độ cần thiết = (mục tiêu − kết quả kỳ này) ÷ số năm còn lại."
+    )
+
+
+def glide_path(con: db.Connection, period: Period, targets: list[Target], *,
+               unit: str | None = None) -> pl.DataFrame:
+    """For each target of the plan to reach by a year (by_year, e.g. 2030): on track at the current pace?
+
+    Method (kept simple on purpose, stated in GlidePathMethod): pace = value of the
+    period − value of the same period a year earlier, per year; years_left = time
+    from the end of the period to 31/12 of the target year, in years; projected =
+    value + pace × years_left, capped at 1; needed_pace = (target − value) / years_left.
+    status: 'met' (value ≥ target already), 'on_track' (projected ≥ target),
+    'off_track', or 'unknown' (no value now or a year earlier).
+
+    Columns: kpi, target, by_year, value, value_year_before, pace_per_year,
+    years_left, projected, needed_pace_per_year, status.
+    """
+    year_before = same_period_year_before(period)
+    now = compute_kpis(con, period, unit=unit)
+    before = compute_kpis(con, year_before, unit=unit)
+    rows = []
+    for target in targets:
+        if target.by_year is None or target.fields:
+            continue
+        value, previous = now[target.kpi], before[target.kpi]
+        years_left = max((date(target.by_year, 12, 31) - period.end).days, 0) / 365.25
+        pace = value - previous if value is not None and previous is not None else None
+        projected = None if pace is None else min(value + pace * years_left, 1.0)
+        needed = (target.value - value) / years_left if value is not None and years_left > 0 else None
+        if value is not None and value >= target.value:
+            status = "met"
+        elif projected is None:
+            status = "unknown"
+        elif projected >= target.value:
+            status = "on_track"
+        else:
+            status = "off_track"
+        rows.append({"kpi": target.kpi, "target": target.value, "by_year": target.by_year, "value": value,
+                     "value_year_before": previous, "pace_per_year": pace, "years_left": years_left,
+                     "projected": projected, "needed_pace_per_year": needed, "status": status})
+    schema = {"kpi": pl.String, "target": pl.Float64, "by_year": pl.Int64, "value": pl.Float64,
+              "value_year_before": pl.Float64, "pace_per_year": pl.Float64, "years_left": pl.Float64,
+              "projected": pl.Float64, "needed_pace_per_year": pl.Float64, "status": pl.String}
+    return pl.DataFrame(rows, schema=schema)

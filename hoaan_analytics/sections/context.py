@@ -1,0 +1,165 @@
+"""What every report notebook starts with: the database (read-only), the period, the unit, the targets."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from IPython.display import Markdown
+
+from hoaan_analytics import analyses, db, paths
+from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.kpis import compute_kpis, resolve_unit, units
+from hoaan_analytics.periods import Period, latest_complete_quarter, parse_period
+from hoaan_analytics.tables import format_number_vi, format_percent_vi
+from hoaan_analytics.targets import Target, load_targets
+
+ALL_UNITS_LABEL = "Toàn bộ đơn vị"
+MODE_LABELS_VI = {"calendar": "kỳ theo lịch", "cutoff": "kỳ chốt số liệu theo Nghị định 09/2019/NĐ-CP"}
+REQUIRED_TABLES = ("dossier_facts", "dossier_extent", "calendar_days", "load_log", "set_aside")
+
+
+@dataclass
+class ReportContext:
+    """One report's connection and choices; the sections read everything from it."""
+
+    con: db.Connection
+    period: Period
+    unit: str | None            # the unit as the data spells it, None = all units
+    targets: list[Target]
+    params_dir: Path
+    newest_event_on: date | None
+    reference_on: date
+    unit_names: list[str]
+    kpis: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def scope_label(self) -> str:
+        """'Toàn bộ đơn vị' or the unit's name."""
+        return ALL_UNITS_LABEL if self.unit is None else self.unit
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the period has no dossier to handle in this scope."""
+        return self.kpis.get("handled", 0) == 0
+
+    @property
+    def year(self) -> int:
+        """The year whose targets apply: the year the period ends in."""
+        return self.period.end.year
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self.con.close()
+
+
+def default_period(con: db.Connection, mode: str = "calendar") -> Period:
+    """The latest complete quarter of the data: the quarter before the one holding the newest event.
+
+    With no dossiers at all, the quarter before today's.
+    """
+    newest = db.scalar(con, "select newest_event_on from dossier_extent")
+    return latest_complete_quarter(newest or date.today(), mode)
+
+
+def open_report(db_path: str | os.PathLike[str], period: str | None = None, mode: str = "calendar",
+                unit: str | None = None, params_dir: str | os.PathLike[str] | None = None) -> ReportContext:
+    """Open the database read-only and settle the report's period, unit and targets.
+
+    `period` None means the latest complete quarter of the data (default_period).
+    Raises HoaanError for an unknown period, mode or unit, or a database that was
+    never loaded.
+    """
+    con = db.connect(db_path, read_only=True)
+    try:
+        present = set(db.query(con, "select table_name from information_schema.tables")["table_name"].to_list())
+        missing = [t for t in REQUIRED_TABLES if t not in present]
+        if missing:
+            raise HoaanError(f"{db_path}: the database has no {', '.join(missing)}; run `hoaan ingest` first")
+        chosen = default_period(con, mode) if period is None else parse_period(period, mode)
+        unit_name = _unit_name(con, unit)
+        folder = paths.params_dir(params_dir)
+        context = ReportContext(
+            con=con, period=chosen, unit=unit_name, targets=load_targets(folder), params_dir=Path(folder),
+            newest_event_on=db.scalar(con, "select newest_event_on from dossier_extent"),
+            reference_on=analyses.reference_on(con, chosen), unit_names=units(con),
+        )
+        context.kpis = compute_kpis(con, chosen, unit=unit_name)
+    except BaseException:
+        con.close()
+        raise
+    return context
+
+
+def _unit_name(con: db.Connection, unit: str | None) -> str | None:
+    """The data's own spelling of `unit` (matched without regard to case or Unicode form)."""
+    key = resolve_unit(con, unit)
+    if key is None:
+        return None
+    return db.scalar(con, "select min(unit_name) from dossier_facts where unit_key = $key", {"key": key})
+
+
+def header(ctx: ReportContext) -> Markdown:
+    """The report's scope line: unit, period with its dates and mode, the data's date and the reference date."""
+    period = ctx.period
+    lines = [
+        f"**Đơn vị:** {ctx.scope_label}  ",
+        f"**Kỳ báo cáo:** {period.label} ({period.range_label}; {MODE_LABELS_VI.get(period.mode, period.mode)})  ",
+    ]
+    if ctx.newest_event_on is not None:
+        lines.append(f"**Số liệu đến ngày:** {ctx.newest_event_on:%d/%m/%Y}. Hồ sơ đang giải quyết được đánh giá "
+                     f"trong hạn hay quá hạn tại ngày {ctx.reference_on:%d/%m/%Y}.")
+    if ctx.is_empty:
+        lines.append("")
+        lines.append(empty_sentence(ctx))
+    return Markdown("\n".join(lines))
+
+
+def empty_sentence(ctx: ReportContext) -> str:
+    """The plain sentence shown instead of tables and charts when the period has no dossier."""
+    return (f"{ctx.scope_label}: không có hồ sơ nào phải giải quyết trong kỳ báo cáo ({ctx.period.label}, "
+            f"{ctx.period.range_label}), nên kỳ này không có số liệu để trình bày.")
+
+
+def nothing(text: str) -> Markdown:
+    """A plain sentence shown where a table or chart has nothing to show."""
+    return Markdown(f"*{text}*")
+
+
+def count_text(value: int | None) -> str:
+    """1234 -> '1.234'."""
+    return format_number_vi(value)
+
+
+def percent_text(value: float | None) -> str:
+    """0.9402 -> '94,0%'; None -> '—' (a ratio with no denominator)."""
+    return format_percent_vi(value)
+
+
+def points_text(value: float) -> str:
+    """A difference of two ratios in percentage points: 0.026 -> '2,6 điểm phần trăm'."""
+    return f"{format_number_vi(abs(value) * 100, 1)} điểm phần trăm"
+
+
+def date_text(value: date | None) -> str:
+    """date(2026, 9, 30) -> '30/09/2026'."""
+    return "—" if value is None else f"{value:%d/%m/%Y}"
+
+
+def target_phrase(ctx: ReportContext, kpi: str, value: float | None) -> str:
+    """'(mục tiêu ≥ 95,0%: chưa đạt, còn thiếu 1,0 điểm phần trăm)', or '' when the plan sets none."""
+    from hoaan_analytics.targets import target_for
+
+    target = target_for(ctx.targets, kpi, year=ctx.year)
+    if target is None:
+        return ""
+    when = f" vào năm {target.by_year}" if target.by_year else ""
+    goal = f"mục tiêu ≥ {format_percent_vi(target.value)}{when}"
+    if value is None:
+        return f" ({goal})"
+    if value >= target.value:
+        return f" ({goal}: đạt)"
+    return f" ({goal}: chưa đạt, còn thiếu {points_text(target.value - value)})"

@@ -1,0 +1,167 @@
+"""Notebook 3, Nộp trực tuyến và thanh toán: shares by field, procedure and month; cash, cashless, online."""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+from great_tables import GT
+from IPython.display import Markdown
+
+from hoaan_analytics import analyses, charts, tables
+from hoaan_analytics.kpis import kpi_table
+from hoaan_analytics.sections.context import (
+    ReportContext, count_text, empty_sentence, nothing, percent_text, target_phrase,
+)
+
+CHANNEL_LABELS_VI = {"received_online": "Trực tuyến", "received_offline": "Trực tiếp, bưu chính công ích"}
+TABLE_COLUMNS = ("received", "received_online", "online_share", "fee_dossiers", "cashless_share",
+                 "online_payment_share")
+MONTH_KPIS = ("online_share", "cashless_share", "online_payment_share")
+ALL_FIELDS_LABEL = "Tất cả lĩnh vực"
+
+
+def summary(ctx: ReportContext) -> Markdown:
+    """Online submission and payment in plain sentences, with the plan's targets."""
+    k = ctx.kpis
+    if k["received"] == 0:
+        return nothing(f"{ctx.scope_label}: không có hồ sơ mới tiếp nhận trong kỳ ({ctx.period.label}).")
+    lines = [
+        f"- Tiếp nhận mới **{count_text(k['received'])}** hồ sơ, trong đó trực tuyến "
+        f"{count_text(k['received_online'])}: tỷ lệ nộp trực tuyến **{percent_text(k['online_share'])}**"
+        f"{target_phrase(ctx, 'online_share', k['online_share'])}.",
+    ]
+    if k["fee_dossiers"] == 0:
+        lines.append("- Không có hồ sơ nào có phí, lệ phí trong kỳ.")
+    else:
+        lines.append(
+            f"- {count_text(k['fee_dossiers'])} hồ sơ có phí, lệ phí: thanh toán không dùng tiền mặt "
+            f"**{percent_text(k['cashless_share'])}**, thanh toán trực tuyến "
+            f"**{percent_text(k['online_payment_share'])}**"
+            f"{target_phrase(ctx, 'online_payment_share', k['online_payment_share'])}.")
+    return Markdown("\n".join(lines))
+
+
+def channel_by_field_chart(ctx: ReportContext) -> alt.Chart | Markdown:
+    """Received dossiers of each field split by channel."""
+    table = kpi_table(ctx.con, ctx.period, unit=ctx.unit, by="field")
+    if table["received"].sum() == 0:
+        return nothing("Không có hồ sơ mới tiếp nhận trong kỳ.")
+    frame = pl.concat([
+        table.select(pl.col("field_name").fill_null(analyses.NO_FIELD_LABEL).alias("group"),
+                     pl.lit(label).alias("category"), pl.col(key).alias("dossiers"))
+        for key, label in CHANNEL_LABELS_VI.items()
+    ])
+    return charts.shares_by_group(frame, title="Hồ sơ tiếp nhận theo lĩnh vực và hình thức nộp",
+                                  group_title="Lĩnh vực", category_title="Hình thức nộp",
+                                  subtitle=f"{ctx.scope_label} — {ctx.period.label}",
+                                  category_order=list(CHANNEL_LABELS_VI.values()))
+
+
+def _breakdown_table(ctx: ReportContext, by: str, title: str) -> GT | Markdown:
+    table = kpi_table(ctx.con, ctx.period, unit=ctx.unit, by=by).filter(pl.col("received") > 0)
+    if table.is_empty():
+        return nothing("Không có hồ sơ mới tiếp nhận trong kỳ.")
+    groups = ["field_name"] if by == "field" else ["procedure_code", "procedure_name"]
+    frame = table.select(*groups, *TABLE_COLUMNS).sort(["received", *groups],
+                                                       descending=[True] + [False] * len(groups))
+    if by == "field":
+        frame = frame.with_columns(pl.col("field_name").fill_null(analyses.NO_FIELD_LABEL))
+    return tables.frame_table(frame, title=title, subtitle=f"{ctx.scope_label} — {ctx.period.label}",
+                              labels={"received": "Tiếp nhận mới", "received_online": "Trực tuyến",
+                                      "online_share": "Tỷ lệ trực tuyến", "fee_dossiers": "Có phí, lệ phí",
+                                      "cashless_share": "Không dùng tiền mặt",
+                                      "online_payment_share": "Thanh toán trực tuyến"})
+
+
+def by_field_table(ctx: ReportContext) -> GT | Markdown:
+    """Per field: received, online, online share, fee dossiers, cashless and online payment shares."""
+    return _breakdown_table(ctx, "field", "Nộp hồ sơ và thanh toán trực tuyến theo lĩnh vực")
+
+
+def by_procedure_table(ctx: ReportContext) -> GT | Markdown:
+    """Per procedure (most received first): the same columns as by field."""
+    return _breakdown_table(ctx, "procedure", "Nộp hồ sơ và thanh toán trực tuyến theo thủ tục")
+
+
+def _months(ctx: ReportContext) -> pl.DataFrame:
+    return kpi_table(ctx.con, ctx.period, unit=ctx.unit, by="month")
+
+
+def by_month_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
+    """The three shares month by month within the period."""
+    months = _months(ctx)
+    if months["received"].sum() == 0:
+        return nothing("Không có hồ sơ mới tiếp nhận trong kỳ.")
+    months = months.with_columns(
+        pl.struct("month", "start", "end").map_elements(
+            lambda m: _month_axis_label(m["month"]), return_dtype=pl.String).alias("period_label"))
+    frame = pl.concat([
+        months.select("period_label", pl.col(kpi).alias("value"), pl.lit(tables.KPI_LABELS[kpi]).alias("series"))
+        for kpi in MONTH_KPIS
+    ])
+    return charts.trend_line(frame, value_title="Tỷ lệ", title="Nộp trực tuyến và thanh toán theo tháng",
+                             subtitle=f"{ctx.scope_label} — {ctx.period.label}")
+
+
+def _month_axis_label(name: str) -> str:
+    # 'YYYY-MM' -> 'T3/2026'; an explicit range keeps its own name
+    if len(name) == 7 and name[4] == "-":
+        return f"T{int(name[5:])}/{name[:4]}"
+    return name
+
+
+def by_month_table(ctx: ReportContext) -> GT | Markdown:
+    """Per month of the period: received, online share, fee dossiers, cashless and online payment shares."""
+    months = _months(ctx)
+    if months["received"].sum() == 0:
+        return nothing("Không có hồ sơ mới tiếp nhận trong kỳ.")
+    frame = months.select(pl.col("month_label").alias("Tháng"), *TABLE_COLUMNS)
+    return tables.frame_table(frame, title="Theo tháng", subtitle=f"{ctx.scope_label} — {ctx.period.label}",
+                              labels={"received": "Tiếp nhận mới", "received_online": "Trực tuyến",
+                                      "online_share": "Tỷ lệ trực tuyến", "fee_dossiers": "Có phí, lệ phí",
+                                      "cashless_share": "Không dùng tiền mặt",
+                                      "online_payment_share": "Thanh toán trực tuyến"})
+
+
+def _mix(ctx: ReportContext) -> pl.DataFrame:
+    total = analyses.payment_mix(ctx.con, ctx.period, unit=ctx.unit, by="none").with_columns(
+        pl.lit(ALL_FIELDS_LABEL).alias("group_name"))
+    by_field = analyses.payment_mix(ctx.con, ctx.period, unit=ctx.unit, by="field")
+    return pl.concat([total, by_field])
+
+
+def payment_mix_chart(ctx: ReportContext) -> alt.Chart | Markdown:
+    """Dossiers with a fee by payment: cash, cashless (not online), online — all fields, then each field."""
+    mix = _mix(ctx)
+    if mix.is_empty():
+        return nothing("Không có hồ sơ có phí, lệ phí trong kỳ.")
+    frame = mix.select(pl.col("group_name").alias("group"), pl.col("payment_label").alias("category"), "dossiers")
+    return charts.shares_by_group(frame, title="Hình thức thanh toán phí, lệ phí", group_title="Lĩnh vực",
+                                  category_title="Hình thức", subtitle=f"{ctx.scope_label} — {ctx.period.label}",
+                                  category_order=list(analyses.PAYMENT_CLASS_LABELS_VI.values()))
+
+
+def payment_mix_table(ctx: ReportContext) -> GT | Markdown:
+    """Counts of the payment mix: one row per field (all fields first), one column per way of paying."""
+    mix = _mix(ctx)
+    if mix.is_empty():
+        return nothing("Không có hồ sơ có phí, lệ phí trong kỳ.")
+    order = list(dict.fromkeys(mix["group_name"]))
+    wide = (
+        mix.pivot(on="payment_class", index="group_name", values="dossiers")
+        .with_columns(pl.col("group_name").replace_strict({g: i for i, g in enumerate(order)},
+                                                          return_dtype=pl.Int64).alias("_rank"))
+        .sort("_rank")
+    )
+    for key in analyses.PAYMENT_CLASS_LABELS_VI:
+        if key not in wide.columns:
+            wide = wide.with_columns(pl.lit(0, dtype=pl.Int64).alias(key))
+    frame = wide.select(
+        pl.col("group_name").alias("Lĩnh vực"),
+        *(pl.col(k).fill_null(0).cast(pl.Int64) for k in analyses.PAYMENT_CLASS_LABELS_VI),
+    ).with_columns(pl.sum_horizontal(*analyses.PAYMENT_CLASS_LABELS_VI).alias("fee_dossiers"))
+    return tables.frame_table(frame, title="Số hồ sơ có phí, lệ phí theo hình thức thanh toán",
+                              subtitle=f"{ctx.scope_label} — {ctx.period.label}",
+                              labels={**analyses.PAYMENT_CLASS_LABELS_VI, "fee_dossiers": "Tổng số"},
+                              source_note="Mỗi hồ sơ tính một lần: thanh toán trực tuyến trước, rồi không dùng "
+                                          "tiền mặt, còn lại là tiền mặt (kể cả không ghi hình thức).")

@@ -1,0 +1,30 @@
+-- one row per (field, late reason) of the dossiers resolved late in the period
+-- Late (METRICS.md §5): effective end after the due date, or more than one supplementation request.
+with late as (
+    select * from period_dossiers
+    where is_resolved and resolution_class = 'late'
+),
+
+classified as (
+    select
+        field_name,
+        case
+            when coalesce(effective_end_on > due_on, false) and supplement_count > 1 then 'both'
+            when coalesce(effective_end_on > due_on, false) then 'after_due'
+            else 'repeated_supplement'
+        end                                   as late_reason,
+        working_days_late
+    from late
+),
+
+final as (
+    select
+        field_name,
+        late_reason,
+        count(*)                              as dossiers,
+        avg(working_days_late)                as mean_working_days_late
+    from classified
+    group by field_name, late_reason
+)
+
+select * from final

@@ -1,0 +1,31 @@
+-- one row per (group, payment class) of the dossiers with a fee received in the period
+-- $by: 'field' | 'procedure' | 'unit' | 'none'. Classes are exclusive: paid online (paid_online 1 or 2)
+-- first, then other cashless methods, then cash (an empty method counts as cash, METRICS.md §6).
+with fee_dossiers as (
+    select * from period_dossiers
+    where is_received and has_fee
+),
+
+classified as (
+    select
+        case $by
+            when 'field' then field_name
+            when 'procedure' then procedure_name
+            when 'unit' then unit_name
+            else 'all'
+        end                                   as group_name,
+        case
+            when is_paid_online then 'online'
+            when is_cashless then 'cashless'
+            else 'cash'
+        end                                   as payment_class
+    from fee_dossiers
+),
+
+final as (
+    select group_name, payment_class, count(*) as dossiers
+    from classified
+    group by group_name, payment_class
+)
+
+select * from final

@@ -1,0 +1,21 @@
+-- one row: what the database holds, whatever the period (counts of stored dossiers and their date range)
+with source as (
+    select * from dossiers
+),
+
+extent as (
+    select newest_event_on from dossier_extent
+),
+
+final as (
+    select
+        count(*)                                                  as stored_dossiers,
+        count(*) filter (where status in (1, 3))                   as never_received_dossiers,
+        count(distinct unit_name)                                  as units,
+        cast(min(received_at) filter (where status not in (1, 3)) as date)
+                                                                   as first_received_on,
+        (select newest_event_on from extent)                       as newest_event_on
+    from source
+)
+
+select * from final
