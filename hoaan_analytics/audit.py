@@ -1,0 +1,314 @@
+"""Personal-data audit: is any applicant's name, ID number, phone or address where it must not be?
+
+The loaded exports' personal columns are read into this process's memory only
+(`ingest.read.read_personal_values`, the loader's own header finding), then these
+places are searched for those values and for anything shaped like an ID or phone
+number:
+
+- the database: every text column of every stored table, by SQL (DuckDB compresses
+  strings, so the file's bytes alone can hide a value), plus the raw bytes of the
+  file and its WAL (what compression does not hide, and deleted rows not yet
+  overwritten);
+- executed notebooks (.ipynb): every string of the JSON, outputs and metadata
+  included, images excepted;
+- HTML pages: the text with entities and JSON `\\uXXXX` escapes decoded.
+
+A finding names the place (file and line / JSON path, or table.column) and shows
+the value MASKED: the audit never prints what it finds.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from hoaan_analytics import db
+
+# Shorter values (a one-word name, "Thôn 1") would be found inside ordinary words.
+MIN_VALUE_CHARACTERS = 6
+# Containment (a value inside a longer text) costs distinct values x personal values
+# comparisons; above this a column is checked for whole-cell equality only.
+CONTAINMENT_MAX_PAIRS = 200_000_000
+# Digits next to a letter or digit belong to something else (a hash, a dossier id),
+# and digits right after "<digit>." or "<digit>," are the decimals of a number.
+_EDGE_BEFORE = r"(?<![0-9A-Za-z])(?<![0-9][.,])"
+_EDGE_AFTER = r"(?![0-9A-Za-z])(?![.,][0-9])"
+SHAPES: dict[str, re.Pattern[str]] = {
+    # citizen ID (CCCD), 12 digits; the old ID card (CMND), 9 digits
+    "id_number_shape": re.compile(_EDGE_BEFORE + r"(?:[0-9]{12}|[0-9]{9})" + _EDGE_AFTER),
+    # Vietnamese mobile numbers: 0[35789] + 8 digits, or +84 / 84 instead of the 0
+    "phone_shape": re.compile(_EDGE_BEFORE + r"(?:0|\+84|84)[35789][0-9]{8}" + _EDGE_AFTER),
+}
+# The SQL prefilter of candidate cells for SHAPES (RE2 has no look-behind).
+_SHAPE_PREFILTER = "[0-9]{9}"
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One personal value (or value-shaped number) found where it must not be."""
+
+    place: str          # "<db>: table.column", "<file> line N", "<notebook> at cells/3/outputs/0/..."
+    kind: str           # name, id_number, phone, address, email, personal, id_number_shape, phone_shape
+    masked: str         # the value with most characters hidden
+    occurrences: int = 1
+
+    def __str__(self) -> str:
+        many = f" ({self.occurrences} times)" if self.occurrences > 1 else ""
+        return f"{self.place}: {self.kind} {self.masked}{many}"
+
+
+@dataclass
+class AuditResult:
+    """What was searched, for how many values, and what was found."""
+
+    findings: list[Finding] = field(default_factory=list)
+    scanned: list[str] = field(default_factory=list)
+    values_searched: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.findings
+
+
+def mask(value: str) -> str:
+    """A value with most of it hidden: '0963171691' -> '09******91', 'Hà Thu Quỳnh' -> 'H* T** Q****'."""
+    if value.replace("+", "").isdigit():
+        keep = 2 if len(value) > 6 else 1
+        return value[:keep] + "*" * (len(value) - 2 * keep) + value[-keep:]
+    return " ".join(word[:1] + "*" * (len(word) - 1) for word in value.split())
+
+
+def personal_values(paths: Iterable[str | os.PathLike[str]], params_dir: str | os.PathLike[str]
+                    ) -> dict[str, set[str]]:
+    """The personal values (by kind) of the given exports, read in memory with the loader's labels."""
+    from hoaan_analytics.ingest.labels import load_label_map
+    from hoaan_analytics.ingest.read import read_personal_values
+
+    labels = load_label_map(Path(params_dir))
+    values: dict[str, set[str]] = {}
+    for path in paths:
+        for kind, found in read_personal_values(Path(path), labels).items():
+            values.setdefault(kind, set()).update(found)
+    return values
+
+
+def export_files(raw_dir: str | os.PathLike[str]) -> list[Path]:
+    """The CSV and spreadsheet files directly under `raw_dir`, sorted by name."""
+    suffixes = {".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+    return sorted(p for p in Path(raw_dir).iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+
+
+def _searchable(values: Mapping[str, set[str]]) -> list[tuple[str, str]]:
+    pairs = {(kind, v) for kind, found in values.items() for v in found if len(v) >= MIN_VALUE_CHARACTERS}
+    return sorted(pairs)
+
+
+# ---------------------------------------------------------------- text (HTML, notebooks)
+
+def scan_text(text: str, place: str, values: Mapping[str, set[str]]) -> list[Finding]:
+    """Findings in one text: each known value and each ID/phone-shaped number, with its line."""
+    findings: list[Finding] = []
+
+    def line_of(offset: int) -> int:
+        return text.count("\n", 0, offset) + 1
+
+    for kind, value in _searchable(values):
+        start = text.find(value)
+        if start >= 0:
+            findings.append(Finding(f"{place} line {line_of(start)}", kind, mask(value), text.count(value)))
+    for kind, pattern in SHAPES.items():
+        seen: dict[str, tuple[int, int]] = {}
+        for match in pattern.finditer(text):
+            first, count = seen.get(match.group(), (match.start(), 0))
+            seen[match.group()] = (first, count + 1)
+        for value, (first, count) in seen.items():
+            findings.append(Finding(f"{place} line {line_of(first)}", kind, mask(value), count))
+    return findings
+
+
+def _decoded(text: str) -> str:
+    text = html.unescape(text)
+    return _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def scan_html(path: str | os.PathLike[str], values: Mapping[str, set[str]]) -> list[Finding]:
+    """Findings in one HTML page (entities and JSON escapes decoded first)."""
+    path = Path(path)
+    return scan_text(_decoded(path.read_text(encoding="utf-8", errors="replace")), str(path), values)
+
+
+def _strings(node: Any, where: str) -> Iterator[tuple[str, str]]:
+    if isinstance(node, str):
+        yield where, node
+    elif isinstance(node, list):
+        if node and all(isinstance(item, str) for item in node):
+            yield where, "".join(node)  # nbformat splits multi-line text into a list of lines
+        else:
+            for index, item in enumerate(node):
+                yield from _strings(item, f"{where}/{index}")
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            if str(key).startswith("image/"):
+                continue  # base64 pixels: no text, and digit runs by chance
+            yield from _strings(item, f"{where}/{key}")
+
+
+def scan_notebook(path: str | os.PathLike[str], values: Mapping[str, set[str]]) -> list[Finding]:
+    """Findings in every string of an executed notebook (sources, outputs, metadata, parameters)."""
+    path = Path(path)
+    try:
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return scan_text(path.read_text(encoding="utf-8", errors="replace"), str(path), values)
+    findings = []
+    for where, text in _strings(notebook, ""):
+        findings += [Finding(f"{path} at {where or '/'}", f.kind, f.masked, f.occurrences)
+                     for f in scan_text(_decoded(text), "", values)]
+    return findings
+
+
+def scan_reports(reports_dir: str | os.PathLike[str], values: Mapping[str, set[str]]) -> tuple[list[Finding], list[str]]:
+    """Findings in every .html and .ipynb under `reports_dir`, and the files scanned."""
+    findings: list[Finding] = []
+    scanned: list[str] = []
+    for path in sorted(Path(reports_dir).rglob("*")):
+        suffix = path.suffix.lower()
+        if not path.is_file() or suffix not in (".html", ".htm", ".ipynb"):
+            continue
+        scanned.append(str(path))
+        findings += scan_notebook(path, values) if suffix == ".ipynb" else scan_html(path, values)
+    return findings, scanned
+
+
+# ---------------------------------------------------------------- database
+
+def _identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def text_columns(con: db.Connection) -> list[tuple[str, str, str]]:
+    """(schema, table, column) of every text column of every stored (non-temporary) table."""
+    frame = db.query(con, """
+        select c.schema_name, c.table_name, c.column_name
+        from duckdb_columns() as c
+        join duckdb_tables() as t using (database_name, schema_name, table_name)
+        where c.data_type = 'VARCHAR' and not t.temporary and not t.internal
+          and c.database_name = current_database()
+        order by all
+    """)
+    return [tuple(r) for r in frame.rows()]
+
+
+def scan_connection(con: db.Connection, values: Mapping[str, set[str]], *, label: str = "database"
+                    ) -> tuple[list[Finding], list[str]]:
+    """Findings in every text column of an open database, and notes on what was checked less deeply.
+
+    The values are handed to this connection as a registered in-memory frame,
+    which writes nothing to the database file.
+    """
+    pairs = _searchable(values)
+    findings: list[Finding] = []
+    notes: list[str] = []
+    known = pl.DataFrame({"kind": [k for k, _ in pairs], "value": [v for _, v in pairs]},
+                         schema={"kind": pl.String, "value": pl.String})
+    con.register("audit_personal_values", known)
+    try:
+        for schema_name, table, column in text_columns(con):
+            source = f"{_identifier(schema_name)}.{_identifier(table)}"
+            col = _identifier(column)
+            place = f"{label}: {table}.{column}"
+            distinct = db.scalar(con, f"select count(distinct {col}) from {source}") or 0
+            contains = distinct * max(len(pairs), 1) <= CONTAINMENT_MAX_PAIRS
+            if not contains:
+                notes.append(f"{place}: {distinct:,} distinct values, checked for whole-cell equality only")
+            condition = "contains(t.cell, v.value)" if contains else "t.cell = v.value"
+            if pairs and distinct:
+                hits = db.query(con, f"""
+                    with cells as (select {col} as cell, count(*) as occurrences from {source}
+                                   where {col} is not null group by all)
+                    select v.kind, v.value, sum(t.occurrences)::bigint as occurrences
+                    from cells as t join audit_personal_values as v on {condition}
+                    group by all order by all
+                """)
+                findings += [Finding(place, kind, mask(value), occurrences)
+                             for kind, value, occurrences in hits.rows()]
+            candidates = db.query(con, f"""
+                select {col} as cell, count(*) as occurrences from {source}
+                where regexp_matches({col}, $pattern) group by all limit 10000
+            """, {"pattern": _SHAPE_PREFILTER})
+            counts: dict[tuple[str, str], int] = {}
+            for cell, occurrences in candidates.rows():
+                for kind, pattern in SHAPES.items():
+                    for match in set(pattern.findall(cell)):
+                        counts[(kind, match)] = counts.get((kind, match), 0) + occurrences
+            findings += [Finding(place, kind, mask(value), n) for (kind, value), n in sorted(counts.items())]
+    finally:
+        con.unregister("audit_personal_values")
+    return findings, notes
+
+
+def scan_database_bytes(db_path: str | os.PathLike[str], values: Mapping[str, set[str]]) -> list[Finding]:
+    """Known values in the raw bytes of the database file and its WAL (UTF-8 encoded)."""
+    findings = []
+    digit_runs = re.compile(rb"\+?[0-9]{6,}")
+    for path in (Path(db_path), Path(f"{db_path}.wal")):
+        if not path.is_file():
+            continue
+        content = path.read_bytes()
+        runs = {m.group().decode() for m in digit_runs.finditer(content)}
+        for kind, value in _searchable(values):
+            if value.lstrip("+").isdigit():
+                hit = value in runs or any(value in run for run in runs if len(run) > len(value))
+            else:
+                hit = value.encode("utf-8") in content
+            if hit:
+                findings.append(Finding(f"{path} (file bytes)", kind, mask(value)))
+    return findings
+
+
+# ---------------------------------------------------------------- all of it
+
+def audit(*, db_path: str | os.PathLike[str] | None = None,
+          reports_dir: str | os.PathLike[str] | None = None,
+          exports: Iterable[str | os.PathLike[str]] = (),
+          params_dir: str | os.PathLike[str] | None = None,
+          wait_seconds: float = 0.0) -> AuditResult:
+    """Search the database and the reports for the exports' personal values and ID/phone shapes.
+
+    Without exports only the shapes are searched (and a note says so). The
+    database is opened read-only; `wait_seconds` is how long to wait for an ingest
+    that holds it.
+    """
+    from hoaan_analytics import paths
+
+    result = AuditResult()
+    export_paths = [Path(p) for p in exports]
+    values = personal_values(export_paths, paths.params_dir(params_dir)) if export_paths else {}
+    result.values_searched = len(_searchable(values))
+    if not export_paths:
+        result.notes.append("no exports given: only ID- and phone-shaped numbers were searched")
+    if db_path is not None:
+        con = db.connect(db_path, read_only=True, wait_seconds=wait_seconds)
+        try:
+            found, notes = scan_connection(con, values, label=str(db_path))
+        finally:
+            con.close()
+        result.findings += found
+        result.notes += notes
+        result.findings += scan_database_bytes(db_path, values)
+        result.scanned.append(str(db_path))
+    if reports_dir is not None:
+        found, scanned = scan_reports(reports_dir, values)
+        result.findings += found
+        result.scanned += scanned
+    return result
