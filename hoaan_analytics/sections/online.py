@@ -17,6 +17,8 @@ CHANNEL_LABELS_VI = {"received_online": "Trực tuyến", "received_offline": "T
 TABLE_COLUMNS = ("received", "received_online", "online_share", "fee_dossiers", "cashless_share",
                  "online_payment_share")
 MONTH_KPIS = ("online_share", "cashless_share", "online_payment_share")
+MONTH_SERIES_VI = {"online_share": "Nộp trực tuyến", "cashless_share": "Không dùng tiền mặt",
+                   "online_payment_share": "Thanh toán trực tuyến"}
 ALL_FIELDS_LABEL = "Tất cả lĩnh vực"
 
 
@@ -96,7 +98,7 @@ def by_month_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
         pl.struct("month", "start", "end").map_elements(
             lambda m: _month_axis_label(m["month"]), return_dtype=pl.String).alias("period_label"))
     frame = pl.concat([
-        months.select("period_label", pl.col(kpi).alias("value"), pl.lit(tables.KPI_LABELS[kpi]).alias("series"))
+        months.select("period_label", pl.col(kpi).alias("value"), pl.lit(MONTH_SERIES_VI[kpi]).alias("series"))
         for kpi in MONTH_KPIS
     ])
     return charts.trend_line(frame, value_title="Tỷ lệ", title="Nộp trực tuyến và thanh toán theo tháng",

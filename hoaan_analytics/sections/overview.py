@@ -18,8 +18,10 @@ from hoaan_analytics.sections.context import (
 )
 from hoaan_analytics.targets import compare
 
-# The ratios whose trend the overview follows, in the plan's order.
+# The ratios whose trend the overview follows, in the plan's order, with short legend names.
 TREND_KPIS = ("on_time_rate", "online_share", "online_payment_share", "time_reduction")
+TREND_SERIES_VI = {"on_time_rate": "Đúng hạn", "online_share": "Nộp trực tuyến",
+                   "online_payment_share": "Thanh toán trực tuyến", "time_reduction": "Giảm thời gian"}
 TREND_PERIODS = 4
 GLIDE_STATUS_VI = {
     "met": "Đã đạt",
@@ -93,7 +95,7 @@ def trend_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
         return nothing("Không có hồ sơ trong các kỳ gần đây để vẽ xu hướng.")
     frame = pl.concat([
         trend.select("period_label", pl.col(kpi).alias("value"),
-                     pl.lit(tables.KPI_LABELS[kpi]).alias("series"))
+                     pl.lit(TREND_SERIES_VI[kpi]).alias("series"))
         for kpi in TREND_KPIS
     ])
     return charts.trend_line(frame, value_title="Tỷ lệ", title="Xu hướng các chỉ tiêu chính",
@@ -159,7 +161,7 @@ def glide_path_table(ctx: ReportContext) -> GT | Markdown:
     frame = glide.select(
         pl.col("kpi").replace_strict(tables.KPI_LABELS, return_dtype=pl.String).alias("Chỉ tiêu"),
         pl.col("target"), pl.col("by_year").cast(pl.String).alias("Năm đích"),
-        pl.col("value"), pl.col("value_year_before").alias("year_before_share"),
+        pl.col("value").alias("current_share"), pl.col("value_year_before").alias("year_before_share"),
         (pl.col("pace_per_year") * 100).alias("pace_points"),
         pl.col("projected").alias("projected_share"),
         (pl.col("needed_pace_per_year") * 100).alias("needed_points"),
@@ -168,7 +170,7 @@ def glide_path_table(ctx: ReportContext) -> GT | Markdown:
     return tables.frame_table(
         frame, row_label="Chỉ tiêu", title="Lộ trình đến mục tiêu năm 2030",
         subtitle=f"{ctx.scope_label} — {ctx.period.label}",
-        labels={"value": "Kỳ này", "year_before_share": "Cùng kỳ năm trước",
+        labels={"current_share": "Kỳ này", "year_before_share": "Cùng kỳ năm trước",
                 "pace_points": "Tốc độ (điểm %/năm)", "projected_share": "Dự báo năm đích",
                 "needed_points": "Tốc độ cần (điểm %/năm)"},
         source_note="Tốc độ = kỳ này − cùng kỳ năm trước; dự báo = kỳ này + tốc độ × số năm còn lại (tối đa 100%).",
