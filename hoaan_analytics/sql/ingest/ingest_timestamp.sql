@@ -1,16 +1,17 @@
 -- one value per cleaned date cell: the timestamp it names, null when empty or unreadable
 -- Accepted: dd/mm/yyyy [HH:MM[:SS]] (Vietnamese order, never mm/dd), ISO yyyy-mm-dd[ T]HH:MM[:SS[.f]],
 -- and Excel serial day numbers (days since 1899-12-30, fraction = time of day, rounded to the second).
+-- ISO comes first: the national sync writes it, so most cells stop at the cheapest test.
 create or replace temp macro ingest_timestamp(cell) as
     case
         when cell is null then null
+        when regexp_matches(cell, '^[0-9]{4}-[^\n]*$')
+            then try_cast(cell as timestamp)
         when regexp_full_match(cell, '[0-9]+(\.[0-9]+)?')
             then case
                 when try_cast(cell as double) between 1 and 2958465
                     then timestamp '1899-12-30' + to_seconds(cast(round(cast(cell as double) * 86400) as bigint))
             end
-        when regexp_full_match(cell, '[0-9]{4}-.*')
-            then try_cast(cell as timestamp)
         else try_strptime(cell, ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y',
                                  '%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y'])
     end;
