@@ -11,7 +11,8 @@ number:
   overwritten);
 - executed notebooks (.ipynb): every string of the JSON, outputs and metadata
   included, images excepted;
-- HTML pages: the text with entities and JSON `\\uXXXX` escapes decoded.
+- HTML pages: the text with entities and JSON `\\uXXXX` escapes decoded, the inlined
+  Vega library (code, not data) left out.
 
 A finding names the place (file and line / JSON path, or table.column) and shows
 the value MASKED: the audit never prints what it finds.
@@ -38,8 +39,8 @@ MIN_VALUE_CHARACTERS = 6
 # comparisons; above this a column is checked for whole-cell equality only.
 CONTAINMENT_MAX_PAIRS = 200_000_000
 # Digits next to a letter or digit belong to something else (a hash, a dossier id),
-# and digits right after "<digit>." or "<digit>," are the decimals of a number.
-_EDGE_BEFORE = r"(?<![0-9A-Za-z])(?<![0-9][.,])"
+# and digits right after "." or "<digit>," are the decimals of a number (".448084975506" in JS).
+_EDGE_BEFORE = r"(?<![0-9A-Za-z.])(?<![0-9],)"
 _EDGE_AFTER = r"(?![0-9A-Za-z])(?![.,][0-9])"
 SHAPES: dict[str, re.Pattern[str]] = {
     # citizen ID (CCCD), 12 digits; the old ID card (CMND), 9 digits
@@ -141,10 +142,20 @@ def _decoded(text: str) -> str:
     return _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
+def _without_vega_bundle(page: str) -> str:
+    # The inlined Vega library is code, not data, and holds constants shaped like ID numbers
+    # (134217729); blanking it (same line count) keeps the line numbers of what is left.
+    from hoaan_analytics.report.html import vega_bundle_script
+
+    bundle = vega_bundle_script()
+    return page.replace(bundle, "\n" * bundle.count("\n")) if bundle in page else page
+
+
 def scan_html(path: str | os.PathLike[str], values: Mapping[str, set[str]]) -> list[Finding]:
-    """Findings in one HTML page (entities and JSON escapes decoded first)."""
+    """Findings in one HTML page (the inlined Vega library left out; entities and JSON escapes decoded)."""
     path = Path(path)
-    return scan_text(_decoded(path.read_text(encoding="utf-8", errors="replace")), str(path), values)
+    page = _without_vega_bundle(path.read_text(encoding="utf-8", errors="replace"))
+    return scan_text(_decoded(page), str(path), values)
 
 
 def _strings(node: Any, where: str) -> Iterator[tuple[str, str]]:
