@@ -73,7 +73,16 @@ def _nth_working_day(start: np.ndarray, n: np.ndarray, off, worked, years: range
 
 def kpis(csv_path: Path, catalogue_path: Path, d0: date, d1: date) -> dict[str, float | None]:
     """on_time_rate, online_share and time_reduction of [d0, d1], calendar mode, all units."""
-    df = pd.read_csv(csv_path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
+    return kpis_of_frame(read_export(csv_path), catalogue_path, d0, d1)
+
+
+def read_export(csv_path: Path) -> pd.DataFrame:
+    """The export as an analyst reads it: every column as text, empty cells as missing."""
+    return pd.read_csv(csv_path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
+
+
+def kpis_of_frame(df: pd.DataFrame, catalogue_path: Path, d0: date, d1: date) -> dict[str, float | None]:
+    """`kpis` on an export already read by `read_export` (the frame is modified in place)."""
     cat = pd.read_csv(catalogue_path, dtype={"procedure_code": str})
     df["status"] = _code(df["TrangThaiHoSo"], STATUS, range(1, 11))
     df["channel"] = _code(df["KenhThucHien"], CHANNEL, range(1, 4))

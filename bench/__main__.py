@@ -1,0 +1,60 @@
+"""`python -m bench` (or `python3 dev.py bench`): measure on this machine, rewrite docs/benchmarks.md.
+
+    python -m bench             all sizes 1k..10M, XLSX 100k, pandas from 1M, report batch
+    python -m bench --quick     up to 100k rows, for trying it (a few minutes)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bench.measure import CommandFailed
+from bench.report import write_document, write_plot
+from bench.suite import FULL_SIZES, QUICK_SIZES, ROOT, Options, run_suite
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="sizes up to 100k rows, XLSX 10k, no 10M")
+    parser.add_argument("--sizes", type=int, nargs="+", help="CSV sizes in rows (default: 1k 10k 100k 1M 10M)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median); default 3")
+    parser.add_argument("--large-runs", type=int, default=3, help="runs per figure from 5M rows; default 3")
+    parser.add_argument("--kpi-runs", type=int, default=5, help="runs of each `hoaan kpis` figure; default 5")
+    parser.add_argument("--xlsx-rows", type=int, default=None, help="XLSX size (default 100k, --quick 10k; 0: none)")
+    parser.add_argument("--pandas-min-rows", type=int, default=1_000_000,
+                        help="run the pandas version from this size up (and always on the largest)")
+    parser.add_argument("--pandas-large-runs", type=int, default=1, help="pandas runs from 5M rows; default 1")
+    parser.add_argument("--no-batch", action="store_true", help="skip the report batch")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--data-dir", type=Path, default=ROOT / "bench" / "data")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--plot", type=Path, default=None, help="SVG path (default: next to --out)")
+    parser.add_argument("--quiet", action="store_true")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    sizes = tuple(sorted(set(args.sizes or (QUICK_SIZES if args.quick else FULL_SIZES))))
+    xlsx_rows = args.xlsx_rows if args.xlsx_rows is not None else (10_000 if args.quick else 100_000)
+    options = Options(sizes=sizes, runs=args.runs, large_runs=args.large_runs, kpi_runs=args.kpi_runs,
+                      xlsx_rows=xlsx_rows or None, pandas_min_rows=args.pandas_min_rows,
+                      pandas_large_runs=args.pandas_large_runs, batch=not args.no_batch,
+                      data_dir=args.data_dir, seed=args.seed, log=not args.quiet)
+    plot = args.plot or args.out.with_name("benchmarks_scaling.svg")
+    try:
+        results = run_suite(options)
+    except CommandFailed as exc:
+        print(f"bench: a measured command failed, nothing written:\n{exc}", file=sys.stderr)
+        return 1
+    write_plot(results, plot)
+    write_document(results, args.out, plot, "python -m bench " + " ".join(argv))
+    print(f"bench: wrote {args.out} and {plot}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

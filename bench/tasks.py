@@ -1,0 +1,82 @@
+"""The child side of the benchmark: each task runs in its own process and prints one JSON line.
+
+    python -m bench.tasks floor CSV DB             DuckDB copies the file as text into a database file
+    python -m bench.tasks pandas CSV CATALOGUE D0 D1   the analyst's pandas version, read and compute timed apart
+    python -m bench.tasks kpis DB PERIOD REPEAT    compute_kpis / kpi_table(by unit) inside one running process
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+
+def floor(csv_path: str, db_path: str) -> dict:
+    """The floor of any ingest: the same file, untransformed and as text, into a database file."""
+    import duckdb
+
+    start = time.perf_counter()
+    con = duckdb.connect(db_path)
+    con.execute("create table raw as select * from read_csv($path, all_varchar = true)",
+                {"path": csv_path}).fetchall()
+    rows = con.execute("select count(*) from raw").fetchall()[0][0]
+    con.close()
+    return {"rows": rows, "seconds_inside": time.perf_counter() - start}
+
+
+def pandas_kpis(csv_path: str, catalogue_path: str, d0: str, d1: str) -> dict:
+    """bench/pandas_reference.py on the file: reading and computing timed apart."""
+    from bench import pandas_reference
+
+    start = time.perf_counter()
+    frame = pandas_reference.read_export(Path(csv_path))
+    read_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    values = pandas_reference.kpis_of_frame(frame, Path(catalogue_path), date.fromisoformat(d0),
+                                            date.fromisoformat(d1))
+    compute_seconds = time.perf_counter() - start
+    return {"read_seconds": read_seconds, "compute_seconds": compute_seconds, "kpis": values}
+
+
+def kpis_in_process(db_path: str, period_name: str, repeat: str) -> dict:
+    """Median seconds of the period's KPIs on loaded data, connection open, after one warm-up."""
+    from hoaan_analytics import db
+    from hoaan_analytics.kpis import compute_kpis, kpi_table
+    from hoaan_analytics.periods import parse_period
+
+    period = parse_period(period_name, "calendar")
+    con = db.connect(db_path, read_only=True)
+    timings: dict[str, list[float]] = {"all_units": [], "by_unit": []}
+    values = None
+    for i in range(int(repeat) + 1):
+        start = time.perf_counter()
+        values = compute_kpis(con, period)
+        all_units = time.perf_counter() - start
+        start = time.perf_counter()
+        kpi_table(con, period, by="unit")
+        by_unit = time.perf_counter() - start
+        if i:  # the first pass warms DuckDB's caches, as a report's first query would
+            timings["all_units"].append(all_units)
+            timings["by_unit"].append(by_unit)
+    con.close()
+    return {"all_units_seconds": statistics.median(timings["all_units"]),
+            "by_unit_seconds": statistics.median(timings["by_unit"]), "kpis": values}
+
+
+TASKS = {"floor": floor, "pandas": pandas_kpis, "kpis": kpis_in_process}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in TASKS:
+        print(__doc__, file=sys.stderr)
+        return 2
+    print(json.dumps(TASKS[argv[0]](*argv[1:]), default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
