@@ -61,12 +61,8 @@ def test_loaded_with_the_right_values(name, loaded, params_dir, tmp_path):
         assert summary.set_aside == 0
 
 
+@pytest.mark.slow
 def test_million_blank_lines_keep_the_editor_line_numbers(loaded, params_dir, tmp_path):
-    pytest.importorskip("polars")
     ingest_files(loaded, [LOADED["csv_million_blank_lines"](tmp_path)], params_dir=params_dir)
     # header line 1, H-1 on line 2, a million blank lines (3 .. 1,000,002), then H-2
     assert db.query(loaded, "select source_row from dossiers where dossier_id = 'H-2'").item() == 1_000_003
-
-
-test_million_blank_lines_keep_the_editor_line_numbers = pytest.mark.slow(
-    test_million_blank_lines_keep_the_editor_line_numbers)
