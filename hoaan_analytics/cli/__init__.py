@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from hoaan_analytics.errors import HoaanError
@@ -59,3 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"hoaan {args.command}: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 (an unattended batch must log one line, not a traceback)
+        if os.environ.get("HOAAN_DEBUG"):
+            raise
+        print(f"hoaan {args.command}: unexpected error ({type(exc).__name__}: {exc}). Nothing of this "
+              f"command was half-written. Set HOAAN_DEBUG=1 to see the traceback, and please report it.",
+              file=sys.stderr)
+        return 1
