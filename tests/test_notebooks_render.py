@@ -1,0 +1,207 @@
+"""Every report notebook, executed on the demo database and exported to offline HTML, three ways:
+
+- defaults: only db_path given (period None = the latest complete quarter of the data:
+  newest event 20/11/2026 lies in Q4, so 2026-Q3), all units;
+- one unit (UBND xã Kim Bình), 2026-Q2, calendar;
+- all units, a cut-off period (2026-Q2 in cut-off mode: 15/03/2026 to 14/06/2026).
+
+Each page must print the KPI values the library computes, formatted as the report
+prints them ("94,0%"), load nothing from the network, and hold none of the personal
+values of the exports (HTML, executed notebooks and the charts' data).
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from hoaan_analytics import audit, db
+from hoaan_analytics.kpis import compute_kpis
+from hoaan_analytics.periods import parse_period
+from hoaan_analytics.report import batch, html
+from hoaan_analytics.report.display import VEGALITE_MIME
+from hoaan_analytics.tables import format_number_vi, format_percent_vi
+from tests.notebooks_demo import PARAMS, demo_db  # noqa: F401 (fixture)
+
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+UNIT = "UBND xã Kim Bình"
+pytestmark = pytest.mark.slow
+
+
+def _jobs(db_path: Path, out: Path, parameters: dict) -> list[batch.ReportJob]:
+    return [batch.ReportJob(notebook=nb, parameters={"db_path": str(db_path), **parameters},
+                            html_path=out / f"{nb.stem}.html", unit_label=parameters.get("unit") or "Toàn bộ")
+            for nb in NOTEBOOKS]
+
+
+@pytest.fixture(scope="module")
+def rendered(demo_db, tmp_path_factory):  # noqa: F811
+    """All three variants in one batch of 2 workers: {variant: {notebook stem: (html text, executed nb)}}."""
+    out = tmp_path_factory.mktemp("reports")
+    variants = {
+        # run_job titles the page with parameters['period']: None is also the notebooks' default
+        "defaults": {"period": None},
+        "unit": {"period": "2026-Q2", "mode": "calendar", "unit": UNIT},
+        "cutoff": {"period": "2026-Q2", "mode": "cutoff"},
+    }
+    jobs = {name: _jobs(demo_db.db_path, out / name, parameters) for name, parameters in variants.items()}
+    all_jobs = [job for group in jobs.values() for job in group]
+    results = batch.run_batch(all_jobs, workers=2, progress=False)
+    failures = [f"{r.job.html_path}: {r.error}" for r in results if not r.ok]
+    assert not failures, failures
+    return {
+        name: {job.notebook.stem: (job.html_path.read_text(encoding="utf-8"),
+                                   nbformat.read(job.ipynb_path, as_version=4)) for job in group}
+        for name, group in jobs.items()
+    }, out
+
+
+def _kpis(db_path, period_name, mode="calendar", unit=None):
+    con = db.connect(db_path, read_only=True)
+    try:
+        return compute_kpis(con, parse_period(period_name, mode), unit=unit)
+    finally:
+        con.close()
+
+
+SCOPES = {"defaults": ("2026-Q3", "calendar", None), "unit": ("2026-Q2", "calendar", UNIT),
+          "cutoff": ("2026-Q2", "cutoff", None)}
+
+
+@pytest.mark.parametrize("variant", list(SCOPES))
+def test_overview_prints_the_library_kpis(rendered, demo_db, variant):  # noqa: F811
+    page = rendered[0][variant]["01_tong_quan"][0]
+    kpis = _kpis(demo_db.db_path, *SCOPES[variant])
+    for key in ("on_time_rate", "online_share", "online_payment_share", "time_reduction", "satisfaction_rate"):
+        assert format_percent_vi(kpis[key]) in page, key
+    assert f"<strong>{format_number_vi(kpis['handled'])}</strong>" in page
+    assert f"<strong>{format_number_vi(kpis['resolved'])}</strong>" in page
+
+
+@pytest.mark.parametrize("variant", list(SCOPES))
+def test_each_notebook_prints_its_main_kpi(rendered, demo_db, variant):  # noqa: F811
+    pages = {stem: text for stem, (text, _) in rendered[0][variant].items()}
+    kpis = _kpis(demo_db.db_path, *SCOPES[variant])
+    assert f"<strong>{format_percent_vi(kpis['on_time_rate'])}</strong>" in pages["02_dung_han"]
+    assert f"<strong>{format_number_vi(kpis['pending_overdue'])}</strong>" in pages["02_dung_han"]
+    assert f"<strong>{format_percent_vi(kpis['online_share'])}</strong>" in pages["03_truc_tuyen_thanh_toan"]
+    assert f"<strong>{format_percent_vi(kpis['online_payment_share'])}</strong>" in pages["03_truc_tuyen_thanh_toan"]
+    assert f"<strong>{format_percent_vi(kpis['time_reduction'])}</strong>" in pages["04_thoi_gian_giai_quyet"]
+
+
+def test_the_scope_line_names_period_mode_and_unit(rendered):
+    pages = rendered[0]
+    assert "Quý III năm 2026 (từ ngày 01/07/2026 đến ngày 30/09/2026; kỳ theo lịch)" in pages["defaults"]["01_tong_quan"][0]
+    assert "Toàn bộ đơn vị" in pages["defaults"]["01_tong_quan"][0]
+    assert UNIT in pages["unit"]["02_dung_han"][0]
+    assert "từ ngày 15/03/2026 đến ngày 14/06/2026" in pages["cutoff"]["01_tong_quan"][0]
+
+
+def test_overview_has_form06_and_its_excel_download(rendered):
+    page = rendered[0]["defaults"]["01_tong_quan"][0]
+    assert "Biểu số 06/VPCP/KSTT" in page and "Tổng cộng" in page
+    assert 'download="bieu-06_2026-q3_toan-bo-don-vi.xlsx"' in page
+    assert "href=\"data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64," in page
+
+
+def test_communes_report_ranks_every_unit_with_the_median(rendered):
+    page = rendered[0]["defaults"]["05_so_sanh_don_vi"][0]
+    assert "Trung vị các đơn vị" in page
+    for name in ("UBND xã Hòa An", "UBND xã Kim Bình", "UBND xã Kiên Đài", "UBND xã Tân Mỹ",
+                 "UBND xã Yên Lập", "UBND xã Chiêm Hóa"):
+        assert name in page
+
+
+@pytest.mark.parametrize("variant", list(SCOPES))
+def test_no_external_script_or_style(rendered, variant):
+    for stem, (page, _) in rendered[0][variant].items():
+        assert html.external_urls(page) == [], stem
+
+
+def test_charts_are_interactive_and_pages_a_few_megabytes_at_most(rendered):
+    for variant, pages in rendered[0].items():
+        for stem, (page, _) in pages.items():
+            assert len(page.encode("utf-8")) < 2_500_000, (variant, stem)
+            if stem != "06_chat_luong_du_lieu":
+                assert 'class="hoaan-chart"' in page and '"tooltip"' in page, (variant, stem)
+
+
+def _chart_datasets(nb) -> list[list[dict]]:
+    found = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            spec = output.get("data", {}).get(VEGALITE_MIME)
+            if spec:
+                found += list(spec.get("datasets", {}).values())
+    return found
+
+
+def test_charts_get_aggregated_rows_only(rendered):
+    for pages in rendered[0].values():
+        for stem, (_, nb) in pages.items():
+            for rows in _chart_datasets(nb):
+                assert len(rows) <= 200, stem
+                assert not any("dossier_id" in row for row in rows), stem
+
+
+_SEPARATORS = re.compile(r"[\s<>\"'`,.;:()\[\]{}=/|]+")
+
+
+def _tokens(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", html_lib.unescape(text))
+    text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+    return [t for t in _SEPARATORS.split(text) if t]
+
+
+def personal_hits(text: str, values: dict[str, set[str]]) -> list[str]:
+    """The kinds of personal values found in `text`, compared as word sequences.
+
+    audit.scan_text looks for every value with str.find (minutes for 36 pages of 1 MB)
+    and flags digit runs of the inlined Vega bundle as ID shapes; word sequences
+    indexed by their first word find the same whole values in a second.
+    """
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind, found in values.items():
+        for value in found:
+            if len(value) >= audit.MIN_VALUE_CHARACTERS:
+                words = tuple(_tokens(value))
+                by_first.setdefault(words[0], []).append((words, kind))
+    tokens = _tokens(text)
+    hits = []
+    for start, token in enumerate(tokens):
+        for words, kind in by_first.get(token, ()):
+            if tuple(tokens[start:start + len(words)]) == words:
+                hits.append(kind)
+    return hits
+
+
+@pytest.fixture(scope="module")
+def personal_values(demo_db):  # noqa: F811
+    values = audit.personal_values(demo_db.raw_files, PARAMS)
+    assert {"name", "id_number", "phone", "address"} <= set(values)
+    assert sum(len(v) for v in values.values()) > 1000  # the needles were really read
+    return values
+
+
+def test_the_search_finds_a_planted_value(personal_values):
+    name = sorted(v for v in personal_values["name"] if len(v) >= 6)[0]
+    phone = sorted(personal_values["phone"])[0]
+    assert personal_hits(f"<td>{html_lib.escape(name)}</td>", personal_values) == ["name"]
+    assert personal_hits(f'{{"x": "{phone}"}}', personal_values) == ["phone"]
+
+
+def test_no_personal_value_of_the_exports_anywhere(rendered, personal_values):
+    files = sorted(p for p in rendered[1].rglob("*") if p.suffix in (".html", ".ipynb"))
+    assert len(files) == 2 * 3 * len(NOTEBOOKS)
+    for path in files:
+        assert personal_hits(path.read_text(encoding="utf-8"), personal_values) == [], path
+    chart_text = json.dumps([_chart_datasets(nb) for pages in rendered[0].values() for _, nb in pages.values()],
+                            ensure_ascii=False)
+    assert personal_hits(chart_text, personal_values) == []
