@@ -23,6 +23,10 @@ from hoaan_analytics.paths import sql_dir
 
 Connection = duckdb.DuckDBPyConnection
 
+# How long report-side readers (batch, notebooks, kpis, form06) wait for an ingest
+# that holds the file; an unattended quarterly batch should outlast one ingest.
+READER_WAIT_SECONDS = 120.0
+
 
 class DatabaseBusyError(HoaanError, RuntimeError):
     """Another process holds the database file (the CLI prints it without a traceback)."""

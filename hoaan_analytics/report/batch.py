@@ -222,7 +222,7 @@ def list_units(db_path: str | os.PathLike[str]) -> list[str]:
     """The units in the database, one spelling per unit_key, sorted (read-only, closed at once)."""
     from hoaan_analytics import db
 
-    con = db.connect(db_path, read_only=True)
+    con = db.connect(db_path, read_only=True, wait_seconds=db.READER_WAIT_SECONDS)
     try:
         names = db.query(con, UNITS_SQL)["unit_name"].to_list()
     finally:
