@@ -15,30 +15,12 @@ from collections.abc import Mapping, Sequence
 import polars as pl
 from great_tables import GT
 
-# Vietnamese names of the KPI keys of METRICS.md §6 (and the columns the KPI marts
-# are expected to carry), used for row and column labels.
+from hoaan_analytics.kpis import KPI_LABELS_VI
+
+# Vietnamese names: the KPI keys' come from kpis.KPI_LABELS_VI (one wording in the
+# CLI, the targets and every report); the other columns' are for tables only.
 KPI_LABELS: dict[str, str] = {
-    "received": "Tiếp nhận mới",
-    "received_online": "Tiếp nhận trực tuyến",
-    "received_offline": "Tiếp nhận trực tiếp, bưu chính",
-    "carried_over": "Kỳ trước chuyển qua",
-    "handled": "Tổng số hồ sơ phải giải quyết",
-    "resolved": "Đã giải quyết",
-    "resolved_early": "Giải quyết trước hạn",
-    "resolved_on_time": "Giải quyết đúng hạn",
-    "resolved_late": "Giải quyết quá hạn",
-    "pending": "Đang giải quyết",
-    "pending_in_time": "Đang giải quyết trong hạn",
-    "pending_overdue": "Đang giải quyết quá hạn",
-    "fee_dossiers": "Hồ sơ có phí, lệ phí",
-    "on_time_rate": "Tỷ lệ giải quyết đúng hạn",
-    "progress_rate": "Tỷ lệ tiến độ giải quyết",
-    "online_share": "Tỷ lệ hồ sơ nộp trực tuyến",
-    "cashless_share": "Tỷ lệ thanh toán không dùng tiền mặt",
-    "online_payment_share": "Tỷ lệ thanh toán trực tuyến",
-    "time_reduction": "Mức cắt giảm thời gian giải quyết",
-    "within_70pct_share": "Tỷ lệ hồ sơ giải quyết trong 70% thời hạn",
-    "satisfaction_rate": "Tỷ lệ hài lòng",
+    **KPI_LABELS_VI,
     "unit_name": "Đơn vị",
     "field_name": "Lĩnh vực",
     "procedure_code": "Mã thủ tục",

@@ -50,7 +50,7 @@ def test_kpi_bars_tooltip_text_and_verdict():
                           "value": [0.9512, 0.39, None], "target": [0.95, 0.90, 0.95]})
     rows = _dataset(charts.kpi_bars(frame).to_dict(), "status")
     assert [r["kpi_label"] for r in rows] == [
-        "Tỷ lệ giải quyết đúng hạn", "Tỷ lệ hồ sơ nộp trực tuyến", "Tỷ lệ hài lòng"]
+        "Tỷ lệ hồ sơ giải quyết đúng hạn", "Tỷ lệ hồ sơ nộp trực tuyến", "Tỷ lệ hài lòng"]
     assert [r["value_text"] for r in rows] == ["95,1%", "39,0%", "—"]
     assert [r["status"] for r in rows] == ["Đạt", "Chưa đạt", "—"]
 

@@ -25,7 +25,7 @@ def test_frame_table_formats_ratios_counts_and_nulls():
                           "received": [1234, 5], "on_time_rate": [0.9512, None]})
     page = tables.frame_table(frame, title="Kết quả theo đơn vị").as_raw_html()
     assert "1.234" in page and "95,1%" in page and "—" in page
-    assert "Tiếp nhận mới" in page and "Tỷ lệ giải quyết đúng hạn" in page
+    assert "Số hồ sơ mới tiếp nhận" in page and "Tỷ lệ hồ sơ giải quyết đúng hạn" in page
 
 
 def test_kpi_table_verdicts():
@@ -33,7 +33,7 @@ def test_kpi_table_verdicts():
     frame = pl.DataFrame({"kpi": ["on_time_rate", "online_share", "satisfaction_rate"],
                           "value": [0.96, 0.5, None], "target": [0.95, 0.9, 0.95]})
     page = tables.kpi_table(frame).as_raw_html()
-    assert page.index("Tỷ lệ giải quyết đúng hạn") < page.index("Đạt") < page.index("Chưa đạt")
+    assert page.index("Tỷ lệ hồ sơ giải quyết đúng hạn") < page.index("Đạt") < page.index("Chưa đạt")
     assert "96,0%" in page and "50,0%" in page and "90,0%" in page
 
 
