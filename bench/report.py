@@ -237,7 +237,7 @@ def write_document(results: Results, path: Path, plot_path: Path, command: str) 
     if "run" in batch:
         run = batch["run"]
         lines.append(
-            f"| report batch: overview × {batch['reports']} reports ({PERIOD}, --jobs 2, "
+            f"| report batch: {batch['notebook']} × {batch['reports']} reports ({PERIOD}, --jobs 2, "
             f"{results.large['rows']:,} rows) | {_s(run.seconds)} · {batch['seconds_per_report']:.2f} s per report "
             f"| – | – | 1 | {run.load_average:.2f} | {_mb(run.peak_rss_mb)} |")
     else:

@@ -18,7 +18,9 @@ COMPARED_KEYS = ("on_time_rate", "online_share", "time_reduction")
 # What a full run measures: the plot's sizes, the XLSX size, and where pandas is compared.
 FULL_SIZES = (1_000, 10_000, 100_000, 1_000_000, 10_000_000)
 QUICK_SIZES = (1_000, 10_000, 100_000)
-LARGE_ROWS = 5_000_000                   # from here a figure may use fewer runs (--large-runs)
+LARGE_ROWS = 5_000_000
+# The overview notebook: the name, then the name it was committed under (tổng quan = overview).
+OVERVIEW_NOTEBOOKS = ("overview", "01_tong_quan")                   # from here a figure may use fewer runs (--large-runs)
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Results:
     large: dict = field(default_factory=dict)                # kpis on the largest size
     pandas: dict[int, dict] = field(default_factory=dict)
     batch: dict = field(default_factory=dict)
+    command: str = ""
 
 
 def _python() -> str:
@@ -137,22 +140,23 @@ def _pandas(options: Options, rows: int, csv_path: Path, catalogue: Path) -> dic
 
 
 def _batch(options: Options, db_path: Path) -> dict:
-    notebook = ROOT / "notebooks" / "overview.ipynb"
     if not options.batch:
         return {"skipped": "not measured: --no-batch"}
-    if not notebook.is_file():
+    found = [name for name in OVERVIEW_NOTEBOOKS if (ROOT / "notebooks" / f"{name}.ipynb").is_file()]
+    if not found:
         return {"skipped": "not measured: notebook missing (notebooks/overview.ipynb)"}
+    notebook = found[0]
     out = options.data_dir / "work" / "reports"
     shutil.rmtree(out, ignore_errors=True)
-    args = ["report", "--period", PERIOD, "--db", db_path, "--notebooks", "overview", "--out", out,
+    args = ["report", "--period", PERIOD, "--db", db_path, "--notebooks", notebook, "--out", out,
             "--jobs", "2", "--no-progress", "--all-units"]
     _say(options, "report batch: overview notebook for all units together and each unit, --jobs 2")
     try:
         run = run_measured(_hoaan(*args), cwd=ROOT)
     except Exception as exc:  # a failing notebook is a finding to report, not a crash of the benchmark
         return {"skipped": f"not measured: the batch failed: {str(exc).splitlines()[-1][:300]}"}
-    reports = len(list(out.rglob("overview.html")))
-    return {"run": run, "reports": reports, "seconds_per_report": run.seconds / max(reports, 1)}
+    reports = len(list(out.rglob(f"{notebook}.html")))
+    return {"run": run, "notebook": notebook, "reports": reports, "seconds_per_report": run.seconds / max(reports, 1)}
 
 
 def _remove_db(path: Path) -> None:

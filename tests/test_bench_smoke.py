@@ -19,3 +19,8 @@ def test_bench_writes_the_document_with_its_table(tmp_path):
     assert len(same) == 3 and all(line.endswith("| yes |") for line in same)
     assert "not measured: --no-batch" in text
     assert (tmp_path / "benchmarks_scaling.svg").read_text(encoding="utf-8").lstrip().startswith("<svg")
+
+    # the document can be rewritten from the saved results without measuring again
+    out.unlink()
+    assert main(["--rewrite", "--quiet", "--data-dir", str(tmp_path / "data"), "--out", str(out)]) == 0
+    assert "| ingest CSV 1,000 rows" in out.read_text(encoding="utf-8")
