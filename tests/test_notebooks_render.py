@@ -12,10 +12,7 @@ values of the exports (HTML, executed notebooks and the charts' data).
 
 from __future__ import annotations
 
-import html as html_lib
 import json
-import re
-import unicodedata
 from pathlib import Path
 
 import nbformat
@@ -151,35 +148,6 @@ def test_charts_get_aggregated_rows_only(rendered):
                 assert not any("dossier_id" in row for row in rows), stem
 
 
-_SEPARATORS = re.compile(r"[\s<>\"'`,.;:()\[\]{}=/|]+")
-
-
-def _tokens(text: str) -> list[str]:
-    text = unicodedata.normalize("NFC", html_lib.unescape(text))
-    text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
-    return [t for t in _SEPARATORS.split(text) if t]
-
-
-def personal_hits(text: str, values: dict[str, set[str]]) -> list[str]:
-    """The kinds of personal values found in `text`, compared as word sequences.
-
-    audit.scan_text looks for every value with str.find (minutes for 36 pages of 1 MB)
-    and flags digit runs of the inlined Vega bundle as ID shapes; word sequences
-    indexed by their first word find the same whole values in a second.
-    """
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for kind, found in values.items():
-        for value in found:
-            if len(value) >= audit.MIN_VALUE_CHARACTERS:
-                words = tuple(_tokens(value))
-                by_first.setdefault(words[0], []).append((words, kind))
-    tokens = _tokens(text)
-    hits = []
-    for start, token in enumerate(tokens):
-        for words, kind in by_first.get(token, ()):
-            if tuple(tokens[start:start + len(words)]) == words:
-                hits.append(kind)
-    return hits
 
 
 @pytest.fixture(scope="module")
@@ -193,15 +161,17 @@ def personal_values(demo_db):  # noqa: F811
 def test_the_search_finds_a_planted_value(personal_values):
     name = sorted(v for v in personal_values["name"] if len(v) >= 6)[0]
     phone = sorted(personal_values["phone"])[0]
-    assert personal_hits(f"<td>{html_lib.escape(name)}</td>", personal_values) == ["name"]
-    assert personal_hits(f'{{"x": "{phone}"}}', personal_values) == ["phone"]
+    assert [f.kind for f in audit.scan_text(f"<td>{name}</td>", "planted", personal_values)] == ["name"]
+    assert "phone" in [f.kind for f in audit.scan_text(f'{{"x": "{phone}"}}', "planted", personal_values)]
 
 
 def test_no_personal_value_of_the_exports_anywhere(rendered, personal_values):
     files = sorted(p for p in rendered[1].rglob("*") if p.suffix in (".html", ".ipynb"))
     assert len(files) == 2 * 3 * len(NOTEBOOKS)
-    for path in files:
-        assert personal_hits(path.read_text(encoding="utf-8"), personal_values) == [], path
+    # the audit searches HTML (decoded) and every string of the notebooks, values and ID/phone shapes
+    findings, scanned = audit.scan_reports(rendered[1], personal_values)
+    assert len(scanned) == len(files)
+    assert findings == []
     chart_text = json.dumps([_chart_datasets(nb) for pages in rendered[0].values() for _, nb in pages.values()],
                             ensure_ascii=False)
-    assert personal_hits(chart_text, personal_values) == []
+    assert audit.scan_text(chart_text, "chart data", personal_values) == []
