@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hoaan_analytics import db, paths
-from hoaan_analytics.periods import Period, latest_complete_quarter
+from hoaan_analytics.periods import Period
 
 
 @dataclass(frozen=True)
@@ -25,16 +25,6 @@ class PipelineResult:
     index_path: Path
     reports: int
     seconds: float
-
-
-def latest_complete_quarter_of_data(con: db.Connection, mode: str = "calendar") -> Period | None:
-    """The last quarter that ended before the newest event in the data (None for an empty database).
-
-    The data's own last day, not today's date, decides: an export made on 20/11
-    holds Q3 complete and Q4 only in part, whenever the job runs.
-    """
-    newest = db.scalar(con, "select newest_event_on from dossier_extent")
-    return None if newest is None else latest_complete_quarter(newest, mode)
 
 
 def run_main_job(*, raw_dir: str | os.PathLike[str] = paths.DEFAULT_RAW,
@@ -54,6 +44,7 @@ def run_main_job(*, raw_dir: str | os.PathLike[str] = paths.DEFAULT_RAW,
     from hoaan_analytics.ingest import ingest_files
     from hoaan_analytics.periods import parse_period
     from hoaan_analytics.report import batch
+    from hoaan_analytics.sections.context import default_period
 
     # Absolute paths: the batch's workers must not depend on a working folder.
     db_path, out_dir = Path(db_path).resolve(), Path(out_dir).resolve()
@@ -62,12 +53,12 @@ def run_main_job(*, raw_dir: str | os.PathLike[str] = paths.DEFAULT_RAW,
     con = db.connect(db_path, wait_seconds=60)
     try:
         summary = ingest_files(con, files, params_dir=params).to_dict()
-        chosen = parse_period(period, mode) if period else latest_complete_quarter_of_data(con, mode)
+        if not summary["loaded"] and not db.scalar(con, "select count(*) from dossiers"):
+            raise HoaanError(f"no dossiers were loaded from {raw_dir}: nothing to report")
+        chosen = parse_period(period, mode) if period else default_period(con, mode)
         units = kpis.units(con)
     finally:
         con.close()
-    if chosen is None:
-        raise HoaanError(f"no dossiers were loaded from {raw_dir}: nothing to report")
     notebooks = batch.find_notebooks(Path(notebook_dir) if notebook_dir else paths.notebooks_dir())
     result = batch.render_reports(db_path=db_path, period=chosen.name, mode=mode, units=[None, *units],
                                   notebooks=notebooks, out_dir=out_dir, params_dir=params,

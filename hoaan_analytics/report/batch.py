@@ -430,7 +430,7 @@ Lập lúc {datetime.now().strftime("%H:%M %d/%m/%Y")}.</p>
 def render_reports(
     *,
     db_path: str | os.PathLike[str],
-    period: str,
+    period: str | None,
     mode: str = "calendar",
     units: Iterable[str | None] = (None,),
     notebooks: Sequence[Path],
@@ -448,6 +448,15 @@ def render_reports(
     """
     started = time.perf_counter()
     units = list(units)
+    if period is None:
+        # The notebooks' own default, settled here so that folders and index name the period.
+        from hoaan_analytics.sections.context import default_period
+
+        con = db.connect(db_path, read_only=True, wait_seconds=db.READER_WAIT_SECONDS)
+        try:
+            period = default_period(con, mode).name
+        finally:
+            con.close()
     jobs = plan_jobs(notebooks, db_path=db_path, period=period, mode=mode, units=units,
                      out_dir=out_dir, params_dir=params_dir)
     run_dir = Path(out_dir).resolve() / run_folder_name(period, mode)

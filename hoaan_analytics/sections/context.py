@@ -24,9 +24,14 @@ REQUIRED_TABLES = ("dossier_facts", "dossier_extent", "calendar_days", "load_log
 
 @dataclass
 class ReportContext:
-    """One report's connection and choices; the sections read everything from it."""
+    """One report's database and choices; the sections read everything from it.
 
-    con: db.Connection
+    The connection (`con`) is opened read-only on first use and, in a notebook,
+    closed again after every cell: DuckDB locks the whole file, so a notebook left
+    open in JupyterLab must not keep a later `hoaan ingest` out.
+    """
+
+    db_path: Path
     period: Period
     unit: str | None            # the unit as the data spells it, None = all units
     targets: list[Target]
@@ -35,6 +40,20 @@ class ReportContext:
     reference_on: date
     unit_names: list[str]
     kpis: dict[str, Any] = field(default_factory=dict)
+    _con: db.Connection | None = field(default=None, repr=False)
+
+    @property
+    def con(self) -> db.Connection:
+        """A read-only connection, opened when first needed (and again after `release`)."""
+        if self._con is None:
+            self._con = db.connect(self.db_path, read_only=True, wait_seconds=db.READER_WAIT_SECONDS)
+        return self._con
+
+    def release(self, *_event: Any) -> None:
+        """Close the connection until the next use (IPython calls this after each cell)."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     @property
     def scope_label(self) -> str:
@@ -53,7 +72,7 @@ class ReportContext:
 
     def close(self) -> None:
         """Close the database connection."""
-        self.con.close()
+        self.release()
 
 
 def default_period(con: db.Connection, mode: str = "calendar") -> Period:
@@ -73,7 +92,7 @@ def open_report(db_path: str | os.PathLike[str], period: str | None = None, mode
     Raises HoaanError for an unknown period, mode or unit, or a database that was
     never loaded.
     """
-    con = db.connect(db_path, read_only=True)
+    con = db.connect(db_path, read_only=True, wait_seconds=db.READER_WAIT_SECONDS)
     try:
         present = set(db.query(con, "select table_name from information_schema.tables")["table_name"].to_list())
         missing = [t for t in REQUIRED_TABLES if t not in present]
@@ -83,7 +102,7 @@ def open_report(db_path: str | os.PathLike[str], period: str | None = None, mode
         unit_name = _unit_name(con, unit)
         folder = paths.params_dir(params_dir)
         context = ReportContext(
-            con=con, period=chosen, unit=unit_name, targets=load_targets(folder), params_dir=Path(folder),
+            db_path=Path(db_path), _con=con, period=chosen, unit=unit_name, targets=load_targets(folder), params_dir=Path(folder),
             newest_event_on=db.scalar(con, "select newest_event_on from dossier_extent"),
             reference_on=analyses.reference_on(con, chosen), unit_names=units(con),
         )
@@ -91,7 +110,20 @@ def open_report(db_path: str | os.PathLike[str], period: str | None = None, mode
     except BaseException:
         con.close()
         raise
+    _release_after_each_cell(context)
     return context
+
+
+def _release_after_each_cell(context: ReportContext) -> None:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        context.release()  # a script: nothing closes it per cell, so do not hold the file now
+        return
+    shell.events.register("post_run_cell", context.release)
 
 
 def _unit_name(con: db.Connection, unit: str | None) -> str | None:
