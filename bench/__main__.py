@@ -60,7 +60,7 @@ def main(argv: list[str]) -> int:
             return 1
         saved.write_bytes(pickle.dumps(results))
     write_plot(results, plot)
-    command = results.command if args.rewrite else "python -m bench " + " ".join(argv)
+    command = (results.command or "python -m bench") if args.rewrite else "python -m bench " + " ".join(argv)
     results.command = command
     write_document(results, args.out, plot, command)
     print(f"bench: wrote {args.out} and {plot}", file=sys.stderr)

@@ -155,7 +155,7 @@ def _batch(options: Options, db_path: Path) -> dict:
         run = run_measured(_hoaan(*args), cwd=ROOT)
     except Exception as exc:  # a failing notebook is a finding to report, not a crash of the benchmark
         return {"skipped": f"not measured: the batch failed: {str(exc).splitlines()[-1][:300]}"}
-    reports = len(list(out.rglob(f"{notebook}.html")))
+    reports = count_reports(out)
     return {"run": run, "notebook": notebook, "reports": reports, "seconds_per_report": run.seconds / max(reports, 1)}
 
 
@@ -163,3 +163,8 @@ def _remove_db(path: Path) -> None:
     for p in (path, path.with_name(path.name + ".wal")):
         if p.exists():
             p.unlink()
+
+
+def count_reports(out: Path) -> int:
+    """HTML reports a batch wrote under `out` (each run folder's index.html is no report)."""
+    return sum(1 for p in out.rglob("*.html") if p.name != "index.html")
