@@ -87,18 +87,16 @@ def _unit_key(con: db.Connection, unit: str | None) -> str | None:
 
 def reference_on(con: db.Connection, period: Period) -> date:
     """The reference date r of `period`: min(end of period, newest event of the data) (METRICS.md §5)."""
-    return db.scalar(con, db.sql_text("analysis", "reference_date"), {"d1": period.end})
+    return db.scalar(con, "select reference_on from (" + db.sql_text("marts", "period_bounds") + ")",
+                     {"d0": period.start, "d1": period.end})
 
 
 def _period_query(con: db.Connection, name: str, period: Period, unit: str | None,
                   extra: dict[str, Any] | None = None) -> pl.DataFrame:
-    """Run sql/analysis/<name>.sql with `period_dossiers` of (period, unit) in front of it."""
-    sql = (
-        "with period_dossiers as (\n" + db.sql_text("analysis", "period_dossiers") + "\n)\n"
-        "select * from (\n" + db.sql_text("analysis", name) + "\n)"
-    )
-    params = {"d0": period.start, "d1": period.end, "unit_key": _unit_key(con, unit),
-              "reference_on": reference_on(con, period), **(extra or {})}
+    """Run sql/analysis/<name>.sql with the period's sets and `period_dossiers` in front of it."""
+    relations = (*db.PERIOD_RELATIONS, ("analysis", "period_dossiers"))
+    sql = db.with_relations(relations, "analysis", name)
+    params = {"d0": period.start, "d1": period.end, "unit_key": _unit_key(con, unit), **(extra or {})}
     return db.query(con, sql, params)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -27,6 +27,11 @@ Connection = duckdb.DuckDBPyConnection
 # that holds the file; an unattended quarterly batch should outlast one ingest.
 READER_WAIT_SECONDS = 120.0
 
+# DuckDB's own default (80% of RAM) let a 10M-row ingest grow to 12 GB; under this cap its
+# temporary tables spill to `<db file>.tmp` instead, for a few percent more time.
+DEFAULT_MEMORY_LIMIT = "3GB"
+MEMORY_LIMIT_VARIABLE = "HOAAN_MEMORY_LIMIT"
+
 
 class DatabaseBusyError(HoaanError, RuntimeError):
     """Another process holds the database file (the CLI prints it without a traceback)."""
@@ -39,18 +44,27 @@ def connect(path: str | os.PathLike[str] | None = None, *, read_only: bool = Fal
     Reports open read-only so that several can read at once; ingest opens
     read-write. DuckDB lets only one process write a file: when it is taken, we
     retry for `wait_seconds`, then raise DatabaseBusyError with a plain message.
+    A read-write connection to a file may use at most `ingest_memory_limit()` of
+    memory; beyond it DuckDB spills to its temporary directory beside the file.
     """
     if path is None or str(path) == ":memory:":
         return duckdb.connect(":memory:")
     path = Path(path)
     if read_only and not path.exists():
         raise FileNotFoundError(f"no database at {path}: run `hoaan ingest` first")
+    config: dict[str, str] = {}
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
+        config["memory_limit"] = ingest_memory_limit()
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=read_only, config=config)
+        except (duckdb.InvalidInputException, duckdb.ParserException) as exc:
+            if "memory_limit" in config and "memory" in str(exc).lower():
+                raise HoaanError(f"{MEMORY_LIMIT_VARIABLE}={config['memory_limit']!r} is not a memory "
+                                 f"size DuckDB understands (e.g. 3GB, 500MB, 50%)") from exc
+            raise
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise
@@ -65,6 +79,11 @@ def connect(path: str | os.PathLike[str] | None = None, *, read_only: bool = Fal
                     f"try again when it has finished"
                 ) from exc
             time.sleep(0.2)
+
+
+def ingest_memory_limit() -> str:
+    """The memory cap of read-write connections: $HOAAN_MEMORY_LIMIT (e.g. 3GB, 500MB) or 3GB."""
+    return os.environ.get(MEMORY_LIMIT_VARIABLE, "").strip() or DEFAULT_MEMORY_LIMIT
 
 
 def query(con: Connection, sql: str, params: Mapping[str, Any] | None = None) -> pl.DataFrame:
@@ -100,6 +119,23 @@ def transaction(con: Connection) -> Iterator[Connection]:
 def sql_text(layer: str, name: str) -> str:
     """The text of `sql/<layer>/<name>.sql` from the package."""
     return (sql_dir() / layer / f"{name}.sql").read_text(encoding="utf-8")
+
+
+# The period's sets (METRICS.md §5), stated once and read by every period query.
+PERIOD_RELATIONS: tuple[tuple[str, str], ...] = (("marts", "period_bounds"), ("marts", "period_handled"))
+
+
+def with_relations(relations: Sequence[tuple[str, str]], layer: str, name: str) -> str:
+    """`sql/<layer>/<name>.sql` with each packaged relation (layer, name) in front of it as a CTE.
+
+    Lets one SQL file state a rule that several queries read, as a dbt ref() would.
+    Only packaged file names and texts are joined here, never a user's value.
+    """
+    parts = ["with "]
+    for i, (relation_layer, relation) in enumerate(relations):
+        parts += [",\n" if i else "", relation, " as (\n", sql_text(relation_layer, relation), "\n)"]
+    parts += ["\nselect * from (\n", sql_text(layer, name), "\n)"]
+    return "".join(parts)
 
 
 def sql_names(layer: str) -> list[str]:

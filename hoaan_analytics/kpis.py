@@ -94,7 +94,7 @@ def resolve_unit(con: db.Connection, unit: str | None) -> str | None:
 
 
 def _period_frame(con: db.Connection, period: Period, unit_key: str | None, by: str) -> pl.DataFrame:
-    return db.query(con, db.sql_text("marts", "period_kpis"),
+    return db.query(con, db.with_relations(db.PERIOD_RELATIONS, "marts", "period_kpis"),
                     {"d0": period.start, "d1": period.end, "unit_key": unit_key, "by": by})
 
 

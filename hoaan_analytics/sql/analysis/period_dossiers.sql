@@ -1,13 +1,9 @@
 -- one row per dossier handled in [$d0, $d1] (METRICS.md §5, H = R ∪ C), with its set flags and day counts
--- Parameters: $d0, $d1 (dates), $unit_key (null = all units), $reference_on (reference_date.sql).
--- The sets are those of sql/marts/period_kpis.sql, which computes the KPI numbers; this relation only
--- feeds the detail analyses (lists, breakdowns) and is composed in front of them by analyses.py.
+-- Parameters: $d0, $d1 (dates), $unit_key (null = all units). Reads `period_handled`
+-- (sql/marts/period_handled.sql, the one statement of the sets, also read by period_kpis.sql);
+-- feeds the detail analyses (lists, breakdowns), composed in front of them by analyses.py.
 -- Day counts are working days: wd(a, b) = index(b) − index(a) on calendar_days (METRICS.md §3).
-with facts as (
-    select * from dossier_facts
-),
-
-returns as (
+with returns as (
     select dossier_id, cast(returned_at as date) as returned_on from dossiers
 ),
 
@@ -15,26 +11,10 @@ calendar as (
     select day, working_day_index from calendar_days
 ),
 
-handled as (
-    select f.*
-    from facts f
-    where ($unit_key is null or f.unit_key = $unit_key)
-      and f.received_on <= $d1::date
-      and (f.received_on >= $d0::date or f.finished_on is null or f.finished_on >= $d0::date)
-),
-
 flagged as (
-    select
-        h.*,
-        r.returned_on,
-        h.received_on >= $d0::date                                      as is_received,
-        coalesce(h.is_closed and h.finished_on <= $d1::date, false)     as is_resolved,
-        coalesce(h.due_on >= $reference_on::date, false)
-            or coalesce(h.supplement_requested_on <= $reference_on::date
-                        and (h.supplement_completed_on is null
-                             or h.supplement_completed_on > $reference_on::date),
-                        false)                                          as is_in_time_at_reference
-    from handled h
+    -- the sets of METRICS.md §5, stated once in sql/marts/period_handled.sql
+    select h.*, r.returned_on
+    from period_handled h
     left join returns r on r.dossier_id = h.dossier_id
 ),
 
@@ -56,7 +36,7 @@ counted as (
              then greatest(ret.working_day_index - fin.working_day_index, 0) end
                                                                         as working_days_to_return
     from flagged f
-    left join calendar ref on ref.day = $reference_on::date
+    left join calendar ref on ref.day = f.reference_on
     left join calendar due on due.day = f.due_on
     left join calendar eff on eff.day = f.effective_end_on
     left join calendar sr on sr.day = f.supplement_requested_on

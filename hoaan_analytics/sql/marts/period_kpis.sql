@@ -1,45 +1,16 @@
 -- one row per group of the dossiers handled in [$d0, $d1], plus one total row (is_total)
 -- Parameters: $d0, $d1 (dates), $unit_key (null = all units), $by ('none' | 'field' | 'procedure' | 'unit').
--- Sets and keys: METRICS.md §5 and §6, definitions in docs/kpis.md.
-with extent as (
-    select newest_event_on from dossier_extent
-),
-
-bounds as (
-    select
-        $d0::date                                               as d0,
-        $d1::date                                               as d1,
-        -- a running period judges open dossiers on the data's last day, not on a day to come
-        least($d1::date, (select newest_event_on from extent))  as reference_on
-),
-
-handled as (
-    -- H = R ∪ C: received by d1, and either received in the period or still open at d0
-    select
-        f.*,
-        case $by
-            when 'field' then f.field_name
-            when 'procedure' then f.procedure_code
-            when 'unit' then f.unit_key
-        end                                                     as group_key
-    from dossier_facts f
-    where ($unit_key is null or f.unit_key = $unit_key)
-      and f.received_on <= $d1::date
-      and (f.received_on >= $d0::date or f.finished_on is null or f.finished_on >= $d0::date)
-),
-
-flagged as (
+-- Sets: period_handled.sql (composed in front, db.with_relations); keys: METRICS.md §6, docs/kpis.md.
+with flagged as (
+    -- the sets of METRICS.md §5, stated once in period_handled.sql
     select
         h.*,
-        h.received_on >= b.d0                                   as is_received,
-        coalesce(h.is_closed and h.finished_on <= b.d1, false)  as is_resolved,
-        -- in time at r: not yet due, or waiting for the applicant at r
-        coalesce(h.due_on >= b.reference_on, false)
-            or coalesce(h.supplement_requested_on <= b.reference_on
-                        and (h.supplement_completed_on is null or h.supplement_completed_on > b.reference_on),
-                        false)                                  as is_in_time_at_reference
-    from handled h
-    cross join bounds b
+        case $by
+            when 'field' then h.field_name
+            when 'procedure' then h.procedure_code
+            when 'unit' then h.unit_key
+        end                                                     as group_key
+    from period_handled h
 ),
 
 counted as (
