@@ -60,7 +60,9 @@ CHANNEL_NAMES = {1: "Trực tiếp", 2: "Trực tuyến", 3: "Bưu chính công 
 PAYMENT_METHODS = ("Tiền mặt", "Chuyển khoản", "Thanh toán trực tuyến")
 RATINGS = ("Rất hài lòng", "Hài lòng", "Không hài lòng")
 
-# canonical name -> (DVCQG label, Vietnamese label); None: the label set has no such column
+# canonical name -> (DVCQG label, Vietnamese label); None: the label set has no such column.
+# Written out again on purpose rather than taken from ingest.labels: the generator stands for
+# the provincial system, so a wrong label in the loader must not be copied into the test data.
 LABELS: dict[str, tuple[str | None, str | None]] = {
     "row_number": (None, "STT"),
     "dossier_id": ("MaHoSo", "Mã hồ sơ"),
