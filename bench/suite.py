@@ -155,8 +155,11 @@ def _batch(options: Options, db_path: Path) -> dict:
         run = run_measured(_hoaan(*args), cwd=ROOT)
     except Exception as exc:  # a failing notebook is a finding to report, not a crash of the benchmark
         return {"skipped": f"not measured: the batch failed: {str(exc).splitlines()[-1][:300]}"}
-    reports = count_reports(out)
-    return {"run": run, "notebook": notebook, "reports": reports, "seconds_per_report": run.seconds / max(reports, 1)}
+    reports = count_reports(out, notebook)
+    if reports == 0:
+        # dividing by max(reports, 1) would print the whole batch's time as the time of one report
+        return {"skipped": f"not measured: the batch wrote no {notebook} report under {out}"}
+    return {"run": run, "notebook": notebook, "reports": reports, "seconds_per_report": run.seconds / reports}
 
 
 def _remove_db(path: Path) -> None:
@@ -165,6 +168,14 @@ def _remove_db(path: Path) -> None:
             p.unlink()
 
 
-def count_reports(out: Path) -> int:
-    """HTML reports a batch wrote under `out` (each run folder's index.html is no report)."""
-    return sum(1 for p in out.rglob("*.html") if p.name != "index.html")
+def count_reports(out: Path, notebook: str) -> int:
+    """The HTML reports of `notebook` that a batch wrote under `out`, one per unit folder.
+
+    The batch names each page after the notebook's slug ('01_tong_quan' ->
+    '01-tong-quan.html', report.batch.plan_jobs); the run's index.html and the
+    pages of other notebooks are not counted.
+    """
+    from hoaan_analytics.report.batch import slugify
+
+    page = f"{slugify(notebook)}.html"
+    return sum(1 for p in Path(out).rglob(page) if p.is_file())

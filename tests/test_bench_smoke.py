@@ -1,6 +1,7 @@
 """The benchmark machinery end to end on 1,000 rows: it measures, agrees with pandas, writes the doc."""
 
 import re
+from pathlib import Path
 
 from bench.__main__ import main
 
@@ -24,3 +25,26 @@ def test_bench_writes_the_document_with_its_table(tmp_path):
     out.unlink()
     assert main(["--rewrite", "--quiet", "--data-dir", str(tmp_path / "data"), "--out", str(out)]) == 0
     assert "| ingest CSV 1,000 rows" in out.read_text(encoding="utf-8")
+
+
+
+def test_count_reports_counts_the_pages_the_batch_plans(tmp_path):
+    """One page per unit of the notebook named; not the index, the .ipynb files nor another notebook's pages."""
+    from bench.suite import count_reports
+    from hoaan_analytics.report import batch
+
+    notebook_dir = Path(__file__).resolve().parent.parent / "notebooks"
+    notebooks = batch.find_notebooks(notebook_dir, ["01_tong_quan", "02_dung_han"])
+    out = tmp_path / "reports"
+    # all units together + 3 units = 4 jobs per notebook, laid out as the batch lays them out
+    jobs = batch.plan_jobs(notebooks, db_path=tmp_path / "hoaan.duckdb", period="2026-Q3", mode="calendar",
+                           units=[None, "UBND xã Hòa An", "UBND xã Kim Bình", "UBND xã Tân An"], out_dir=out)
+    for job in jobs:
+        job.html_path.parent.mkdir(parents=True, exist_ok=True)
+        job.html_path.write_text("<html></html>", encoding="utf-8")
+        job.ipynb_path.write_text("{}", encoding="utf-8")
+    batch.write_index([batch.JobResult(job, 0.0) for job in jobs], out / "2026-q3_calendar",
+                      period="2026-Q3", mode="calendar")
+    assert count_reports(out, "01_tong_quan") == 4
+    assert count_reports(out, "02_dung_han") == 4
+    assert count_reports(out, "03_no_such_notebook") == 0
