@@ -21,6 +21,12 @@ FACT_TABLES = ("dossier_facts", "dossier_extent")
 # up to a statutory limit, and an empty database still gets a usable calendar.
 CALENDAR_MARGIN_YEARS = 1
 
+# The dates a dossier system of the 2010s can hold (first, last day). The parse
+# (sql/ingest/ingest_parsed.sql, `plausible_window`) sets a row with a date outside it
+# aside as "cannot be read as a date" (METRICS.md §8); the calendar never leaves it,
+# whatever reaches `dossiers` by another way.
+PLAUSIBLE_DATES: tuple[date, date] = (date(2000, 1, 1), date(2100, 12, 31))
+
 _DATA_YEARS_SQL = """
 select
     min(least(year(received_at), year(due_at), year(finished_at), year(returned_at),
@@ -32,12 +38,22 @@ from dossiers
 
 
 def calendar_range(con: db.Connection) -> tuple[date, date]:
-    """The dates `calendar_days` must cover: every year of the stored dates, with a margin."""
+    """The dates `calendar_days` must cover: every year of the stored dates, with a margin.
+
+    Never wider than PLAUSIBLE_DATES: a stray year 9999 or 1900 in `dossiers` neither
+    overflows `date` nor builds a calendar of centuries.
+    """
     first_year, last_year = db.query(con, _DATA_YEARS_SQL).row(0)
     if first_year is None:
         first_year = last_year = date.today().year
-    return (date(first_year - CALENDAR_MARGIN_YEARS, 1, 1),
-            date(last_year + CALENDAR_MARGIN_YEARS, 12, 31))
+    plausible_first, plausible_last = PLAUSIBLE_DATES
+
+    def within_window(year: int) -> int:
+        return min(max(year, plausible_first.year), plausible_last.year)
+
+    # Clamped as years before any date is built: date(10000, 12, 31) would raise.
+    return (max(date(within_window(first_year - CALENDAR_MARGIN_YEARS), 1, 1), plausible_first),
+            min(date(within_window(last_year + CALENDAR_MARGIN_YEARS), 12, 31), plausible_last))
 
 
 def refresh(con: db.Connection, params_dir: Path) -> None:

@@ -3,10 +3,11 @@
 METRICS.md §8 sets a row aside for "a value in any date column that cannot be read
 as a date". A date outside 2000-01-01 .. 2100-12-31 is read here as one that cannot
 be read as a dossier date: placeholders like 31/12/9999 or an Excel serial 1 are not
-dates of a procedure. Today the parse (sql/ingest/ingest_timestamp.sql) accepts them
-and the calendar (models.calendar_range, data years ± 1) is built over them: year 9999
-crashes the ingest (date(10000, 12, 31)), 1900 loads and stretches the calendar over
-127 years. Strict xfail until the parse refuses them (see the report of issue 6).
+dates of a procedure. Before the parse refused them (sql/ingest/ingest_parsed.sql,
+`plausible_window`), the calendar (models.calendar_range, data years ± 1) was built over
+them: year 9999 crashed the ingest (date(10000, 12, 31)), 1900 loaded and stretched the
+calendar over 127 years (see the report of issue 6). The window's edges, status 1/3 rows
+and the calendar cap are in test_ingest_date_window.py.
 """
 
 import pytest
@@ -18,8 +19,6 @@ from hoaan_analytics.ingest import ingest_files
 FIELD_AT_FAULT = {"csv_year_9999": "due_at", "csv_year_1900": "received_at", "xlsx_year_9999_date_cell": "due_at"}
 
 
-@pytest.mark.xfail(strict=True, reason="ingest_timestamp.sql accepts any year; models.calendar_range spans them "
-                                       "(year 9999 raises ValueError, 1900 loads)")
 @pytest.mark.parametrize("name", sorted(IMPLAUSIBLE_DATES))
 def test_implausible_year_is_set_aside_and_the_rest_loads(name, con, params_dir, tmp_path):
     summary = ingest_files(con, [IMPLAUSIBLE_DATES[name](tmp_path)], params_dir=params_dir)

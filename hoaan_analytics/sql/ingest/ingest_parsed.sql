@@ -89,12 +89,12 @@ typed as (
         returned_at_text,
         supplement_requested_at_text,
         supplement_completed_at_text,
-        ingest_timestamp(received_at_text)             as received_at,
-        ingest_timestamp(due_at_text)                  as due_at,
-        ingest_timestamp(finished_at_text)             as finished_at,
-        ingest_timestamp(returned_at_text)             as returned_at,
-        ingest_timestamp(supplement_requested_at_text) as supplement_requested_at,
-        ingest_timestamp(supplement_completed_at_text) as supplement_completed_at,
+        ingest_timestamp(received_at_text)             as received_at_read,
+        ingest_timestamp(due_at_text)                  as due_at_read,
+        ingest_timestamp(finished_at_text)             as finished_at_read,
+        ingest_timestamp(returned_at_text)             as returned_at_read,
+        ingest_timestamp(supplement_requested_at_text) as supplement_requested_at_read,
+        ingest_timestamp(supplement_completed_at_text) as supplement_completed_at_read,
         case
             when regexp_full_match(supplement_count_text, '[0-9]+(\.0+)?')
                 then try_cast(regexp_extract(supplement_count_text, '^([0-9]+)', 1) as integer)
@@ -130,13 +130,45 @@ typed as (
     from keyed
 ),
 
-with_catalogue as (
+plausible_window as (
+    -- The dates a dossier system of the 2010s can hold: 2000-01-01 .. 2100-12-31, the same
+    -- window as models.PLAUSIBLE_DATES (a macro cannot take parameters, so it is written here
+    -- once; tests/test_ingest_date_window.py checks both edges against the Python constant).
+    -- Outside it a date "cannot be read as a date" (METRICS.md §8): 31/12/9999 or an Excel
+    -- serial 1 are placeholders, not dates of a procedure, and would stretch the calendar.
+    select
+        timestamp '2000-01-01' as plausible_from,
+        timestamp '2101-01-01' as plausible_before
+),
+
+windowed as (
+    -- a date outside the window is stored as empty (status 1/3 rows keep it so) and sets
+    -- any other row aside
     select
         typed.*,
-        procedures.procedure_code is not null as in_catalogue
+        case when received_at_read >= plausible_from and received_at_read < plausible_before
+            then received_at_read end as received_at,
+        case when due_at_read >= plausible_from and due_at_read < plausible_before
+            then due_at_read end as due_at,
+        case when finished_at_read >= plausible_from and finished_at_read < plausible_before
+            then finished_at_read end as finished_at,
+        case when returned_at_read >= plausible_from and returned_at_read < plausible_before
+            then returned_at_read end as returned_at,
+        case when supplement_requested_at_read >= plausible_from and supplement_requested_at_read < plausible_before
+            then supplement_requested_at_read end as supplement_requested_at,
+        case when supplement_completed_at_read >= plausible_from and supplement_completed_at_read < plausible_before
+            then supplement_completed_at_read end as supplement_completed_at
     from typed
+    cross join plausible_window
+),
+
+with_catalogue as (
+    select
+        windowed.*,
+        procedures.procedure_code is not null as in_catalogue
+    from windowed
     left join (select distinct procedure_code from procedures) as procedures
-        on typed.procedure_code = procedures.procedure_code
+        on windowed.procedure_code = procedures.procedure_code
 ),
 
 flagged as (
@@ -177,18 +209,30 @@ checked as (
             then list_filter([
                 case when has_no_dossier_id
                     then {'field': 'dossier_id', 'reason': 'no dossier id'} end,
-                case when has_bad_received_at
-                    then {'field': 'received_at', 'reason': 'cannot be read as a date'} end,
-                case when has_bad_due_at
-                    then {'field': 'due_at', 'reason': 'cannot be read as a date'} end,
-                case when has_bad_finished_at
-                    then {'field': 'finished_at', 'reason': 'cannot be read as a date'} end,
-                case when has_bad_returned_at
-                    then {'field': 'returned_at', 'reason': 'cannot be read as a date'} end,
-                case when has_bad_supplement_requested_at
-                    then {'field': 'supplement_requested_at', 'reason': 'cannot be read as a date'} end,
-                case when has_bad_supplement_completed_at
-                    then {'field': 'supplement_completed_at', 'reason': 'cannot be read as a date'} end,
+                case when has_bad_received_at and received_at_read is null
+                    then {'field': 'received_at', 'reason': 'cannot be read as a date'}
+                    when has_bad_received_at
+                    then {'field': 'received_at', 'reason': 'cannot be read as a date (year outside 2000–2100)'} end,
+                case when has_bad_due_at and due_at_read is null
+                    then {'field': 'due_at', 'reason': 'cannot be read as a date'}
+                    when has_bad_due_at
+                    then {'field': 'due_at', 'reason': 'cannot be read as a date (year outside 2000–2100)'} end,
+                case when has_bad_finished_at and finished_at_read is null
+                    then {'field': 'finished_at', 'reason': 'cannot be read as a date'}
+                    when has_bad_finished_at
+                    then {'field': 'finished_at', 'reason': 'cannot be read as a date (year outside 2000–2100)'} end,
+                case when has_bad_returned_at and returned_at_read is null
+                    then {'field': 'returned_at', 'reason': 'cannot be read as a date'}
+                    when has_bad_returned_at
+                    then {'field': 'returned_at', 'reason': 'cannot be read as a date (year outside 2000–2100)'} end,
+                case when has_bad_supplement_requested_at and supplement_requested_at_read is null
+                    then {'field': 'supplement_requested_at', 'reason': 'cannot be read as a date'}
+                    when has_bad_supplement_requested_at
+                    then {'field': 'supplement_requested_at', 'reason': 'cannot be read as a date (year outside 2000–2100)'} end,
+                case when has_bad_supplement_completed_at and supplement_completed_at_read is null
+                    then {'field': 'supplement_completed_at', 'reason': 'cannot be read as a date'}
+                    when has_bad_supplement_completed_at
+                    then {'field': 'supplement_completed_at', 'reason': 'cannot be read as a date (year outside 2000–2100)'} end,
                 case when has_no_status
                     then {'field': 'status', 'reason': 'no status'}
                     when has_bad_status
@@ -210,7 +254,8 @@ checked as (
 )
 
 select * exclude (
-    in_catalogue, is_never_received, has_no_dossier_id, has_bad_received_at, has_bad_due_at,
+    received_at_read, due_at_read, finished_at_read, returned_at_read, supplement_requested_at_read,
+    supplement_completed_at_read, in_catalogue, is_never_received, has_no_dossier_id, has_bad_received_at, has_bad_due_at,
     has_bad_finished_at, has_bad_returned_at, has_bad_supplement_requested_at,
     has_bad_supplement_completed_at, has_no_status, has_bad_status, has_bad_channel,
     has_no_received_at, is_finished_before_received, is_closed_without_finish, has_no_due_date

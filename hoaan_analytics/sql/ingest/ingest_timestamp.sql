@@ -1,6 +1,8 @@
 -- one value per cleaned date cell: the timestamp it names, null when empty or unreadable
 -- Accepted: dd/mm/yyyy [HH:MM[:SS]] (Vietnamese order, never mm/dd), ISO yyyy-mm-dd[ T]HH:MM[:SS[.f]],
 -- and Excel serial day numbers (days since 1899-12-30, fraction = time of day, rounded to the second).
+-- Any year is read here; ingest_parsed.sql keeps only the plausible window 2000-01-01 .. 2100-12-31
+-- (models.PLAUSIBLE_DATES) and sets the rest aside as unreadable, with their own reason.
 -- ISO comes first: the national sync writes it, so most cells stop at the cheapest test.
 create or replace temp macro ingest_timestamp(cell) as
     case
