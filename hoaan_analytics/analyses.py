@@ -14,6 +14,7 @@ CTE, so that the sets of METRICS.md §5 are written once for all detail queries.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -287,14 +288,26 @@ def short_label(period: Period) -> str:
     return f"{period.start:%d/%m/%Y}–{period.end:%d/%m/%Y}"
 
 
-def kpi_trend(con: db.Connection, period: Period, *, unit: str | None = None, periods: int = 4) -> pl.DataFrame:
+KpisOf = Callable[[Period], dict[str, Any]]
+
+
+def _kpis_source(con: db.Connection, unit: str | None, kpis_of: KpisOf | None) -> KpisOf:
+    return kpis_of if kpis_of is not None else (lambda each: compute_kpis(con, each, unit=unit))
+
+
+def kpi_trend(con: db.Connection, period: Period, *, unit: str | None = None, periods: int = 4,
+              kpis_of: KpisOf | None = None) -> pl.DataFrame:
     """The KPIs of `period` and the `periods − 1` periods of the same kind before it, oldest first.
 
     Columns: period_name, period_label (short, for axes), start, end, then the §6 keys.
+    `kpis_of(period)` must return compute_kpis(con, period, unit=unit); a report
+    passes its own cache (sections.context.ReportContext.kpis_of) so that no period
+    is computed twice.
     """
+    kpis_of = _kpis_source(con, unit, kpis_of)
     rows = []
     for each in [*previous_periods(period, periods - 1), period]:
-        values = compute_kpis(con, each, unit=unit)
+        values = kpis_of(each)
         rows.append({"period_name": each.name, "period_label": short_label(each),
                      "start": each.start, "end": each.end, **values})
     schema = {"period_name": pl.String, "period_label": pl.String, "start": pl.Date, "end": pl.Date,
@@ -328,7 +341,7 @@ class GlidePathMethod:
 
 
 def glide_path(con: db.Connection, period: Period, targets: list[Target], *,
-               unit: str | None = None) -> pl.DataFrame:
+               unit: str | None = None, kpis_of: KpisOf | None = None) -> pl.DataFrame:
     """For each target of the plan to reach by a year (by_year, e.g. 2030): on track at the current pace?
 
     Method (kept simple on purpose, stated in GlidePathMethod): pace = value of the
@@ -339,11 +352,12 @@ def glide_path(con: db.Connection, period: Period, targets: list[Target], *,
     'off_track', or 'unknown' (no value now or a year earlier).
 
     Columns: kpi, target, by_year, value, value_year_before, pace_per_year,
-    years_left, projected, needed_pace_per_year, status.
+    years_left, projected, needed_pace_per_year, status. `kpis_of`: as in kpi_trend.
     """
+    kpis_of = _kpis_source(con, unit, kpis_of)
     year_before = same_period_year_before(period)
-    now = compute_kpis(con, period, unit=unit)
-    before = compute_kpis(con, year_before, unit=unit)
+    now = kpis_of(period)
+    before = kpis_of(year_before)
     rows = []
     for target in targets:
         if target.by_year is None or target.fields:

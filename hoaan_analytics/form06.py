@@ -62,15 +62,20 @@ def _vietnamese_sort_key(text: str) -> tuple[str, str]:
 
 
 def write_form06(con: db.Connection, period: Period, out: str | os.PathLike[str], *,
-                 unit: str | None = None, reporting_unit: str | None = None) -> Path:
+                 unit: str | None = None, reporting_unit: str | None = None,
+                 frame: pl.DataFrame | None = None) -> Path:
     """Write Biểu 06 for `period` (all units or one) to the .xlsx file `out` and return its path.
+
+    `frame`: the rows of form06_frame(con, period, unit=unit) when the caller has them
+    already (a report shows the table, then offers the file); computed here otherwise.
 
     Every text cell is written with write_string, so a value from an export that starts
     with = + - @ never becomes a live formula.
     """
     import xlsxwriter
 
-    frame = form06_frame(con, period, unit=unit)
+    if frame is None:
+        frame = form06_frame(con, period, unit=unit)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     workbook = xlsxwriter.Workbook(str(out))

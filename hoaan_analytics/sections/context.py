@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from IPython.display import Markdown
 
@@ -16,6 +17,8 @@ from hoaan_analytics.kpis import compute_kpis, resolve_unit, units
 from hoaan_analytics.periods import Period, latest_complete_quarter, parse_period
 from hoaan_analytics.tables import format_number_vi, format_percent_vi
 from hoaan_analytics.targets import Target, load_targets
+
+T = TypeVar("T")
 
 ALL_UNITS_LABEL = "Toàn bộ đơn vị"
 MODE_LABELS_VI = {"calendar": "kỳ theo lịch", "cutoff": "kỳ chốt số liệu theo Nghị định 09/2019/NĐ-CP"}
@@ -29,6 +32,12 @@ class ReportContext:
     The connection (`con`) is opened read-only on first use and, in a notebook,
     closed again after every cell: DuckDB locks the whole file, so a notebook left
     open in JupyterLab must not keep a later `hoaan ingest` out.
+
+    What the sections compute is kept for the life of the context (`memo`): the
+    overview alone needs the period's KPIs in five cells, and each cell would
+    otherwise run the query again on a connection reopened with a cold cache. So
+    one report shows one reading of the database, even if an ingest lands while
+    it is open; opening the report again reads the new data.
     """
 
     db_path: Path
@@ -41,6 +50,7 @@ class ReportContext:
     unit_names: list[str]
     kpis: dict[str, Any] = field(default_factory=dict)
     _con: db.Connection | None = field(default=None, repr=False)
+    _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     @property
     def con(self) -> db.Connection:
@@ -54,6 +64,16 @@ class ReportContext:
         if self._con is not None:
             self._con.close()
             self._con = None
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()` the first time `key` is asked for in this context, the kept result afterwards."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def kpis_of(self, period: Period) -> dict[str, Any]:
+        """The §6 KPIs of `period` in this report's scope (compute_kpis), computed once per context."""
+        return self.memo(("kpis", period), lambda: compute_kpis(self.con, period, unit=self.unit))
 
     @property
     def scope_label(self) -> str:
@@ -106,7 +126,7 @@ def open_report(db_path: str | os.PathLike[str], period: str | None = None, mode
             newest_event_on=db.scalar(con, "select newest_event_on from dossier_extent"),
             reference_on=analyses.reference_on(con, chosen), unit_names=units(con),
         )
-        context.kpis = compute_kpis(con, chosen, unit=unit_name)
+        context.kpis = context.kpis_of(chosen)
     except BaseException:
         con.close()
         raise

@@ -60,7 +60,7 @@ def kpi_summary(ctx: ReportContext) -> Markdown:
 
 
 def _compared(ctx: ReportContext) -> pl.DataFrame:
-    return compare(ctx.kpis, ctx.targets, year=ctx.year)
+    return ctx.memo("compared", lambda: compare(ctx.kpis, ctx.targets, year=ctx.year))
 
 
 def targets_table(ctx: ReportContext) -> GT | Markdown:
@@ -85,7 +85,9 @@ def targets_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
 
 
 def _trend(ctx: ReportContext) -> pl.DataFrame:
-    return analyses.kpi_trend(ctx.con, ctx.period, unit=ctx.unit, periods=TREND_PERIODS)
+    # the chart and the table show the same frame; the period itself was computed by open_report
+    return ctx.memo(("trend", ctx.period, TREND_PERIODS), lambda: analyses.kpi_trend(
+        ctx.con, ctx.period, unit=ctx.unit, periods=TREND_PERIODS, kpis_of=ctx.kpis_of))
 
 
 def trend_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
@@ -121,7 +123,13 @@ def trend_table(ctx: ReportContext) -> GT | Markdown:
 
 
 def _glide(ctx: ReportContext) -> pl.DataFrame:
-    return analyses.glide_path(ctx.con, ctx.period, ctx.targets, unit=ctx.unit)
+    return ctx.memo(("glide", ctx.period), lambda: analyses.glide_path(
+        ctx.con, ctx.period, ctx.targets, unit=ctx.unit, kpis_of=ctx.kpis_of))
+
+
+def _form06(ctx: ReportContext) -> pl.DataFrame:
+    # the table and the Excel download are the same rows
+    return ctx.memo(("form06", ctx.period), lambda: form06_frame(ctx.con, ctx.period, unit=ctx.unit))
 
 
 def glide_path_text(ctx: ReportContext) -> Markdown:
@@ -196,7 +204,7 @@ def form06_table(ctx: ReportContext) -> GT | Markdown:
     """Biểu số 06/VPCP/KSTT of the period: one row per lĩnh vực and the total, columns (1)–(13)."""
     if ctx.is_empty:
         return nothing(empty_sentence(ctx))
-    frame = form06_frame(ctx.con, ctx.period, unit=ctx.unit)
+    frame = _form06(ctx)
     shown = frame.select(pl.col("stt").alias("STT (1)"), pl.col("field_name").alias("Lĩnh vực (2)"),
                          *FORM06_COLUMNS)
     total_rows = [i for i, is_total in enumerate(frame["is_total"]) if is_total]
@@ -225,7 +233,7 @@ def form06_download(ctx: ReportContext) -> HTML | Markdown:
     name = f"bieu-06_{slugify(ctx.period.name)}_{slugify(ctx.scope_label)}.xlsx"
     with tempfile.TemporaryDirectory() as folder:
         path = write_form06(ctx.con, ctx.period, Path(folder) / name, unit=ctx.unit,
-                            reporting_unit=ctx.scope_label)
+                            reporting_unit=ctx.scope_label, frame=_form06(ctx))
         payload = base64.b64encode(path.read_bytes()).decode("ascii")
     return HTML(
         f'<p><a class="hoaan-download" download="{name}" href="data:{XLSX_MIME};base64,{payload}">'
