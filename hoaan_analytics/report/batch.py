@@ -450,6 +450,7 @@ def render_reports(
     units = list(units)
     if period is None:
         # The notebooks' own default, settled here so that folders and index name the period.
+        from hoaan_analytics import db
         from hoaan_analytics.sections.context import default_period
 
         con = db.connect(db_path, read_only=True, wait_seconds=db.READER_WAIT_SECONDS)

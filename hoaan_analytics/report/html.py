@@ -13,6 +13,7 @@ import html
 from html.parser import HTMLParser
 import json
 import os
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,18 @@ class ReportOutputsPreprocessor(Preprocessor):
         return nb, resources
 
 
+_EXPORTERS = threading.local()
+
+
+def _thread_exporter() -> HTMLExporter:
+    # Building an exporter compiles its templates again (~0.1 s a page); one per
+    # batch thread is reused, since an exporter is not known to be thread-safe.
+    exporter = getattr(_EXPORTERS, "exporter", None)
+    if exporter is None:
+        exporter = _EXPORTERS.exporter = make_exporter()
+    return exporter
+
+
 def make_exporter() -> HTMLExporter:
     """The HTML exporter of the reports: lab look, code hidden, nothing from the network."""
     exporter = HTMLExporter(
@@ -139,7 +152,7 @@ def export_html(notebook: str | os.PathLike[str] | nbformat.NotebookNode,
         nb = nbformat.read(Path(notebook), as_version=4)
         fallback = Path(notebook).stem
     nb.metadata["title"] = title or notebook_title(nb, fallback)
-    body, _resources = make_exporter().from_notebook_node(nb, resources={"metadata": {"name": fallback}})
+    body, _resources = _thread_exporter().from_notebook_node(nb, resources={"metadata": {"name": fallback}})
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(body, encoding="utf-8")
     return html_path
