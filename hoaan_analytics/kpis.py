@@ -65,13 +65,7 @@ GROUP_COLUMNS: dict[str, tuple[str, ...]] = {
     "month": ("month", "month_label", "start", "end"),
 }
 
-_UNITS_SQL = """
-select min(unit_name) as unit_name, unit_key
-from dossier_facts
-where unit_key is not null
-group by unit_key
-order by unit_name
-"""
+_UNITS_SQL = "select unit_name, unit_key from dossier_units order by unit_name"
 _UNIT_KEY_SQL = "select lower(trim(nfc_normalize($unit))) as unit_key"
 
 
@@ -91,6 +85,14 @@ def resolve_unit(con: db.Connection, unit: str | None) -> str | None:
         listing = "; ".join(names) if names else "(no dossiers loaded)"
         raise UnknownUnitError(f"unknown unit {unit!r}; the data has these units: {listing}")
     return key
+
+
+def unit_name(con: db.Connection, unit: str | None) -> str | None:
+    """The data's own spelling of `unit` (matched as METRICS.md §2 says); UnknownUnitError if absent."""
+    key = resolve_unit(con, unit)
+    if key is None:
+        return None
+    return db.scalar(con, "select unit_name from dossier_units where unit_key = $key", {"key": key})
 
 
 def _period_frame(con: db.Connection, period: Period, unit_key: str | None, by: str) -> pl.DataFrame:

@@ -15,7 +15,7 @@ from pathlib import Path
 from hoaan_analytics import calendar, db
 
 STAGING_VIEWS = ("stg_dossiers", "stg_procedures", "stg_working_days")
-FACT_TABLES = ("dossier_facts", "dossier_extent")
+FACT_TABLES = ("dossier_facts", "dossier_extent", "dossier_units")  # in build order
 
 # Years of calendar around the data: due dates run past the last received day by
 # up to a statutory limit, and an empty database still gets a usable calendar.

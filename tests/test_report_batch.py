@@ -13,9 +13,9 @@ import nbformat
 import papermill
 import pytest
 
-from hoaan_analytics import db, schema
+from hoaan_analytics import db, models, schema
 from hoaan_analytics.report import batch, html
-from tests.conftest import insert_dossiers
+from tests.conftest import PARAMS, insert_dossiers
 
 FIXTURES = Path(__file__).parent / "fixtures_notebooks"
 pytestmark = pytest.mark.slow
@@ -30,6 +30,7 @@ def make_small_db(path: Path) -> Path:
         {"received_at": "2026-01-06 08:00", "finished_at": "2026-01-06 10:00", "unit_name": "Công an xã Hòa An"},
         {"received_at": "2026-01-07 08:00", "finished_at": "2026-01-07 10:00", "channel": 2},
     ])
+    models.refresh(con, PARAMS)  # as every ingest does
     con.close()
     return path
 

@@ -31,7 +31,7 @@ def test_unknown_unit_lists_the_units(small_db, tmp_path, capsys):
     assert _report("--period", "2026-Q1", "--db", str(small_db), "--unit", "Xã Không Có",
                    "--out", str(tmp_path)) == 2
     err = capsys.readouterr().err
-    assert "'Xã Không Có' is not in the database" in err and "Công an xã Hòa An, UBND xã Hòa An" in err
+    assert "unknown unit 'Xã Không Có'" in err and "Công an xã Hòa An; UBND xã Hòa An" in err
     assert "Traceback" not in err
 
 

@@ -66,26 +66,33 @@ def test_run_folder_name():
         "2026-01-01-2026-03-31_calendar"
 
 
-def test_unit_names_match_like_metrics_section_2():
+def _units_db(path):
+    from hoaan_analytics import db, models, schema
+    from tests.conftest import PARAMS, insert_dossiers
+
+    con = db.connect(path)
+    schema.ensure_schema(con)
+    insert_dossiers(con, [
+        {"unit_name": name, "received_at": "2026-01-05 08:00", "finished_at": "2026-01-05 10:00"}
+        for name in ("UBND xã Hòa An", "UBND Xã Hòa An", "UBND xã Kiên Đài", None)
+    ])
+    models.refresh(con, PARAMS)
+    con.close()
+    return path
+
+
+def test_unit_names_match_like_metrics_section_2(tmp_path):
     # NFC, trimmed, case-insensitive: the decomposed, upper-case, padded spelling finds the stored one
     import unicodedata
 
-    known = ["UBND xã Hòa An", "UBND xã Kiên Đài"]
+    path = _units_db(tmp_path / "h.duckdb")
     typed = "  " + unicodedata.normalize("NFD", "UBND XÃ HÒA AN") + " "
-    assert batch.resolve_unit(typed, known) == "UBND xã Hòa An"
-    with pytest.raises(HoaanError, match="units: UBND xã Hòa An, UBND xã Kiên Đài"):
-        batch.resolve_unit("UBND xã Hòa", known)
+    assert batch.report_units(path, unit=typed) == ["UBND Xã Hòa An"]  # min() of the two stored spellings
+    with pytest.raises(HoaanError, match="UBND Xã Hòa An; UBND xã Kiên Đài"):
+        batch.report_units(path, unit="UBND xã Hòa")
 
 
-def test_list_units_keeps_one_spelling_per_unit(tmp_path):
-    from hoaan_analytics import db, schema
-    from tests.conftest import insert_dossiers
-
-    con = db.connect(tmp_path / "h.duckdb")
-    schema.ensure_schema(con)
-    insert_dossiers(con, [{"unit_name": "UBND xã Hòa An"}, {"unit_name": "UBND Xã Hòa An"},
-                          {"unit_name": "UBND xã Kiên Đài"}, {"unit_name": None}])
-    con.close()
-    units = batch.list_units(tmp_path / "h.duckdb")
-    assert len(units) == 2 and units[1] == "UBND xã Kiên Đài"
-    assert batch.unit_key(units[0]) == "ubnd xã hòa an"
+def test_all_units_keeps_one_spelling_per_unit(tmp_path):
+    path = _units_db(tmp_path / "h.duckdb")
+    assert batch.report_units(path) == [None]
+    assert batch.report_units(path, all_units=True) == [None, "UBND Xã Hòa An", "UBND xã Kiên Đài"]

@@ -56,13 +56,7 @@ def run(args: argparse.Namespace) -> int:
         raise HoaanError(f"no database at {db_path}: run `hoaan ingest` first")
     notebook_dir = Path(args.notebook_dir) if args.notebook_dir else default_notebook_dir()
     notebooks = batch.find_notebooks(notebook_dir, args.notebooks)
-    known_units = batch.list_units(db_path)
-    if args.unit is not None:
-        units: list[str | None] = [batch.resolve_unit(args.unit, known_units)]
-    elif args.all_units:
-        units = [None, *known_units]
-    else:
-        units = [None]
+    units = batch.report_units(db_path, unit=args.unit, all_units=args.all_units)
     result = batch.render_reports(
         db_path=db_path, period=args.period, mode=args.mode, units=units, notebooks=notebooks,
         out_dir=Path(args.out), params_dir=args.params, workers=args.jobs, kernel_name=args.kernel,

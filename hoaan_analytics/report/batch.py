@@ -42,7 +42,6 @@ ALL_UNITS_LABEL = "Toàn bộ đơn vị"
 MAX_SLUG_LENGTH = 60
 MODE_LABELS = {"calendar": "kỳ theo lịch", "cutoff": "kỳ chốt số liệu (Nghị định 09/2019)"}
 
-UNITS_SQL = "select distinct unit_name from dossiers where unit_name is not null order by unit_name"
 
 
 class ReportParameterError(HoaanError):
@@ -213,31 +212,22 @@ def find_notebooks(notebook_dir: Path, names: Sequence[str] | None = None) -> li
     return chosen
 
 
-def unit_key(name: str) -> str:
-    """How unit names are compared (METRICS.md §2): NFC, trimmed, case-insensitive."""
-    return unicodedata.normalize("NFC", name).strip().casefold()
+def report_units(db_path: str | os.PathLike[str], *, unit: str | None = None,
+                 all_units: bool = False) -> list[str | None]:
+    """The scopes to render: all units together (None), `unit` as the data spells it, or both kinds.
 
-
-def list_units(db_path: str | os.PathLike[str]) -> list[str]:
-    """The units in the database, one spelling per unit_key, sorted (read-only, closed at once)."""
-    from hoaan_analytics import db
+    `unit` is matched as METRICS.md §2 compares names (kpis.unit_name);
+    UnknownUnitError lists the known units.
+    """
+    from hoaan_analytics import db, kpis
 
     con = db.connect(db_path, read_only=True, wait_seconds=db.READER_WAIT_SECONDS)
     try:
-        names = db.query(con, UNITS_SQL)["unit_name"].to_list()
+        if unit is not None:
+            return [kpis.unit_name(con, unit)]
+        return [None, *kpis.units(con)] if all_units else [None]
     finally:
         con.close()
-    return list({unit_key(n): n for n in reversed(names)}.values())[::-1]
-
-
-def resolve_unit(name: str, known_units: Sequence[str]) -> str:
-    """The stored spelling of unit `name`, matched by unit_key; UnknownUnitError if absent."""
-    from hoaan_analytics.errors import UnknownUnitError
-
-    by_key = {unit_key(u): u for u in known_units}
-    if unit_key(name) not in by_key:
-        raise UnknownUnitError(f"unit {name!r} is not in the database; units: {', '.join(known_units) or 'none'}")
-    return by_key[unit_key(name)]
 
 
 def run_folder_name(period: str, mode: str) -> str:

@@ -13,7 +13,8 @@ from IPython.display import Markdown
 
 from hoaan_analytics import analyses, db, paths
 from hoaan_analytics.errors import HoaanError
-from hoaan_analytics.kpis import compute_kpis, resolve_unit, units
+from hoaan_analytics.kpis import compute_kpis, units
+from hoaan_analytics.kpis import unit_name as stored_unit_name
 from hoaan_analytics.periods import Period, latest_complete_quarter, parse_period
 from hoaan_analytics.tables import format_number_vi, format_percent_vi
 from hoaan_analytics.targets import Target, load_targets
@@ -119,7 +120,7 @@ def open_report(db_path: str | os.PathLike[str], period: str | None = None, mode
         if missing:
             raise HoaanError(f"{db_path}: the database has no {', '.join(missing)}; run `hoaan ingest` first")
         chosen = default_period(con, mode) if period is None else parse_period(period, mode)
-        unit_name = _unit_name(con, unit)
+        unit_name = stored_unit_name(con, unit)
         folder = paths.params_dir(params_dir)
         context = ReportContext(
             db_path=Path(db_path), _con=con, period=chosen, unit=unit_name, targets=load_targets(folder), params_dir=Path(folder),
@@ -144,14 +145,6 @@ def _release_after_each_cell(context: ReportContext) -> None:
         context.release()  # a script: nothing closes it per cell, so do not hold the file now
         return
     shell.events.register("post_run_cell", context.release)
-
-
-def _unit_name(con: db.Connection, unit: str | None) -> str | None:
-    """The data's own spelling of `unit` (matched without regard to case or Unicode form)."""
-    key = resolve_unit(con, unit)
-    if key is None:
-        return None
-    return db.scalar(con, "select min(unit_name) from dossier_facts where unit_key = $key", {"key": key})
 
 
 def header(ctx: ReportContext) -> Markdown:
