@@ -52,6 +52,7 @@ ANOMALY_LABELS_VI: dict[str, str] = {
 SET_ASIDE_REASON_LABELS_VI: dict[str, str] = {
     "no dossier id": "Không có mã hồ sơ",
     "cannot be read as a date": "Ngày tháng không đọc được",
+    "cannot be read as a date (year outside 2000–2100)": "Ngày tháng ngoài khoảng năm 2000–2100",
     "no status": "Không có trạng thái",
     "status is neither a code 1-10 nor a status name": "Trạng thái không hợp lệ",
     "channel is neither a code 1-3 nor a channel name": "Hình thức nộp không hợp lệ",
