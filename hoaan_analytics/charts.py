@@ -141,6 +141,9 @@ def kpi_bars(frame: pl.DataFrame, *, title: str = "Kết quả so với mục ti
         pl.when(pl.col("value").is_null() | pl.col("target").is_null()).then(pl.lit("—"))
         .when(pl.col("value") >= pl.col("target")).then(pl.lit("Đạt"))
         .otherwise(pl.lit("Chưa đạt")).alias("status"),
+        # the value's label right of the bar or of the target tick, whichever ends later,
+        # so that a value just short of its target (94,0% vs 95%) is not printed over the tick
+        pl.max_horizontal("value", "target").alias("label_x"),
     )
     order = data["kpi_label"].to_list()
     y = alt.Y("kpi_label:N", sort=order, title=None)
@@ -159,8 +162,8 @@ def kpi_bars(frame: pl.DataFrame, *, title: str = "Kết quả so với mục ti
         color=TARGET_COLOUR, opacity=1, thickness=3, size=26
     ).encode(x="target:Q", y=y, tooltip=tooltip)
     labels = base.transform_filter("isValid(datum.value)").mark_text(
-        align="left", dx=4, fontSize=12
-    ).encode(x="value:Q", y=y, text="value_text:N", tooltip=tooltip)
+        align="left", dx=6, fontSize=12
+    ).encode(x="label_x:Q", y=y, text="value_text:N", tooltip=tooltip)
     chart = alt.layer(bars, targets, labels).properties(
         title=alt.Title(title, subtitle=subtitle or "Vạch đỏ: mục tiêu của Kế hoạch"),
         width=520, height=alt.Step(30),
@@ -192,7 +195,8 @@ def trend_line(frame: pl.DataFrame, *, value_column: str = "value", value_title:
                    scale=alt.Scale(domain=[0, 1]) if value_format == "percent" else alt.Undefined),
     }
     if "series" in data.columns:
-        encoding["color"] = alt.Color("series:N", title=None)
+        # the legend in the order the series come (the plan's order), not alphabetical
+        encoding["color"] = alt.Color("series:N", title=None, sort=list(dict.fromkeys(data["series"].to_list())))
         tooltip.insert(0, alt.Tooltip("series:N", title="Nhóm"))
     line = alt.Chart(data).mark_line(point=True).encode(**encoding, tooltip=tooltip)
     layers: list[alt.Chart] = [line]

@@ -77,3 +77,18 @@ def test_percent_axis_labels_render_with_vietnamese_decimal_comma():
     frame = pl.DataFrame({"kpi": ["on_time_rate"], "value": [0.9512], "target": [0.95]})
     svg = vl_convert.vegalite_to_svg(charts.kpi_bars(frame).to_dict())
     assert "95,1%" in svg and "95.1%" not in svg
+
+
+def test_kpi_bar_label_stands_right_of_a_nearby_target_tick():
+    # 94% against a 95% target: the label is placed at 95%, right of the tick, not over it
+    spec = charts.kpi_bars(pl.DataFrame({"kpi": ["on_time_rate", "online_share"], "value": [0.94, 0.6],
+                                         "target": [0.95, None]})).to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert [r["label_x"] for r in rows] == [0.95, 0.6]
+
+
+def test_trend_legend_keeps_the_given_series_order():
+    frame = pl.DataFrame({"period_label": ["Q1", "Q1"], "value": [0.9, 0.5], "series": ["Đúng hạn", "Giảm thời gian"]})
+    spec = charts.trend_line(frame).to_dict()
+    colour = next(layer["encoding"]["color"] for layer in spec["layer"] if "color" in layer.get("encoding", {}))
+    assert colour["sort"] == ["Đúng hạn", "Giảm thời gian"]
