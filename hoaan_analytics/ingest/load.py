@@ -16,7 +16,7 @@ from hoaan_analytics import db, models, schema
 from hoaan_analytics.catalogue import load_catalogue
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest.labels import LabelMap, load_label_map
-from hoaan_analytics.ingest.read import file_format, stage_csv, stage_excel
+from hoaan_analytics.ingest.read import drop_staged, file_format, stage_csv, stage_excel
 
 # Temp macros of the parse step (sql/ingest/*.sql); the views are created per file, once
 # the tables they read exist.
@@ -152,10 +152,15 @@ def _stage(con: db.Connection, index: int, path: Path, labels: LabelMap, loaded_
         result.skipped = True
         return _Staged(path, result, None)
     table = f"ingest_raw_{index}"
-    if fmt == "xlsx":
-        stage_excel(con, table, path, labels, file_name)
-    else:
-        stage_csv(con, table, path, labels, file_name)
+    try:
+        if fmt == "xlsx":
+            stage_excel(con, table, path, labels, file_name)
+        else:
+            stage_csv(con, table, path, labels, file_name)
+    except BaseException:
+        # A file refused after its text was staged (a cell too long ...) must not leave it behind.
+        drop_staged(con, table)
+        raise
     return _Staged(path, result, table)
 
 
@@ -228,9 +233,11 @@ def _drop_temp(con: db.Connection, staged: list[_Staged]) -> None:
     statements = [f"drop view if exists {v}" for v in
                   ("ingest_usable", "ingest_set_aside", "ingest_parsed", "ingest_raw")]
     statements += [f"drop table if exists {t}" for t in ("ingest_rows", "ingest_latest")]
-    statements += [f"drop table if exists {s.table}" for s in staged if s.table]
     for statement in statements:
         try:
             db.run(con, statement)
         except duckdb.Error:
             pass
+    for item in staged:
+        if item.table:
+            drop_staged(con, item.table)

@@ -4,9 +4,10 @@ Only the columns that map to a canonical field are ever read into the database;
 applicants' personal columns (and any unknown column) are never materialised
 there. Everything is read as text: the parse step turns text into values.
 
-The staged table has one row per data row under the header: `source_row` (1-based
+The staged relation has one row per data row under the header: `source_row` (1-based
 row as a spreadsheet or editor shows it) and one varchar column per canonical field
-(null when the file has no such column). Staging runs before the load transaction
+(null when the file has no such column); for a CSV it is a view over one copy of the
+file's text, `drop_staged` removes it with its parts. Staging runs before the load transaction
 opens, because a failed DuckDB statement aborts the transaction it runs in and the
 CSV reader sometimes needs a second, slower attempt.
 
@@ -275,11 +276,14 @@ def _stage_utf8_csv(con: db.Connection, table: str, path: Path, layout: CsvLayou
     columns = {f"c{i}": "VARCHAR" for i in range(width)}
     params = {"path": str(path), "skip": layout.lines_through_header, "columns": columns,
               "delim": layout.delimiter, "max_line": CSV_MAX_LINE_BYTES}
+    records = f"{table}_records"
 
     def read(parallel: bool) -> None:
+        # One copy of the file and no window: with preserve_insertion_order (DuckDB's default)
+        # the table's rowid is the record's position in the file, which gives source_row below.
         db.run(con, f"""
-            create or replace temp table {table}_records as
-            select row_number() over () as record_number, {_select_list(header.positions, 'c')}
+            create or replace temp table {records} as
+            select {_select_list(header.positions, 'c')}
             from read_csv($path, header = false, skip = $skip, columns = $columns, delim = $delim,
                           quote = '"', escape = '"', auto_detect = false, null_padding = true,
                           max_line_size = $max_line, parallel = {'true' if parallel else 'false'})
@@ -296,29 +300,47 @@ def _stage_utf8_csv(con: db.Connection, table: str, path: Path, layout: CsvLayou
     except duckdb.Error as exc:
         raise IngestError(f"{file_name}: cannot be read as CSV: {_csv_error_text(exc)}") from exc
 
-    records = db.scalar(con, f"select count(*) from {table}_records")
+    record_count = db.scalar(con, f"select count(*) from {records}")
     line_breaks, ends_with_break = _count_lines(path)
     physical_lines = line_breaks + (0 if ends_with_break else 1)
-    if physical_lines - layout.lines_through_header == records:
+    # An int computed here, not file content: views take no parameters.
+    offset = int(layout.lines_through_header)
+    if physical_lines - layout.lines_through_header == record_count:
         # One record per line: the editor's line is the header's line count plus the record number.
         db.run(con, f"""
-            create or replace temp table {table} as
-            select record_number + $offset as source_row, * exclude (record_number)
-            from {table}_records
-        """, {"offset": layout.lines_through_header})
+            create or replace temp view {table} as
+            select rowid + {offset + 1} as source_row, * from {records}
+        """)
     else:
+        db.run(con, f"""
+            create or replace temp table {table}_lines (record_number bigint, line_number bigint)
+        """)
         lines = _csv_line_numbers(path, layout)
         con.register("ingest_line_numbers", lines)
+        try:
+            db.run(con, f"insert into {table}_lines select * from ingest_line_numbers")
+        finally:
+            con.unregister("ingest_line_numbers")
         db.run(con, f"""
-            create or replace temp table {table} as
-            select coalesce(l.line_number, r.record_number + $offset) as source_row,
-                   r.* exclude (record_number)
-            from {table}_records as r
-            left join ingest_line_numbers as l using (record_number)
-            order by r.record_number
-        """, {"offset": layout.lines_through_header})
-        con.unregister("ingest_line_numbers")
-    db.run(con, f"drop table {table}_records")
+            create or replace temp view {table} as
+            select coalesce(l.line_number, r.rowid + {offset + 1}) as source_row, r.*
+            from {records} as r
+            left join {table}_lines as l on l.record_number = r.rowid + 1
+            order by r.rowid
+        """)
+
+
+def drop_staged(con: db.Connection, table: str) -> None:
+    """Drop what stage_csv / stage_excel made for `table` (whichever of its parts exist)."""
+    # A view may stand on the tables: it goes first. Each statement stands on its own
+    # (this also runs after a rollback), so a missing part is no error.
+    statements = [f"drop view if exists {table}"]
+    statements += [f"drop table if exists {name}" for name in (table, f"{table}_records", f"{table}_lines")]
+    for statement in statements:
+        try:
+            db.run(con, statement)
+        except duckdb.Error:
+            pass
 
 
 def _csv_error_text(exc: BaseException) -> str:
