@@ -59,7 +59,10 @@ def connect(path: str | os.PathLike[str] | None = None, *, read_only: bool = Fal
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=config)
+            con = duckdb.connect(str(path), read_only=read_only, config=config)
+            if not read_only:
+                _remove_stale_spill_files(path)
+            return con
         except (duckdb.InvalidInputException, duckdb.ParserException) as exc:
             if "memory_limit" in config and "memory" in str(exc).lower():
                 raise HoaanError(f"{MEMORY_LIMIT_VARIABLE}={config['memory_limit']!r} is not a memory "
@@ -79,6 +82,32 @@ def connect(path: str | os.PathLike[str] | None = None, *, read_only: bool = Fal
                     f"try again when it has finished"
                 ) from exc
             time.sleep(0.2)
+
+
+def _remove_stale_spill_files(path: Path) -> None:
+    """Delete spill files that a killed process left in DuckDB's temp directory beside `path`.
+
+    DuckDB removes its spill files when a connection closes, but not after a SIGKILL or a
+    power cut, nor on the next open: an interrupted 10M-row ingest would leave gigabytes.
+    Only call this holding the write lock: then no other process can be using them.
+    """
+    spill_dir = path.with_name(path.name + ".tmp")
+    if not spill_dir.is_dir():
+        return
+    # DuckDB names them duckdb_temp_<pid>_...; a second connection of this same process
+    # shares the first one's database instance, whose files must stay.
+    own = f"duckdb_temp_{os.getpid()}_"
+    for stale in spill_dir.glob("duckdb_temp_*"):
+        if stale.name.startswith(own):
+            continue
+        try:
+            stale.unlink()
+        except OSError:
+            pass  # still open somewhere (Windows): it goes with the next ingest
+    try:
+        spill_dir.rmdir()
+    except OSError:
+        pass  # not empty: something that is not ours
 
 
 def ingest_memory_limit() -> str:

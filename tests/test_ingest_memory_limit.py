@@ -2,6 +2,7 @@
 keeps one copy of the text and still names each row by the line an editor shows."""
 
 import csv
+import os
 
 import duckdb
 import pytest
@@ -112,3 +113,46 @@ def test_nothing_staged_is_left_after_a_file_refused_once_read(con, params_dir, 
     with pytest.raises(IngestError, match="field unit_name"):
         ingest_files(con, [long_cell], params_dir=params_dir)
     assert staged_relations(con) == []
+
+
+def test_spill_files_of_a_killed_ingest_are_removed_by_the_next_writer(tmp_path):
+    # what `kill -9` during a spilling ingest leaves (names as DuckDB 2 writes them, another pid)
+    path = tmp_path / "hoaan.duckdb"
+    db.connect(path).close()
+    spill = tmp_path / "hoaan.duckdb.tmp"
+    spill.mkdir()
+    for name in ("duckdb_temp_4194303_0_owner", "duckdb_temp_4194303_0_storage_DEFAULT-0.tmp"):
+        (spill / name).write_bytes(b"\0" * 4096)
+    reader = db.connect(path, read_only=True)
+    reader.close()
+    assert len(list(spill.iterdir())) == 2  # a reader may share the folder with other readers: it keeps out
+    db.connect(path).close()
+    assert not spill.exists()
+
+
+def test_a_second_connection_of_the_same_process_keeps_the_first_ones_spill_files(tmp_path):
+    path = tmp_path / "hoaan.duckdb"
+    first = db.connect(path)
+    spill = tmp_path / "hoaan.duckdb.tmp"
+    spill.mkdir()
+    ours = spill / f"duckdb_temp_{os.getpid()}_0_storage_DEFAULT-0.tmp"
+    ours.write_bytes(b"\0" * 4096)
+    try:
+        db.connect(path).close()
+        assert ours.exists()
+    finally:
+        first.close()
+
+
+def test_too_small_a_cap_says_which_variable_to_raise_and_stores_nothing(tmp_path, monkeypatch, params_dir):
+    # 5MB is below what DuckDB needs to read and parse even a one-row file (20MB suffices for one row;
+    # a large export needs a few hundred MB for the CSV reader's buffers)
+    monkeypatch.setenv(db.MEMORY_LIMIT_VARIABLE, "5MB")
+    path = tmp_path / "hoaan.duckdb"
+    con = db.connect(path)
+    try:
+        with pytest.raises(IngestError, match="ran out of memory under DuckDB's cap of .*HOAAN_MEMORY_LIMIT"):
+            ingest_files(con, [write_csv(tmp_path / "a.csv", [dossier(dossier_id="A-1")])], params_dir=params_dir)
+        assert db.scalar(con, "select count(*) from duckdb_tables() where not temporary") == 0
+    finally:
+        con.close()

@@ -117,9 +117,23 @@ def ingest_files(con: db.Connection, paths: Iterable[str | os.PathLike[str]], *,
             for item in staged:
                 summary.files.append(_load_staged(con, item))
             models.refresh(con, params_dir)
+    except duckdb.OutOfMemoryException as exc:
+        raise IngestError(_out_of_memory_message(con)) from exc
     finally:
         _drop_temp(con, staged)
     return summary
+
+
+def _out_of_memory_message(con: db.Connection) -> str:
+    try:
+        limit = db.scalar(con, "select current_setting('memory_limit')")
+    except duckdb.Error:
+        limit = db.ingest_memory_limit()
+    # On a large export DuckDB's CSV reader alone asks for a block of ~300 MB (its buffers follow
+    # read.CSV_MAX_LINE_BYTES): a cap under 1GB is rarely worth it.
+    return (f"the ingest ran out of memory under DuckDB's cap of {limit}, even spilling to disk; "
+            f"nothing was stored; give it more with the environment variable {db.MEMORY_LIMIT_VARIABLE} "
+            f"(e.g. {db.MEMORY_LIMIT_VARIABLE}=4GB; at least 1GB)")
 
 
 @dataclass

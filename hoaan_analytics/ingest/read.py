@@ -297,6 +297,8 @@ def _stage_utf8_csv(con: db.Connection, table: str, path: Path, layout: CsvLayou
             if "parallel=false" not in str(exc):
                 raise
             read(parallel=False)
+    except duckdb.OutOfMemoryException:
+        raise  # not the file's fault: ingest_files says what to change
     except duckdb.Error as exc:
         raise IngestError(f"{file_name}: cannot be read as CSV: {_csv_error_text(exc)}") from exc
 
