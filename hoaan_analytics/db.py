@@ -26,6 +26,7 @@ Connection = duckdb.DuckDBPyConnection
 # How long report-side readers (batch, notebooks, kpis, form06) wait for an ingest
 # that holds the file; an unattended quarterly batch should outlast one ingest.
 READER_WAIT_SECONDS = 120.0
+READER_WAIT_VARIABLE = "HOAAN_READER_WAIT"
 
 # DuckDB's own default (80% of RAM) let a 10M-row ingest grow to 12 GB; under this cap its
 # temporary tables spill to `<db file>.tmp` instead, for a few percent more time.
@@ -113,6 +114,22 @@ def _remove_stale_spill_files(path: Path) -> None:
 def ingest_memory_limit() -> str:
     """The memory cap of read-write connections: $HOAAN_MEMORY_LIMIT (e.g. 3GB, 500MB) or 3GB."""
     return os.environ.get(MEMORY_LIMIT_VARIABLE, "").strip() or DEFAULT_MEMORY_LIMIT
+
+
+def reader_wait_seconds() -> float:
+    """Seconds a reader waits for an ingest: $HOAAN_READER_WAIT, else READER_WAIT_SECONDS."""
+    text = os.environ.get(READER_WAIT_VARIABLE, "").strip()
+    if not text:
+        return READER_WAIT_SECONDS
+    try:
+        return max(0.0, float(text))
+    except ValueError:
+        raise HoaanError(f"{READER_WAIT_VARIABLE}={text!r} is not a number of seconds") from None
+
+
+def connect_reader(path: str | os.PathLike[str]) -> Connection:
+    """A read-only connection for reports and KPIs, waiting `reader_wait_seconds()` for an ingest."""
+    return connect(path, read_only=True, wait_seconds=reader_wait_seconds())
 
 
 def query(con: Connection, sql: str, params: Mapping[str, Any] | None = None) -> pl.DataFrame:

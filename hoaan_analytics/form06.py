@@ -90,7 +90,7 @@ def form06_file(db_path: str | os.PathLike[str], period_name: str, out: str | os
                 mode: str = "calendar", unit: str | None = None) -> Path:
     """Open the database read-only and write Biểu 06 of one period (the `hoaan form06` command)."""
     period = parse_period(period_name, mode)
-    con = db.connect(db_path, read_only=True, wait_seconds=db.READER_WAIT_SECONDS)
+    con = db.connect_reader(db_path)
     try:
         return write_form06(con, period, out, unit=unit)
     finally:

@@ -173,7 +173,7 @@ def kpis_output(db_path: str | os.PathLike[str], period_name: str, *, mode: str 
                 unit: str | None = None, by: str | None = None, as_json: bool = False) -> KpisOutput:
     """Open the database read-only and format the KPIs of one period as JSON or a readable table."""
     period = parse_period(period_name, mode)
-    con = db.connect(db_path, read_only=True, wait_seconds=db.READER_WAIT_SECONDS)
+    con = db.connect_reader(db_path)
     try:
         if by is None:
             values = compute_kpis(con, period, unit=unit)

@@ -53,7 +53,9 @@ def _cli(*args, timeout=120):
                           text=True, timeout=timeout)
 
 
-def test_a_reader_during_an_ingest_gets_a_plain_message(database):
+def test_a_reader_during_an_ingest_gets_a_plain_message(database, monkeypatch):
+    # readers wait HOAAN_READER_WAIT seconds (120 by default) before giving up; 1 s here
+    monkeypatch.setenv("HOAAN_READER_WAIT", "1")
     holder = Holder(database)
     try:
         with pytest.raises(DatabaseBusyError, match="busy: an ingest is writing it, and DuckDB lets no other "
@@ -65,6 +67,16 @@ def test_a_reader_during_an_ingest_gets_a_plain_message(database):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "is busy" in result.stderr
     assert _cli("kpis", "--period", "2026-03", "--db", database).returncode == 0  # fine once it is free
+
+
+def test_a_reader_waits_for_the_ingest_and_then_reads(database, monkeypatch):
+    import threading
+
+    monkeypatch.setenv("HOAAN_READER_WAIT", "30")
+    holder = Holder(database)
+    threading.Timer(1.5, holder.release).start()  # the "ingest" ends while the reader waits
+    output = kpis_output(database, "2026-03")
+    assert output.text.strip()
 
 
 def test_a_writer_waits_then_says_why(database):

@@ -221,7 +221,7 @@ def report_units(db_path: str | os.PathLike[str], *, unit: str | None = None,
     """
     from hoaan_analytics import db, kpis
 
-    con = db.connect(db_path, read_only=True, wait_seconds=db.READER_WAIT_SECONDS)
+    con = db.connect_reader(db_path)
     try:
         if unit is not None:
             return [kpis.unit_name(con, unit)]
@@ -443,7 +443,7 @@ def render_reports(
         from hoaan_analytics import db
         from hoaan_analytics.sections.context import default_period
 
-        con = db.connect(db_path, read_only=True, wait_seconds=db.READER_WAIT_SECONDS)
+        con = db.connect_reader(db_path)
         try:
             period = default_period(con, mode).name
         finally:

@@ -57,7 +57,7 @@ class ReportContext:
     def con(self) -> db.Connection:
         """A read-only connection, opened when first needed (and again after `release`)."""
         if self._con is None:
-            self._con = db.connect(self.db_path, read_only=True, wait_seconds=db.READER_WAIT_SECONDS)
+            self._con = db.connect_reader(self.db_path)
         return self._con
 
     def release(self, *_event: Any) -> None:
@@ -113,7 +113,7 @@ def open_report(db_path: str | os.PathLike[str], period: str | None = None, mode
     Raises HoaanError for an unknown period, mode or unit, or a database that was
     never loaded.
     """
-    con = db.connect(db_path, read_only=True, wait_seconds=db.READER_WAIT_SECONDS)
+    con = db.connect_reader(db_path)
     try:
         present = set(db.query(con, "select table_name from information_schema.tables")["table_name"].to_list())
         missing = [t for t in REQUIRED_TABLES if t not in present]
