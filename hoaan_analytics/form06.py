@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polars as pl
 
-from hoaan_analytics import db
+from hoaan_analytics import db, models
 from hoaan_analytics.kpis import kpi_table
 from hoaan_analytics.periods import Period, parse_period
 
@@ -92,6 +92,7 @@ def form06_file(db_path: str | os.PathLike[str], period_name: str, out: str | os
     period = parse_period(period_name, mode)
     con = db.connect_reader(db_path)
     try:
+        models.require_built(con, db_path)
         return write_form06(con, period, out, unit=unit)
     finally:
         con.close()

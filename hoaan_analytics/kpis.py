@@ -13,7 +13,7 @@ from typing import Any
 
 import polars as pl
 
-from hoaan_analytics import db
+from hoaan_analytics import db, models
 from hoaan_analytics.errors import HoaanError, UnknownUnitError
 from hoaan_analytics.periods import Period, months_of, parse_period
 
@@ -175,6 +175,7 @@ def kpis_output(db_path: str | os.PathLike[str], period_name: str, *, mode: str 
     period = parse_period(period_name, mode)
     con = db.connect_reader(db_path)
     try:
+        models.require_built(con, db_path)
         if by is None:
             values = compute_kpis(con, period, unit=unit)
             if as_json:

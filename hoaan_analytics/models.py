@@ -9,10 +9,13 @@ aggregation pass (sql/marts/period_kpis.sql).
 
 from __future__ import annotations
 
+import os
+
 from datetime import date
 from pathlib import Path
 
 from hoaan_analytics import calendar, db
+from hoaan_analytics.errors import HoaanError
 
 STAGING_VIEWS = ("stg_dossiers", "stg_procedures", "stg_working_days")
 FACT_TABLES = ("dossier_facts", "dossier_extent", "dossier_units")  # in build order
@@ -35,6 +38,22 @@ select
                  year(supplement_requested_at), year(supplement_completed_at))) as last_year
 from dossiers
 """
+
+
+# What a reader needs: the stored tables the loader writes and every derived table.
+REQUIRED_TABLES = ("load_log", "set_aside", "calendar_days", *FACT_TABLES)
+
+
+def require_built(con: db.Connection, db_path: str | os.PathLike[str]) -> None:
+    """HoaanError unless every table a report reads exists (never loaded, or built by an older hoaan)."""
+    present = set(db.query(con, "select table_name from information_schema.tables")["table_name"].to_list())
+    missing = [t for t in REQUIRED_TABLES if t not in present]
+    if missing:
+        raise HoaanError(
+            f"{db_path}: the database has no {', '.join(missing)}: it was never loaded, or an older "
+            f"version of hoaan built it. Run `hoaan ingest` on your exports (files loaded before are "
+            f"skipped; the derived tables are rebuilt)."
+        )
 
 
 def calendar_range(con: db.Connection) -> tuple[date, date]:

@@ -42,7 +42,7 @@ def test_a_database_never_loaded(tmp_path):
     con = db.connect(path)
     schema.ensure_schema(con)
     con.close()
-    with pytest.raises(HoaanError, match="run `hoaan ingest` first"):
+    with pytest.raises(HoaanError, match="never loaded.*Run `hoaan ingest`"):
         context.open_report(path)
 
 

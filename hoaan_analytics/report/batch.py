@@ -219,10 +219,11 @@ def report_units(db_path: str | os.PathLike[str], *, unit: str | None = None,
     `unit` is matched as METRICS.md §2 compares names (kpis.unit_name);
     UnknownUnitError lists the known units.
     """
-    from hoaan_analytics import db, kpis
+    from hoaan_analytics import db, kpis, models
 
     con = db.connect_reader(db_path)
     try:
+        models.require_built(con, db_path)
         if unit is not None:
             return [kpis.unit_name(con, unit)]
         return [None, *kpis.units(con)] if all_units else [None]

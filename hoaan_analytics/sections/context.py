@@ -9,9 +9,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+import polars as pl
 from IPython.display import Markdown
 
-from hoaan_analytics import analyses, db, paths
+from hoaan_analytics import analyses, db, models, paths
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.kpis import compute_kpis, units
 from hoaan_analytics.kpis import unit_name as stored_unit_name
@@ -23,7 +24,6 @@ T = TypeVar("T")
 
 ALL_UNITS_LABEL = "Toàn bộ đơn vị"
 MODE_LABELS_VI = {"calendar": "kỳ theo lịch", "cutoff": "kỳ chốt số liệu theo Nghị định 09/2019/NĐ-CP"}
-REQUIRED_TABLES = ("dossier_facts", "dossier_extent", "calendar_days", "load_log", "set_aside")
 
 
 @dataclass
@@ -115,10 +115,7 @@ def open_report(db_path: str | os.PathLike[str], period: str | None = None, mode
     """
     con = db.connect_reader(db_path)
     try:
-        present = set(db.query(con, "select table_name from information_schema.tables")["table_name"].to_list())
-        missing = [t for t in REQUIRED_TABLES if t not in present]
-        if missing:
-            raise HoaanError(f"{db_path}: the database has no {', '.join(missing)}; run `hoaan ingest` first")
+        models.require_built(con, db_path)
         chosen = default_period(con, mode) if period is None else parse_period(period, mode)
         unit_name = stored_unit_name(con, unit)
         folder = paths.params_dir(params_dir)
@@ -167,6 +164,27 @@ def empty_sentence(ctx: ReportContext) -> str:
     """The plain sentence shown instead of tables and charts when the period has no dossier."""
     return (f"{ctx.scope_label}: không có hồ sơ nào phải giải quyết trong kỳ báo cáo ({ctx.period.label}, "
             f"{ctx.period.range_label}), nên kỳ này không có số liệu để trình bày.")
+
+
+def field_split(table: pl.DataFrame, labels: dict[str, str]) -> pl.DataFrame:
+    """A kpi_table(by="field") as one row per (field, category), for charts.shares_by_group.
+
+    `labels` maps count columns (e.g. resolved_early) to the category names shown.
+    """
+    return pl.concat([
+        table.select(pl.col("field_name").fill_null(analyses.NO_FIELD_LABEL).alias("group"),
+                     pl.lit(label).alias("category"), pl.col(key).alias("dossiers"))
+        for key, label in labels.items()
+    ])
+
+
+def breakdown_frame(table: pl.DataFrame, by: str, columns: list[str], *, largest_first: str) -> pl.DataFrame:
+    """A kpi_table(by="field"|"procedure") cut to `columns`, biggest `largest_first` first, fields named."""
+    groups = ["field_name"] if by == "field" else ["procedure_code", "procedure_name"]
+    frame = table.select(*groups, *columns).sort([largest_first, *groups], descending=[True] + [False] * len(groups))
+    if by == "field":
+        frame = frame.with_columns(pl.col("field_name").fill_null(analyses.NO_FIELD_LABEL))
+    return frame
 
 
 def nothing(text: str) -> Markdown:

@@ -10,7 +10,8 @@ from IPython.display import Markdown
 from hoaan_analytics import analyses, charts, tables
 from hoaan_analytics.kpis import kpi_table
 from hoaan_analytics.sections.context import (
-    ReportContext, count_text, empty_sentence, nothing, percent_text, target_phrase,
+    ReportContext, breakdown_frame, count_text, empty_sentence, field_split, nothing, percent_text,
+    target_phrase,
 )
 
 CHANNEL_LABELS_VI = {"received_online": "Trực tuyến", "received_offline": "Trực tiếp, bưu chính công ích"}
@@ -48,11 +49,7 @@ def channel_by_field_chart(ctx: ReportContext) -> alt.Chart | Markdown:
     table = kpi_table(ctx.con, ctx.period, unit=ctx.unit, by="field")
     if table["received"].sum() == 0:
         return nothing("Không có hồ sơ mới tiếp nhận trong kỳ.")
-    frame = pl.concat([
-        table.select(pl.col("field_name").fill_null(analyses.NO_FIELD_LABEL).alias("group"),
-                     pl.lit(label).alias("category"), pl.col(key).alias("dossiers"))
-        for key, label in CHANNEL_LABELS_VI.items()
-    ])
+    frame = field_split(table, CHANNEL_LABELS_VI)
     return charts.shares_by_group(frame, title="Hồ sơ tiếp nhận theo lĩnh vực và hình thức nộp",
                                   group_title="Lĩnh vực", category_title="Hình thức nộp",
                                   subtitle=f"{ctx.scope_label} — {ctx.period.label}",
@@ -63,11 +60,7 @@ def _breakdown_table(ctx: ReportContext, by: str, title: str) -> GT | Markdown:
     table = kpi_table(ctx.con, ctx.period, unit=ctx.unit, by=by).filter(pl.col("received") > 0)
     if table.is_empty():
         return nothing("Không có hồ sơ mới tiếp nhận trong kỳ.")
-    groups = ["field_name"] if by == "field" else ["procedure_code", "procedure_name"]
-    frame = table.select(*groups, *TABLE_COLUMNS).sort(["received", *groups],
-                                                       descending=[True] + [False] * len(groups))
-    if by == "field":
-        frame = frame.with_columns(pl.col("field_name").fill_null(analyses.NO_FIELD_LABEL))
+    frame = breakdown_frame(table, by, list(TABLE_COLUMNS), largest_first="received")
     return tables.frame_table(frame, title=title, subtitle=f"{ctx.scope_label} — {ctx.period.label}",
                               labels={"received": "Tiếp nhận mới", "received_online": "Trực tuyến",
                                       "online_share": "Tỷ lệ trực tuyến", "fee_dossiers": "Có phí, lệ phí",

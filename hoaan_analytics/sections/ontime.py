@@ -10,7 +10,8 @@ from IPython.display import Markdown
 from hoaan_analytics import analyses, charts, tables
 from hoaan_analytics.kpis import kpi_table
 from hoaan_analytics.sections.context import (
-    ReportContext, count_text, date_text, empty_sentence, nothing, percent_text, target_phrase,
+    ReportContext, breakdown_frame, count_text, date_text, empty_sentence, field_split, nothing, percent_text,
+    target_phrase,
 )
 
 RESOLUTION_LABELS_VI = {"resolved_early": "Trước hạn", "resolved_on_time": "Đúng hạn", "resolved_late": "Quá hạn"}
@@ -41,11 +42,7 @@ def by_field_chart(ctx: ReportContext) -> alt.Chart | Markdown:
     table = kpi_table(ctx.con, ctx.period, unit=ctx.unit, by="field")
     if table["resolved"].sum() == 0:
         return nothing("Trong kỳ chưa có hồ sơ nào được giải quyết.")
-    frame = pl.concat([
-        table.select(pl.col("field_name").fill_null(analyses.NO_FIELD_LABEL).alias("group"),
-                     pl.lit(label).alias("category"), pl.col(key).alias("dossiers"))
-        for key, label in RESOLUTION_LABELS_VI.items()
-    ])
+    frame = field_split(table, RESOLUTION_LABELS_VI)
     return charts.shares_by_group(frame, title="Kết quả giải quyết theo lĩnh vực", group_title="Lĩnh vực",
                                   category_title="Kết quả", subtitle=f"{ctx.scope_label} — {ctx.period.label}",
                                   category_order=list(RESOLUTION_LABELS_VI.values()))
@@ -55,10 +52,7 @@ def _breakdown_table(ctx: ReportContext, by: str, title: str) -> GT | Markdown:
     table = kpi_table(ctx.con, ctx.period, unit=ctx.unit, by=by)
     if table.is_empty():
         return nothing(empty_sentence(ctx))
-    groups = ["field_name"] if by == "field" else ["procedure_code", "procedure_name"]
-    frame = table.select(*groups, *TABLE_COLUMNS).sort(["resolved", *groups], descending=[True] + [False] * len(groups))
-    if by == "field":
-        frame = frame.with_columns(pl.col("field_name").fill_null(analyses.NO_FIELD_LABEL))
+    frame = breakdown_frame(table, by, list(TABLE_COLUMNS), largest_first="resolved")
     return tables.frame_table(frame, title=title, subtitle=f"{ctx.scope_label} — {ctx.period.label}",
                               labels={"resolved": "Đã giải quyết", "resolved_early": "Trước hạn",
                                       "resolved_on_time": "Đúng hạn", "resolved_late": "Quá hạn",

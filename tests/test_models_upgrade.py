@@ -1,0 +1,24 @@
+"""A database built by an older hoaan (a derived table missing) gets a plain way out, not a catalog error."""
+
+from hoaan_analytics import db
+from hoaan_analytics.cli import main
+from hoaan_analytics.ingest import ingest_files
+
+
+def test_a_missing_derived_table_names_the_fix_and_ingest_rebuilds_it(tmp_path, samples_dir, params_dir, capsys):
+    path = tmp_path / "old.duckdb"
+    export = samples_dir / "dossiers_dvcqg_2026-11-20.csv"
+    con = db.connect(path)
+    ingest_files(con, [export], params_dir=params_dir)
+    db.run(con, "drop table dossier_units")  # as a database built before that table existed
+    con.close()
+
+    assert main(["kpis", "--db", str(path), "--period", "2026-Q1", "--json"]) == 2
+    err = capsys.readouterr().err
+    assert "has no dossier_units" in err and "Run `hoaan ingest` on your exports" in err
+
+    # the same file again: skipped as already loaded, yet the derived tables are rebuilt
+    assert main(["ingest", str(export), "--db", str(path), "--params", str(params_dir), "--json"]) == 0
+    capsys.readouterr()
+    assert main(["kpis", "--db", str(path), "--period", "2026-Q1", "--json"]) == 0
+    assert '"handled": 124' in capsys.readouterr().out  # expected_kpis.json, 2026-Q1 calendar all
