@@ -382,14 +382,19 @@ def _stage_decoded_csv(con: db.Connection, table: str, path: Path, layout: CsvLa
         raise IngestError(f"{file_name}: cannot be read as CSV: {exc}") from exc
     frame = pl.DataFrame({"source_row": source_rows, **columns},
                          schema={"source_row": pl.Int64, **{f: pl.String for f in columns}})
+    _stage_frame(con, table, frame)
+
+
+def _stage_frame(con: db.Connection, table: str, frame: pl.DataFrame) -> None:
+    """Store a frame of `source_row` + some canonical fields as temp `table`, every field present."""
     frame = frame.select(
         "source_row",
         *[pl.col(f) if f in frame.columns else pl.lit(None, dtype=pl.String).alias(f) for f in FIELDS])
-    con.register("ingest_decoded_frame", frame)
+    con.register("ingest_staged_frame", frame)
     try:
-        db.run(con, f"create or replace temp table {table} as select * from ingest_decoded_frame")
+        db.run(con, f"create or replace temp table {table} as select * from ingest_staged_frame")
     finally:
-        con.unregister("ingest_decoded_frame")
+        con.unregister("ingest_staged_frame")
 
 
 def check_cell_lengths(con: db.Connection, table: str, file_name: str) -> None:
@@ -450,15 +455,7 @@ def stage_excel(con: db.Connection, table: str, path: Path, labels: LabelMap, fi
         .with_row_index("source_row", offset=header.row_index + 2)
         .with_columns(pl.col("source_row").cast(pl.Int64))
     )
-    frame = frame.select(
-        "source_row",
-        *[pl.col(f) if f in frame.columns else pl.lit(None, dtype=pl.String).alias(f) for f in FIELDS],
-    )
-    con.register("ingest_excel_frame", frame)
-    try:
-        db.run(con, f"create or replace temp table {table} as select * from ingest_excel_frame")
-    finally:
-        con.unregister("ingest_excel_frame")
+    _stage_frame(con, table, frame)
     check_cell_lengths(con, table, file_name)
 
 
