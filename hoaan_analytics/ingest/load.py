@@ -20,7 +20,7 @@ from hoaan_analytics.ingest.read import drop_staged, file_format, stage_csv, sta
 
 # Temp macros of the parse step (sql/ingest/*.sql); the views are created per file, once
 # the tables they read exist.
-_INGEST_MACROS = ("ingest_text", "ingest_words", "ingest_timestamp")
+_INGEST_MACROS = ("ingest_text", "ingest_words", "ingest_timestamp", "ingest_date_reason")
 
 
 @dataclass

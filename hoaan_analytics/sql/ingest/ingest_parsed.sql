@@ -209,30 +209,12 @@ checked as (
             then list_filter([
                 case when has_no_dossier_id
                     then {'field': 'dossier_id', 'reason': 'no dossier id'} end,
-                case when has_bad_received_at and received_at_read is null
-                    then {'field': 'received_at', 'reason': 'cannot be read as a date'}
-                    when has_bad_received_at
-                    then {'field': 'received_at', 'reason': 'cannot be read as a date (year outside 2000–2100)'} end,
-                case when has_bad_due_at and due_at_read is null
-                    then {'field': 'due_at', 'reason': 'cannot be read as a date'}
-                    when has_bad_due_at
-                    then {'field': 'due_at', 'reason': 'cannot be read as a date (year outside 2000–2100)'} end,
-                case when has_bad_finished_at and finished_at_read is null
-                    then {'field': 'finished_at', 'reason': 'cannot be read as a date'}
-                    when has_bad_finished_at
-                    then {'field': 'finished_at', 'reason': 'cannot be read as a date (year outside 2000–2100)'} end,
-                case when has_bad_returned_at and returned_at_read is null
-                    then {'field': 'returned_at', 'reason': 'cannot be read as a date'}
-                    when has_bad_returned_at
-                    then {'field': 'returned_at', 'reason': 'cannot be read as a date (year outside 2000–2100)'} end,
-                case when has_bad_supplement_requested_at and supplement_requested_at_read is null
-                    then {'field': 'supplement_requested_at', 'reason': 'cannot be read as a date'}
-                    when has_bad_supplement_requested_at
-                    then {'field': 'supplement_requested_at', 'reason': 'cannot be read as a date (year outside 2000–2100)'} end,
-                case when has_bad_supplement_completed_at and supplement_completed_at_read is null
-                    then {'field': 'supplement_completed_at', 'reason': 'cannot be read as a date'}
-                    when has_bad_supplement_completed_at
-                    then {'field': 'supplement_completed_at', 'reason': 'cannot be read as a date (year outside 2000–2100)'} end,
+                ingest_date_reason('received_at', has_bad_received_at, received_at_read),
+                ingest_date_reason('due_at', has_bad_due_at, due_at_read),
+                ingest_date_reason('finished_at', has_bad_finished_at, finished_at_read),
+                ingest_date_reason('returned_at', has_bad_returned_at, returned_at_read),
+                ingest_date_reason('supplement_requested_at', has_bad_supplement_requested_at, supplement_requested_at_read),
+                ingest_date_reason('supplement_completed_at', has_bad_supplement_completed_at, supplement_completed_at_read),
                 case when has_no_status
                     then {'field': 'status', 'reason': 'no status'}
                     when has_bad_status
