@@ -15,6 +15,8 @@ from hoaan_analytics.errors import HoaanError
 CATALOGUE_FILE = "procedures.csv"
 REQUIRED_COLUMNS = ("procedure_code", "statutory_days", "cutoff_15h")
 OPTIONAL_COLUMNS = ("procedure_name", "field_name", "confidence", "note")
+# METRICS.md §7: only the 766 scorecard reads them; missing column or empty cell = unknown (null)
+OPTIONAL_FLAG_COLUMNS = ("has_fee", "paper_result")
 _TRUE = {"1", "true", "yes", "có", "x"}
 _FALSE = {"0", "false", "no", "không", ""}
 
@@ -64,7 +66,14 @@ def read_catalogue(path: Path) -> pl.DataFrame:
         cutoff_text = (_text(row.get("cutoff_15h")) or "").lower()
         if cutoff_text not in _TRUE | _FALSE:
             raise CatalogueError(f"{path}: line {line}: cutoff_15h {cutoff_text!r} is not 0 or 1")
+        flags: dict[str, bool | None] = {}
+        for column in OPTIONAL_FLAG_COLUMNS:
+            flag_text = (_text(row.get(column)) or "").lower()
+            if flag_text and flag_text not in _TRUE | _FALSE:
+                raise CatalogueError(f"{path}: line {line}: {column} {flag_text!r} is not 0, 1 or empty")
+            flags[column] = (flag_text in _TRUE) if flag_text else None
         rows.append({
+            **flags,
             "procedure_code": code,
             "procedure_name": _text(row.get("procedure_name")),
             "field_name": _text(row.get("field_name")),
@@ -76,7 +85,9 @@ def read_catalogue(path: Path) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={
         "procedure_code": pl.String, "procedure_name": pl.String, "field_name": pl.String,
         "statutory_days": pl.Int32, "cutoff_15h": pl.Boolean, "confidence": pl.String, "note": pl.String,
-    })
+        "has_fee": pl.Boolean, "paper_result": pl.Boolean,
+    }).select("procedure_code", "procedure_name", "field_name", "statutory_days", "cutoff_15h", "confidence",
+              "note", "has_fee", "paper_result")
 
 
 def load_catalogue(con: db.Connection, params_dir: Path) -> int:
@@ -87,8 +98,10 @@ def load_catalogue(con: db.Connection, params_dir: Path) -> int:
         db.run(con, "delete from procedures")
         db.run(con, """
             insert into procedures
-                (procedure_code, procedure_name, field_name, statutory_days, cutoff_15h, confidence, note)
-            select procedure_code, procedure_name, field_name, statutory_days, cutoff_15h, confidence, note
+                (procedure_code, procedure_name, field_name, statutory_days, cutoff_15h, confidence, note,
+                 has_fee, paper_result)
+            select procedure_code, procedure_name, field_name, statutory_days, cutoff_15h, confidence, note,
+                   has_fee, paper_result
             from catalogue_frame
         """)
     finally:

@@ -23,10 +23,17 @@ FIELDS: tuple[str, ...] = (
     "channel", "status", "received_at", "due_at", "finished_at", "returned_at",
     "supplement_requested_at", "supplement_completed_at", "supplement_count", "fee_amount",
     "payment_method", "paid_online", "rating",
+    "submitted_at", "applicant_type", "has_component_files", "has_reused_data", "from_citizen_store",
+    "has_result_file", "vneid_verified", "has_complaint",
 )
 DATE_FIELDS: tuple[str, ...] = (
     "received_at", "due_at", "finished_at", "returned_at",
-    "supplement_requested_at", "supplement_completed_at",
+    "supplement_requested_at", "supplement_completed_at", "submitted_at",
+)
+# Yes/no fields (METRICS.md §2): a file without the column stores null (unknown), an empty cell 0.
+FLAG_FIELDS: tuple[str, ...] = (
+    "has_component_files", "has_reused_data", "from_citizen_store", "has_result_file",
+    "vneid_verified", "has_complaint",
 )
 # Without these a file is not a dossier export: nothing in it could be counted.
 REQUIRED_FIELDS: tuple[str, ...] = ("dossier_id", "status", "received_at")
@@ -57,9 +64,20 @@ BUILTIN_LABELS: dict[str, tuple[str, ...]] = {
     "payment_method": ("HinhThucThanhToan", "Hình thức thanh toán"),
     "paid_online": ("DuocThanhToanTrucTuyen", "Thanh toán trực tuyến"),
     "rating": ("DanhGia", "Đánh giá"),
+    "submitted_at": ("NgayNopHoSo", "Ngày nộp hồ sơ"),
+    "applicant_type": ("LoaiDoiTuong", "Loại đối tượng"),
+    "has_component_files": ("CoTepThanhPhan", "Có tệp thành phần hồ sơ"),
+    "has_reused_data": ("HoSoCoThanhPhanSoHoa", "Có thành phần tái sử dụng dữ liệu số hóa"),
+    "from_citizen_store": ("DuocLayTuKhoDMQG", "Lấy từ kho dữ liệu cá nhân"),
+    "has_result_file": ("CoTepKetQua", "Có kết quả điện tử"),
+    "vneid_verified": ("TaiKhoanDuocXacThucVoiVNeID", "Tài khoản xác thực VNeID"),
+    "has_complaint": ("CoPhanAnhKienNghi", "Có phản ánh, kiến nghị"),
+    # METRICS.md §2 and §2a: applicants' data, and free text that often names them
     PERSONAL: (
-        "ChuHoSo", "SoGiayTo", "SoDienThoai", "DiaChi", "Email",
+        "ChuHoSo", "SoGiayTo", "SoGiayToChuHoSo", "SoDienThoai", "DiaChi", "Email", "Fax",
+        "DinhDanhCHS", "MaDoiTuong", "ThongTinKhac", "TrichYeuHoSo", "GhiChu", "ThongTinTra",
         "Chủ hồ sơ", "Số CCCD/Giấy tờ", "Số điện thoại", "Địa chỉ", "Email", "Thư điện tử",
+        "Trích yếu hồ sơ", "Ghi chú",
     ),
 }
 

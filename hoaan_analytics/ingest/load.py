@@ -20,7 +20,7 @@ from hoaan_analytics.ingest.read import drop_staged, file_format, stage_csv, sta
 
 # Temp macros of the parse step (sql/ingest/*.sql); the views are created per file, once
 # the tables they read exist.
-_INGEST_MACROS = ("ingest_text", "ingest_words", "ingest_timestamp", "ingest_date_reason")
+_INGEST_MACROS = ("ingest_text", "ingest_words", "ingest_flag", "ingest_timestamp", "ingest_date_reason")
 
 
 @dataclass
@@ -212,12 +212,14 @@ def _load_staged(con: db.Connection, item: _Staged) -> FileSummary:
     if result.replaced:
         db.run(con, "delete from dossiers where dossier_id in (select dossier_id from ingest_latest)")
     db.run(con, """
-        insert into dossiers
+        insert into dossiers by name
         select
             dossier_id, procedure_code, procedure_name, field_code, field_name, unit_name,
             channel, status, received_at, due_at, finished_at, returned_at,
             supplement_requested_at, supplement_completed_at, supplement_count, fee_amount,
-            payment_method, paid_online, rating, $load_id as load_id, source_row
+            payment_method, paid_online, rating, submitted_at, applicant_type, has_component_files,
+            has_reused_data, from_citizen_store, has_result_file, vneid_verified, has_complaint,
+            $load_id as load_id, source_row
         from ingest_latest
     """, {"load_id": load_id})
     result.rows_read = counts["rows_read"]

@@ -32,7 +32,15 @@ import polars as pl
 
 from hoaan_analytics import db
 from hoaan_analytics.errors import IngestError
-from hoaan_analytics.ingest.labels import FIELDS, IGNORE, PERSONAL, REQUIRED_FIELDS, LabelMap, label_key
+from hoaan_analytics.ingest.labels import (
+    FIELDS,
+    FLAG_FIELDS,
+    IGNORE,
+    PERSONAL,
+    REQUIRED_FIELDS,
+    LabelMap,
+    label_key,
+)
 
 HEADER_SCAN_ROWS = 50
 # Enough bytes for 50 lines of a wide export with title rows.
@@ -47,7 +55,7 @@ UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # What a personal column holds, by its label key (built-in labels); other personal labels -> "personal".
 PERSONAL_KINDS: dict[str, str] = {
     "chuhoso": "name", "chủ hồ sơ": "name",
-    "sogiayto": "id_number", "số cccd/giấy tờ": "id_number",
+    "sogiayto": "id_number", "sogiaytochuhoso": "id_number", "số cccd/giấy tờ": "id_number",
     "sodienthoai": "phone", "số điện thoại": "phone",
     "diachi": "address", "địa chỉ": "address",
     "email": "email", "thư điện tử": "email",
@@ -223,7 +231,10 @@ def _select_list(positions: dict[str, int], source: str) -> str:
     # Identifiers come from the fixed FIELDS list and column numbers, never from file content.
     parts = []
     for field in FIELDS:
-        if field in positions:
+        if field in positions and field in FLAG_FIELDS:
+            # an empty cell of a flag column is 0, a missing column unknown (METRICS.md §2)
+            parts.append(f'coalesce({source}{positions[field]}, \'\') as "{field}"')
+        elif field in positions:
             parts.append(f'{source}{positions[field]} as "{field}"')
         else:
             parts.append(f'cast(null as varchar) as "{field}"')
@@ -386,10 +397,16 @@ def _stage_decoded_csv(con: db.Connection, table: str, path: Path, layout: CsvLa
 
 
 def _stage_frame(con: db.Connection, table: str, frame: pl.DataFrame) -> None:
-    """Store a frame of `source_row` + some canonical fields as temp `table`, every field present."""
-    frame = frame.select(
-        "source_row",
-        *[pl.col(f) if f in frame.columns else pl.lit(None, dtype=pl.String).alias(f) for f in FIELDS])
+    """Store a frame of `source_row` + some canonical fields as temp `table`, every field present.
+
+    A flag column the file has keeps its empty cells as '' (= 0); one it lacks is null (unknown).
+    """
+    def column(name: str) -> pl.Expr:
+        if name not in frame.columns:
+            return pl.lit(None, dtype=pl.String).alias(name)
+        return pl.col(name).fill_null("") if name in FLAG_FIELDS else pl.col(name)
+
+    frame = frame.select("source_row", *[column(f) for f in FIELDS])
     con.register("ingest_staged_frame", frame)
     try:
         db.run(con, f"create or replace temp table {table} as select * from ingest_staged_frame")

@@ -33,6 +33,8 @@ dated as (
         end                                         as supplement_pause,
         c.statutory_days,
         c.cutoff_15h,
+        c.has_fee                                   as procedure_has_fee,
+        c.paper_result                              as procedure_paper_result,
         c.procedure_code is not null                as in_catalogue
     from dossiers d
     left join catalogue c on c.procedure_code = d.procedure_code
@@ -124,7 +126,22 @@ final as (
         coalesce(paid_online in (1, 2), false)      as is_paid_online,
         rating is not null                          as is_rated,
         coalesce(lower(rating) in ('rất hài lòng', 'hài lòng'), false)
-                                                    as is_satisfied
+                                                    as is_satisfied,
+        -- for the 766 scorecard (METRICS.md §9): raw values, null = unknown, read there with SQL's
+        -- three-valued logic; the catalogue's columns are null for a procedure it does not list
+        fee_amount,
+        paid_online,
+        rating,
+        applicant_type,
+        submitted_at,
+        has_component_files,
+        has_reused_data,
+        from_citizen_store,
+        has_result_file,
+        vneid_verified,
+        has_complaint,
+        procedure_has_fee,
+        procedure_paper_result
     from due
 )
 

@@ -23,7 +23,16 @@ with cleaned as (
         ingest_text(fee_amount)              as fee_amount_text,
         ingest_words(payment_method)         as payment_method_text,
         ingest_text(paid_online)             as paid_online_text,
-        ingest_words(rating)                 as rating_text
+        ingest_words(rating)                 as rating_text,
+        ingest_text(submitted_at)            as submitted_at_text,
+        ingest_words(applicant_type)         as applicant_type_text,
+        -- flags keep '' apart from null: '' is an empty cell (0), null a missing column (unknown)
+        ingest_flag(has_component_files)     as has_component_files,
+        ingest_flag(has_reused_data)         as has_reused_data,
+        ingest_flag(from_citizen_store)      as from_citizen_store,
+        ingest_flag(has_result_file)         as has_result_file,
+        ingest_flag(vneid_verified)          as vneid_verified,
+        ingest_flag(has_complaint)           as has_complaint
     from ingest_raw
 ),
 
@@ -34,7 +43,7 @@ non_empty as (
                    channel_text, status_text, received_at_text, due_at_text, finished_at_text,
                    returned_at_text, supplement_requested_at_text, supplement_completed_at_text,
                    supplement_count_text, fee_amount_text, payment_method_text, paid_online_text,
-                   rating_text) is not null
+                   rating_text, submitted_at_text, applicant_type_text) is not null
 ),
 
 keyed as (
@@ -45,6 +54,7 @@ keyed as (
         lower(regexp_replace(channel_text, '\s+', ' ', 'g'))        as channel_key,
         lower(regexp_replace(payment_method_text, '\s+', ' ', 'g')) as payment_method_key,
         lower(regexp_replace(rating_text, '\s+', ' ', 'g'))         as rating_key,
+        lower(regexp_replace(applicant_type_text, '\s+', ' ', 'g')) as applicant_type_key,
         -- fee: spaces and currency words removed before reading the number
         regexp_replace(lower(fee_amount_text), '\s|đồng|vnđ|vnd|đ', '', 'g') as fee_digits
     from non_empty
@@ -89,6 +99,8 @@ typed as (
         returned_at_text,
         supplement_requested_at_text,
         supplement_completed_at_text,
+        submitted_at_text,
+        ingest_timestamp(submitted_at_text)            as submitted_at_read,
         ingest_timestamp(received_at_text)             as received_at_read,
         ingest_timestamp(due_at_text)                  as due_at_read,
         ingest_timestamp(finished_at_text)             as finished_at_read,
@@ -126,7 +138,22 @@ typed as (
             when rating_key = 'hài lòng' then 'Hài lòng'
             when rating_key = 'không hài lòng' then 'Không hài lòng'
             else rating_text
-        end as rating
+        end as rating,
+        -- LoaiDoiTuong: a code or its name; anything else is unknown, not a reason to set the row aside
+        case
+            when regexp_full_match(applicant_type_text, '0*[1-4](\.0+)?')
+                then cast(regexp_extract(applicant_type_text, '^0*([1-4])', 1) as utinyint)
+            when applicant_type_key = 'công dân' then 1
+            when applicant_type_key = 'doanh nghiệp' then 2
+            when applicant_type_key = 'cơ quan nhà nước' then 3
+            when applicant_type_key = 'khác' then 4
+        end::utinyint as applicant_type,
+        has_component_files,
+        has_reused_data,
+        from_citizen_store,
+        has_result_file,
+        vneid_verified,
+        has_complaint
     from keyed
 ),
 
@@ -157,7 +184,9 @@ windowed as (
         case when supplement_requested_at_read >= plausible_from and supplement_requested_at_read < plausible_before
             then supplement_requested_at_read end as supplement_requested_at,
         case when supplement_completed_at_read >= plausible_from and supplement_completed_at_read < plausible_before
-            then supplement_completed_at_read end as supplement_completed_at
+            then supplement_completed_at_read end as supplement_completed_at,
+        case when submitted_at_read >= plausible_from and submitted_at_read < plausible_before
+            then submitted_at_read end as submitted_at
     from typed
     cross join plausible_window
 ),
@@ -186,6 +215,7 @@ flagged as (
                                                                                as has_bad_supplement_requested_at,
         supplement_completed_at_text is not null and supplement_completed_at is null
                                                                                as has_bad_supplement_completed_at,
+        submitted_at_text is not null and submitted_at is null                 as has_bad_submitted_at,
         status is null and status_text is null                                 as has_no_status,
         status is null and status_text is not null                            as has_bad_status,
         channel is null                                                        as has_bad_channel,
@@ -203,7 +233,7 @@ checked as (
             when is_never_received then []
             when has_no_dossier_id or has_bad_received_at or has_bad_due_at or has_bad_finished_at
                  or has_bad_returned_at or has_bad_supplement_requested_at
-                 or has_bad_supplement_completed_at or has_no_status or has_bad_status
+                 or has_bad_supplement_completed_at or has_bad_submitted_at or has_no_status or has_bad_status
                  or has_bad_channel or has_no_received_at or is_finished_before_received
                  or is_closed_without_finish or has_no_due_date
             then list_filter([
@@ -215,6 +245,7 @@ checked as (
                 ingest_date_reason('returned_at', has_bad_returned_at, returned_at_read),
                 ingest_date_reason('supplement_requested_at', has_bad_supplement_requested_at, supplement_requested_at_read),
                 ingest_date_reason('supplement_completed_at', has_bad_supplement_completed_at, supplement_completed_at_read),
+                ingest_date_reason('submitted_at', has_bad_submitted_at, submitted_at_read),
                 case when has_no_status
                     then {'field': 'status', 'reason': 'no status'}
                     when has_bad_status
@@ -237,8 +268,8 @@ checked as (
 
 select * exclude (
     received_at_read, due_at_read, finished_at_read, returned_at_read, supplement_requested_at_read,
-    supplement_completed_at_read, in_catalogue, is_never_received, has_no_dossier_id, has_bad_received_at, has_bad_due_at,
+    supplement_completed_at_read, submitted_at_read, in_catalogue, is_never_received, has_no_dossier_id, has_bad_received_at, has_bad_due_at,
     has_bad_finished_at, has_bad_returned_at, has_bad_supplement_requested_at,
-    has_bad_supplement_completed_at, has_no_status, has_bad_status, has_bad_channel,
+    has_bad_supplement_completed_at, has_bad_submitted_at, has_no_status, has_bad_status, has_bad_channel,
     has_no_received_at, is_finished_before_received, is_closed_without_finish, has_no_due_date
 ) from checked

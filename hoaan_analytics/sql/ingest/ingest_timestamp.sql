@@ -1,5 +1,6 @@
 -- one value per cleaned date cell: the timestamp it names, null when empty or unreadable
 -- Accepted: dd/mm/yyyy [HH:MM[:SS]] (Vietnamese order, never mm/dd), ISO yyyy-mm-dd[ T]HH:MM[:SS[.f]],
+-- yyyyMMddHHmmss (14 digits, the sync payload's form),
 -- and Excel serial day numbers (days since 1899-12-30, fraction = time of day, rounded to the second).
 -- Any year is read here; ingest_parsed.sql keeps only the plausible window 2000-01-01 .. 2100-12-31
 -- (models.PLAUSIBLE_DATES) and sets the rest aside as unreadable, with their own reason.
@@ -9,6 +10,9 @@ create or replace temp macro ingest_timestamp(cell) as
         when cell is null then null
         when regexp_matches(cell, '^[0-9]{4}-[^\n]*$')
             then try_cast(cell as timestamp)
+        -- yyyyMMddHHmmss, as the national sync payload writes them (far above any Excel serial)
+        when regexp_full_match(cell, '[0-9]{14}')
+            then try_strptime(cell, '%Y%m%d%H%M%S')
         when regexp_full_match(cell, '[0-9]+(\.[0-9]+)?')
             then case
                 when try_cast(cell as double) between 1 and 2958465

@@ -49,5 +49,13 @@ select
     payment_method,
     paid_online,
     rating,
+    submitted_at,
+    applicant_type,
+    has_component_files,
+    has_reused_data,
+    from_citizen_store,
+    has_result_file,
+    vneid_verified,
+    has_complaint,
     source_row
 from latest

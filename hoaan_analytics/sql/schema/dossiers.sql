@@ -21,5 +21,23 @@ create table if not exists dossiers (
     paid_online             utinyint,            -- 1 national portal, 2 local gateway, 0 or null = no
     rating                  varchar,             -- 'Rất hài lòng' | 'Hài lòng' | 'Không hài lòng' | other text | null
     load_id                 integer   not null,  -- load_log.load_id of the file this row came from
-    source_row              integer   not null   -- 1-based row of that file as a spreadsheet shows it
+    source_row              integer   not null,  -- 1-based row of that file as a spreadsheet shows it
+    -- added for the 766 scorecard (METRICS.md §2, §9); flags are null when the export had no such column
+    submitted_at            timestamp,           -- NgayNopHoSo: submitted by the applicant (online: may precede received_at)
+    applicant_type          utinyint,            -- LoaiDoiTuong: 1 Công dân, 2 Doanh nghiệp, 3 Cơ quan nhà nước, 4 Khác
+    has_component_files     boolean,             -- the dossier's components were digitised (files attached)
+    has_reused_data         boolean,             -- a component reused digitised data
+    from_citizen_store      boolean,             -- a component came from (or the result went to) the applicant's store
+    has_result_file         boolean,             -- an electronic result file was issued
+    vneid_verified          boolean,             -- the applicant's account was verified with VNeID
+    has_complaint           boolean              -- a complaint (phản ánh, kiến nghị) was filed about it
 );
+-- A database built before the scorecard's columns gains them empty (unknown) and keeps its rows.
+alter table dossiers add column if not exists submitted_at timestamp;
+alter table dossiers add column if not exists applicant_type utinyint;
+alter table dossiers add column if not exists has_component_files boolean;
+alter table dossiers add column if not exists has_reused_data boolean;
+alter table dossiers add column if not exists from_citizen_store boolean;
+alter table dossiers add column if not exists has_result_file boolean;
+alter table dossiers add column if not exists vneid_verified boolean;
+alter table dossiers add column if not exists has_complaint boolean;

@@ -28,7 +28,15 @@ final as (
         fee_amount,
         payment_method,
         paid_online,
-        nullif(trim(nfc_normalize(rating)), '')                 as rating
+        nullif(trim(nfc_normalize(rating)), '')                 as rating,
+        submitted_at,
+        applicant_type,
+        has_component_files,
+        has_reused_data,
+        from_citizen_store,
+        has_result_file,
+        vneid_verified,
+        has_complaint
     from received
 )
 

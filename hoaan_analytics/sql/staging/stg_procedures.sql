@@ -8,7 +8,9 @@ final as (
     select
         procedure_code,
         min(statutory_days)  as statutory_days,
-        bool_or(cutoff_15h)  as cutoff_15h
+        bool_or(cutoff_15h)  as cutoff_15h,
+        bool_or(has_fee)     as has_fee,       -- null when unknown (METRICS.md §7)
+        bool_or(paper_result) as paper_result
     from source
     group by procedure_code
 )
