@@ -45,10 +45,13 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
+from hoaan_analytics import calendar, catalogue
 from hoaan_analytics import synth_names as names
 from hoaan_analytics.paths import params_dir
 
-FORMATS = ("csv", "xlsx")
+FORMATS = ("csv", "xlsx", "json", "jsonl")
+DEFAULT_FORMATS = ("csv", "xlsx")   # the flat pair of the shared samples; payload files on request
+PAYLOAD_FORMATS = ("json", "jsonl")
 CHUNK_ROWS = 50_000
 
 STATUS_NAMES = {
@@ -87,12 +90,23 @@ LABELS: dict[str, tuple[str | None, str | None]] = {
     "applicant_id_number": ("SoGiayTo", "Số CCCD/Giấy tờ"),
     "applicant_phone": ("SoDienThoai", "Số điện thoại"),
     "applicant_address": ("DiaChi", "Địa chỉ"),
+    "submitted_at": ("NgayNopHoSo", "Ngày nộp hồ sơ"),
+    "applicant_type": ("LoaiDoiTuong", "Loại đối tượng"),
+    "has_component_files": ("CoTepThanhPhan", "Có tệp thành phần hồ sơ"),
+    "has_reused_data": ("HoSoCoThanhPhanSoHoa", "Có thành phần tái sử dụng dữ liệu số hóa"),
+    "from_citizen_store": ("DuocLayTuKhoDMQG", "Lấy từ kho dữ liệu cá nhân"),
+    "has_result_file": ("CoTepKetQua", "Có kết quả điện tử"),
+    "vneid_verified": ("TaiKhoanDuocXacThucVoiVNeID", "Tài khoản xác thực VNeID"),
+    "has_complaint": ("CoPhanAnhKienNghi", "Có phản ánh, kiến nghị"),
     "note": ("GhiChu", None),
 }
 LABEL_SETS = ("dvcqg", "vi")
 PERSONAL_COLUMNS = ("applicant_name", "applicant_id_number", "applicant_phone", "applicant_address")
 DATE_COLUMNS = ("received_at", "due_at", "finished_at", "returned_at",
-                "supplement_requested_at", "supplement_completed_at")
+                "supplement_requested_at", "supplement_completed_at", "submitted_at")
+FLAG_COLUMNS = ("has_component_files", "has_reused_data", "from_citizen_store", "has_result_file",
+                "vneid_verified", "has_complaint")
+APPLICANT_TYPES = {1: "Công dân", 2: "Doanh nghiệp", 3: "Cơ quan nhà nước", 4: "Khác"}
 TEXT_COLUMNS = ("procedure_name", "field_name", "unit_name", "channel", "status", "payment_method",
                 "rating", "applicant_name", "applicant_address")
 
@@ -130,6 +144,13 @@ PROCEDURE_FEES = {
 ONLINE_BASE = {
     "Hộ tịch": 0.40, "Chứng thực": 0.18, "Đăng ký, quản lý cư trú": 0.50, "Đất đai": 0.20,
     "Xây dựng": 0.30, "Bảo trợ xã hội": 0.25, "Thành lập và hoạt động của hộ kinh doanh": 0.45,
+}
+
+# MaLinhVuc of the payload, by field name (as the shared payload sample codes them)
+FIELD_CODES = {
+    "Chứng thực": "G01-CT", "Hộ tịch": "G01-HT", "Thành lập và hoạt động của hộ kinh doanh": "G03-HKD",
+    "Xây dựng": "G04-XD", "Đất đai": "G05-DD", "Bảo trợ xã hội": "G07-BTXH",
+    "Đăng ký, quản lý cư trú": "G10-CT", "Hòa giải ở cơ sở": "G01-HGCS",
 }
 
 OFFICE_MORNING = (7 * 3600 + 30 * 60, 11 * 3600 + 30 * 60)
@@ -214,7 +235,7 @@ class ExportSummary:
 
 def write_exports(out_dir: str | os.PathLike[str], *, units: int = 3,
                   years: Sequence[int] | range = (2025, 2026), rows: int | None = None,
-                  dossiers_per_unit_year: int = 1000, formats: Sequence[str] = FORMATS,
+                  dossiers_per_unit_year: int = 1000, formats: Sequence[str] = DEFAULT_FORMATS,
                   seed: int = 0, export_date: date | None = None,
                   messiness: Messiness = Messiness(), bad_rows: int | float = 0.0005,
                   procedures_csv: str | os.PathLike[str] | None = None,
@@ -238,7 +259,7 @@ def write_exports(out_dir: str | os.PathLike[str], *, units: int = 3,
     return [s.path for s in summaries]
 
 
-def default_specs(formats: Sequence[str] = FORMATS, *, messiness: Messiness = Messiness(),
+def default_specs(formats: Sequence[str] = DEFAULT_FORMATS, *, messiness: Messiness = Messiness(),
                   bad_rows: int | float = 0.0005, export_date: date | None = None,
                   years: Sequence[int] | range = (2025, 2026)) -> list[ExportSpec]:
     """The specs `write_exports` uses: one file per format, all dossiers, named like the samples."""
@@ -297,19 +318,16 @@ class _Calendar:
     and the day d with wd(a, d) = n (d working) is work_pos[cum[a] + n - 1].
     """
 
-    def __init__(self, first: date, last: date) -> None:
-        import holidays
-
+    def __init__(self, first: date, last: date, params: Path | None = None) -> None:
+        # the package's own calendar (holidays.VN, worked Saturdays, params/calendar.csv), so
+        # that the due dates written here are the ones the KPIs compute
+        rows = calendar.calendar_rows(first, last, calendar.load_overrides(params or params_dir()))
         self.first = first
         n_days = (last - first).days + 1
         self.days = np.arange(np.datetime64(first, "D"), np.datetime64(first, "D") + n_days)
-        vn = holidays.VN(years=range(first.year, last.year + 1), language="vi")
-        day_off = np.array([np.datetime64(d, "D") for d in vn.keys()], dtype="datetime64[D]")
-        worked = np.array([np.datetime64(d, "D") for d in getattr(vn, "weekend_workdays", ())],
-                          dtype="datetime64[D]")
         weekday = (self.days.astype("int64") + 3) % 7  # 1970-01-01 was a Thursday (3)
         self.weekday = weekday
-        self.is_work = ((weekday < 5) & ~np.isin(self.days, day_off)) | np.isin(self.days, worked)
+        self.is_work = np.array([row[1] for row in rows], dtype=bool)
         self.cum = np.cumsum(self.is_work)
         self.work_pos = np.flatnonzero(self.is_work)
         self.epoch = (self.days.astype("datetime64[s]").astype("int64"))  # midnight, seconds
@@ -338,22 +356,34 @@ class _Catalogue:
     online_base: np.ndarray
     fee_amounts: list[tuple[int, ...]]
     fee_weights: list[tuple[int, ...]]
+    has_fee: np.ndarray        # the catalogue's has_fee (unknown: whether PROCEDURE_FEES has one)
+    paper_result: np.ndarray   # the catalogue's paper_result (unknown: 1, as most results are)
+    field_codes: list[str]
 
     @classmethod
     def load(cls, path: Path) -> _Catalogue:
-        frame = pl.read_csv(path, infer_schema=False)
-        rows = [(r["procedure_code"], r["procedure_name"], r["field_name"],
-                 int(r["statutory_days"]), r["cutoff_15h"].strip() in {"1", "true", "True"}, True)
+        # the package's reader, so that a catalogue it refuses is refused here too
+        frame = catalogue.read_catalogue(path)
+        rows = [(r["procedure_code"], r["procedure_name"] or r["procedure_code"], r["field_name"] or "Khác",
+                 int(r["statutory_days"]), bool(r["cutoff_15h"]), True,
+                 r["has_fee"] if r["has_fee"] is not None else r["procedure_code"] in PROCEDURE_FEES,
+                 r["paper_result"] if r["paper_result"] is not None else True)
                 for r in frame.iter_rows(named=True)]
-        rows += [(code, name, fld, days, False, False) for code, name, fld, days in UNKNOWN_PROCEDURES]
+        rows += [(code, name, fld, days, False, False, code in PROCEDURE_FEES, True)
+                 for code, name, fld, days in UNKNOWN_PROCEDURES]
         weights = np.array([PROCEDURE_WEIGHTS.get(r[0], 3) for r in rows], dtype=float)
-        fees = [PROCEDURE_FEES.get(r[0], ((0,), (1,))) for r in rows]
+        # a fee only where the catalogue says the procedure has one; 10,000 đồng when it does
+        # but PROCEDURE_FEES does not know how much
+        fees = [PROCEDURE_FEES.get(r[0], ((10_000,), (1,))) if r[6] else ((0,), (1,)) for r in rows]
         return cls(codes=[r[0] for r in rows], names=[r[1] for r in rows],
                    fields=[r[2] for r in rows],
                    statutory=np.array([r[3] for r in rows]), cutoff=np.array([r[4] for r in rows]),
                    known=np.array([r[5] for r in rows]), p=weights / weights.sum(),
                    online_base=np.array([ONLINE_BASE.get(r[2], 0.35) for r in rows]),
-                   fee_amounts=[f[0] for f in fees], fee_weights=[f[1] for f in fees])
+                   fee_amounts=[f[0] for f in fees], fee_weights=[f[1] for f in fees],
+                   has_fee=np.array([r[6] for r in rows], dtype=bool),
+                   paper_result=np.array([r[7] for r in rows], dtype=bool),
+                   field_codes=[FIELD_CODES.get(r[2], "G99") for r in rows])
 
 
 def _default_export_date(years: Sequence[int] | range) -> date:
@@ -482,6 +512,9 @@ class _Population:
         """Every dossier of a chunk as it finally happens, sorted by receipt time."""
         a, b = chunk
         rng = np.random.default_rng([self.seed, 1, chunk_no])
+        # the fields of METRICS.md §2 added for the 766 scorecard draw from their own stream,
+        # so that adding them left every earlier value of a seed as it was
+        extra = np.random.default_rng([self.seed, 5, chunk_no])
         cal, cat = self.cal, self.cat
         day = np.repeat(self.cell_day[a:b], self.cell_count[a:b])
         unit = np.repeat(self.cell_unit[a:b], self.cell_count[a:b])
@@ -554,6 +587,8 @@ class _Population:
         pay_online_p = np.where(online, 0.55, 0.03 + 0.05 * t)
         method = np.select([u < cash_p, u < cash_p + transfer_p, u < cash_p + transfer_p + pay_online_p],
                            [0, 1, 2], 3)
+        # a few fee procedures' dossiers are exempt (người có công, hộ nghèo): fee 0, not unknown
+        fee_amount = np.where(extra.random(n) < 0.03, 0, fee_amount)
         method = np.where(fee_amount > 0, method, -1)
         paid_online = np.where(method == 2, 1 + (rng.random(n) < 0.5), 0)
 
@@ -562,6 +597,34 @@ class _Population:
         unhappy = rng.random(n) < np.where(effective_late, 0.25, 0.04)
         rating = np.where(~rated, -1, np.where(unhappy, 2, (rng.random(n) < 0.38).astype(np.int64)))
 
+        # second supplementation round, between the first answer and the finish
+        gap = np.maximum(finished - (requested + pause), 1)
+        requested2 = np.minimum(requested + pause + 600 + (extra.random(n) * 0.5 * gap).astype(np.int64),
+                                finished - 1)
+        completed2 = requested2 + (extra.random(n) * 0.8 * np.maximum(finished - requested2, 0)).astype(np.int64)
+        second = sup_count > 1
+
+        online = channel == 2
+        lead = np.where(extra.random(n) < 0.55, extra.integers(600, 8 * 3600, n),
+                        extra.integers(8 * 3600, 3 * DAY, n))
+        submitted = np.where(online, received - lead, received)
+        business = np.array([f == "Thành lập và hoạt động của hộ kinh doanh" for f in cat.fields])[proc]
+        land = np.array([f in ("Đất đai", "Xây dựng") for f in cat.fields])[proc]
+        business_p = np.where(business, 0.6, np.where(land, 0.06, 0.01))
+        u = extra.random(n)
+        applicant_type = np.select([u < business_p, u < business_p + 0.004, u < business_p + 0.008],
+                                   [2, 3, 4], 1)
+        # digitisation (Đề án 06): online dossiers come with files, the counter scans more each year
+        comp = extra.random(n) < np.where(online, 0.80 + 0.15 * t, 0.20 + 0.45 * t)
+        reused = comp & (extra.random(n) < np.where(online, 0.20 + 0.30 * t, 0.05 + 0.20 * t))
+        store = comp & (extra.random(n) < np.where(online, 0.15 + 0.20 * t, 0.02))
+        paper = cat.paper_result[proc]
+        result_p = np.where(paper, 0.45 + 0.35 * t, 0.25) + np.where(online, 0.10, 0.0)
+        result_file = extra.random(n) < result_p
+        vneid = extra.random(n) < np.where(online, 0.55 + 0.35 * t, 0.08 + 0.10 * t)
+        complaint = ((final != 1) & (final != 3)
+                     & (extra.random(n) < np.where(effective_late, 0.03, 0.002)))
+
         truth = {
             "day": day, "unit": unit, "proc": proc, "channel": channel, "received": received,
             "due": due, "final": final, "finished": np.where((final == 0) | withdrawn, finished, -1),
@@ -569,6 +632,9 @@ class _Population:
             "requested": np.where(sup, requested, -1), "completed": np.where(sup, requested + pause, -1),
             "sup_count": sup_count, "fee": fee_amount, "method": method, "paid_online": paid_online,
             "rating": rating,
+            "requested2": np.where(second, requested2, -1), "completed2": np.where(second, completed2, -1),
+            "submitted": submitted, "applicant_type": applicant_type, "comp": comp, "reused": reused,
+            "store": store, "result_file": result_file, "vneid": vneid, "complaint": complaint,
         }
         truth.update(self._people(rng, unit))
         order = np.argsort(received, kind="stable")
@@ -627,8 +693,9 @@ def _snapshot(truth: dict[str, np.ndarray], keep: np.ndarray, as_of_end: int,
     final, fin, ret = s["final"], s["finished"], s["returned"]
     closed = (fin >= 0) & (fin < as_of_end)
     returned = closed & (ret >= 0) & (ret < as_of_end)
-    waiting = (s["requested"] >= 0) & (s["requested"] < as_of_end) & (
-        (s["completed"] < 0) | (s["completed"] >= as_of_end))
+    waiting = ((s["requested"] >= 0) & (s["requested"] < as_of_end) & (
+        (s["completed"] < 0) | (s["completed"] >= as_of_end))) | (
+        (s["requested2"] >= 0) & (s["requested2"] < as_of_end) & (s["completed2"] >= as_of_end))
     u = rng.random(n)
     just_in = s["received"] >= as_of_end - DAY
     open_status = np.select([waiting, (s["fee"] > 0) & (u < 0.12), just_in | (u < 0.3)], [5, 6, 2], 4)
@@ -641,7 +708,12 @@ def _snapshot(truth: dict[str, np.ndarray], keep: np.ndarray, as_of_end: int,
     asked = (s["requested"] >= 0) & (s["requested"] < as_of_end)
     s["requested"] = np.where(asked, s["requested"], -1)
     s["completed"] = np.where(asked & (s["completed"] < as_of_end), s["completed"], -1)
-    s["sup_count"] = np.where(asked, s["sup_count"], 0)
+    asked2 = asked & (s["requested2"] >= 0) & (s["requested2"] < as_of_end)
+    s["requested2"] = np.where(asked2, s["requested2"], -1)
+    s["completed2"] = np.where(asked2 & (s["completed2"] < as_of_end), s["completed2"], -1)
+    s["sup_count"] = np.where(asked, np.where(asked2, 2, 1), 0)
+    # an electronic result exists once the dossier is processed
+    s["result_file"] = s["result_file"] & ((status == 9) | (status == 10))
     s["rating"] = np.where(closed & (final == 0), s["rating"], -1)
     return s
 
@@ -692,6 +764,14 @@ class _Text:
                        else _pick([STATUS_NAMES.get(i, "") for i in range(11)], s["status"]))
         channel_text = (_digits(s["channel"], 1) if self.status_as == "code"
                         else _pick([CHANNEL_NAMES.get(i, "") for i in range(4)], s["channel"]))
+        if self.status_as == "code":
+            flag_words, type_text = ("0", "1"), _digits(s["applicant_type"], 1)
+        else:
+            flag_words = ("Không", "Có")
+            type_text = _pick([APPLICANT_TYPES.get(i, "") for i in range(5)], s["applicant_type"])
+        flags = {column: _pick(flag_words, s[key].astype(np.int64)) for column, key in (
+            ("has_component_files", "comp"), ("has_reused_data", "reused"), ("from_citizen_store", "store"),
+            ("has_result_file", "result_file"), ("vneid_verified", "vneid"), ("has_complaint", "complaint"))}
         return pl.DataFrame({
             "dossier_id": _pick(population.unit_codes, s["unit"]) + "-" + yymmdd + "-" + _digits(s["seq"], 5),
             "procedure_code": _pick(cat.codes, s["proc"]),
@@ -720,6 +800,9 @@ class _Text:
             "applicant_phone": _pick(names.MOBILE_PREFIXES, s["phone_prefix"]) + _digits(s["phone_tail"], 7),
             "applicant_address": (hamlet + village + ", " + home_kind + " "
                                   + _pick(communes, s["home_unit"]) + ", tỉnh " + names.PROVINCE),
+            "submitted_at": _timestamps(s["submitted"], self.date_fmt),
+            "applicant_type": type_text,
+            **flags,
         })
 
 
@@ -989,7 +1072,8 @@ class _XlsxWriter(_Writer):
         seconds = {c: s[k] for c, k in (("received_at", "received"), ("due_at", "due"),
                                          ("finished_at", "finished"), ("returned_at", "returned"),
                                          ("supplement_requested_at", "requested"),
-                                         ("supplement_completed_at", "completed"))}
+                                         ("supplement_completed_at", "completed"),
+                                         ("submitted_at", "submitted"))}
         has_stt = self.columns[0][0] == "row_number"
         offset = 1 if has_stt else 0
         sheet, write_string = self.sheet, self.sheet.write_string
