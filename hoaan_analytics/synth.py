@@ -938,6 +938,11 @@ class _Writer:
         digest = hashlib.sha256(f"{units}|{bad}".encode()).digest()
         return [self.population.seed, 2, self.from_pos, self.to_pos, int.from_bytes(digest[:8], "little")]
 
+    def _format_key(self) -> int:
+        # JSON and JSONL hold the same records, written as an array or one a line
+        fmt = self.spec.file_format
+        return FORMATS.index("json" if fmt in PAYLOAD_FORMATS else fmt)
+
     def _plan_bad_rows(self) -> None:
         per_chunk = self.population.cells_rows(self.keep_unit, self.from_pos, self.to_pos)
         total = int(per_chunk.sum())
@@ -975,7 +980,7 @@ class _Writer:
             for row, kind, col in planted:
                 self.summary.bad_rows.append(BadRow(first + row, kind, col, ids[row]))
         # keyed by content and format, not by position in the list of exports
-        rng = np.random.default_rng(self._content_key() + [3, FORMATS.index(self.spec.file_format), chunk_no])
+        rng = np.random.default_rng(self._content_key() + [3, self._format_key(), chunk_no])
         frame = _apply_messiness(frame, s, self.spec, self.text.status_as,
                                  self.population.cat.known, bad_mask, rng)
         return frame, s, bad_mask
@@ -1217,7 +1222,7 @@ class _PayloadWriter(_Writer):
     def _record(self, frame: pl.DataFrame, s: dict[str, np.ndarray], bad_mask: np.ndarray,
                 chunk_no: int) -> pl.Expr:
         n = frame.height
-        rng = np.random.default_rng(self._content_key() + [5, FORMATS.index(self.spec.file_format), chunk_no])
+        rng = np.random.default_rng(self._content_key() + [5, self._format_key(), chunk_no])
         cat, col = self.population.cat, pl.col
         quoted = lambda: rng.random(n) < 0.4  # noqa: E731 - a fresh mask per field
         status = s["status"]
