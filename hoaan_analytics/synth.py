@@ -1,11 +1,33 @@
 """Seeded, realistic synthetic dossier exports, streamed to disk at any size.
 
-The files look like the two shared samples: the national sync CSV (DVCQG labels,
-ISO timestamps, status and channel as codes) and the commune's Vietnamese XLSX
+The files look like the three shared samples: the national sync CSV (DVCQG labels,
+ISO timestamps, status and channel as codes), the commune's Vietnamese XLSX
 (title rows above the header, an STT column, Vietnamese labels, status and channel
-as text, `dd/mm/yyyy HH:MM:SS` text dates). Both carry the applicants' personal
-columns, filled with fake but realistic values, so that privacy checks have
-something to find.
+as text, `dd/mm/yyyy HH:MM:SS` text dates) and the national sync payload
+(`json`/`jsonl`, METRICS.md §2a: `{"hoSo": …, "tienTrinhDongBo": […]}` records with
+the supplementation rounds, fee list, component files, result documents and the
+processing log). All carry the applicants' personal data, filled with fake but
+realistic values, so that privacy checks have something to find. The same seed
+gives the same dossiers and canonical values in every format.
+
+The calendar (holidays.VN, worked Saturdays, params/calendar.csv) and the
+catalogue (params/procedures.csv, with has_fee and paper_result) are read with the
+package's own `calendar.calendar_rows` and `catalogue.read_catalogue`, so the
+generator and the KPIs agree on working days and procedures; synth then turns
+them into numpy arrays for its vectorised due dates.
+
+The 766 scorecard fields (METRICS.md §2, §9) draw from their own random stream, at
+rates chosen to look like a commune in 2025-2026 and to move over time: online
+dossiers are submitted 10 minutes to 3 days before reception (walk-in and postal at
+the moment of reception); applicant_type is 1 except for household-business
+procedures (60% type 2) and land/construction (6%); component files on 80-95% of
+online and 20-65% of walk-in dossiers (digitisation at the counter grows);
+reused data and the citizen's document store only on dossiers with files, more
+online; an electronic result for 45-80% of paper-result procedures (+10 points
+online), 25% for the others, and only once processed (status 9/10); VNeID on
+55-90% of online and 8-18% of walk-in dossiers; complaints on 0.2% of dossiers,
+3% of late ones. Fees exist only where the catalogue's has_fee is 1 (3% of those
+dossiers are exempt, fee 0).
 
 How a dossier is made (one "truth" per dossier, then one snapshot per export):
 
@@ -1124,6 +1146,7 @@ TITLES = {"Hộ tịch": "Công chức Tư pháp - Hộ tịch", "Chứng thực
           "Đất đai": "Công chức Địa chính - Xây dựng", "Xây dựng": "Công chức Địa chính - Xây dựng",
           "Bảo trợ xã hội": "Công chức Văn hóa - Xã hội", "Đăng ký, quản lý cư trú": "Công an xã"}
 RECEPTION_TITLE = "Công chức Văn phòng - Thống kê"
+PAYLOAD_BATCH_ROWS = 5_000
 STAFF_PER_UNIT = 3     # 0 receives and returns at the one-stop desk, 1 and 2 process
 
 
@@ -1198,20 +1221,22 @@ class _PayloadWriter(_Writer):
 
     def write_chunk(self, truth: dict[str, np.ndarray], chunk_no: int) -> None:
         frame, s, bad_mask = self.rows_for(truth, chunk_no)
-        n = frame.height
-        if n == 0:
-            return
-        records = frame.select(self._record(frame, s, bad_mask, chunk_no).alias("record"))["record"]
-        sep = "\n" if self.lines else ",\n"
-        text = sep.join(records.to_list())
-        if self.lines:
-            text += "\n"
-        elif self.data_rows_written:
-            text = ",\n" + text
-        else:
-            text = "\n" + text
-        self.handle.write(text.encode("utf-8"))
-        self.data_rows_written += n
+        # a record is ~2.3 kB of text and its expressions hold several copies: build a few
+        # thousand at a time so that memory stays flat
+        for part, start in enumerate(range(0, frame.height, PAYLOAD_BATCH_ROWS)):
+            stop = min(start + PAYLOAD_BATCH_ROWS, frame.height)
+            part_s = {k: v[start:stop] for k, v in s.items()}
+            part_frame = frame.slice(start, stop - start)
+            record = self._record(part_frame, part_s, bad_mask[start:stop], [chunk_no, part])
+            records = part_frame.select(record.alias("record"))["record"]
+            sep = "\n" if self.lines else ",\n"
+            text = sep.join(records.to_list())
+            if self.lines:
+                text += "\n"
+            else:
+                text = (",\n" if self.data_rows_written else "\n") + text
+            self.handle.write(text.encode("utf-8"))
+            self.data_rows_written += stop - start
         self.summary.rows = self.data_rows_written
 
     def close(self) -> None:
@@ -1220,9 +1245,9 @@ class _PayloadWriter(_Writer):
         self.handle.close()
 
     def _record(self, frame: pl.DataFrame, s: dict[str, np.ndarray], bad_mask: np.ndarray,
-                chunk_no: int) -> pl.Expr:
+                part: list[int]) -> pl.Expr:
         n = frame.height
-        rng = np.random.default_rng(self._content_key() + [5, self._format_key(), chunk_no])
+        rng = np.random.default_rng(self._content_key() + [5, self._format_key()] + part)
         cat, col = self.population.cat, pl.col
         quoted = lambda: rng.random(n) < 0.4  # noqa: E731 - a fresh mask per field
         status = s["status"]
