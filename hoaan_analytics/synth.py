@@ -1,11 +1,33 @@
 """Seeded, realistic synthetic dossier exports, streamed to disk at any size.
 
-The files look like the two shared samples: the national sync CSV (DVCQG labels,
-ISO timestamps, status and channel as codes) and the commune's Vietnamese XLSX
+The files look like the three shared samples: the national sync CSV (DVCQG labels,
+ISO timestamps, status and channel as codes), the commune's Vietnamese XLSX
 (title rows above the header, an STT column, Vietnamese labels, status and channel
-as text, `dd/mm/yyyy HH:MM:SS` text dates). Both carry the applicants' personal
-columns, filled with fake but realistic values, so that privacy checks have
-something to find.
+as text, `dd/mm/yyyy HH:MM:SS` text dates) and the national sync payload
+(`json`/`jsonl`, METRICS.md §2a: `{"hoSo": …, "tienTrinhDongBo": […]}` records with
+the supplementation rounds, fee list, component files, result documents and the
+processing log). All carry the applicants' personal data, filled with fake but
+realistic values, so that privacy checks have something to find. The same seed
+gives the same dossiers and canonical values in every format.
+
+The calendar (holidays.VN, worked Saturdays, params/calendar.csv) and the
+catalogue (params/procedures.csv, with has_fee and paper_result) are read with the
+package's own `calendar.calendar_rows` and `catalogue.read_catalogue`, so the
+generator and the KPIs agree on working days and procedures; synth then turns
+them into numpy arrays for its vectorised due dates.
+
+The 766 scorecard fields (METRICS.md §2, §9) draw from their own random stream, at
+rates chosen to look like a commune in 2025-2026 and to move over time: online
+dossiers are submitted 10 minutes to 3 days before reception (walk-in and postal at
+the moment of reception); applicant_type is 1 except for household-business
+procedures (60% type 2) and land/construction (6%); component files on 80-95% of
+online and 20-65% of walk-in dossiers (digitisation at the counter grows);
+reused data and the citizen's document store only on dossiers with files, more
+online; an electronic result for 45-80% of paper-result procedures (+10 points
+online), 25% for the others, and only once processed (status 9/10); VNeID on
+55-90% of online and 8-18% of walk-in dossiers; complaints on 0.2% of dossiers,
+3% of late ones. Fees exist only where the catalogue's has_fee is 1 (3% of those
+dossiers are exempt, fee 0).
 
 How a dossier is made (one "truth" per dossier, then one snapshot per export):
 
@@ -45,10 +67,13 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
+from hoaan_analytics import calendar, catalogue
 from hoaan_analytics import synth_names as names
 from hoaan_analytics.paths import params_dir
 
-FORMATS = ("csv", "xlsx")
+FORMATS = ("csv", "xlsx", "json", "jsonl")
+DEFAULT_FORMATS = ("csv", "xlsx")   # the flat pair of the shared samples; payload files on request
+PAYLOAD_FORMATS = ("json", "jsonl")
 CHUNK_ROWS = 50_000
 
 STATUS_NAMES = {
@@ -87,12 +112,23 @@ LABELS: dict[str, tuple[str | None, str | None]] = {
     "applicant_id_number": ("SoGiayTo", "Số CCCD/Giấy tờ"),
     "applicant_phone": ("SoDienThoai", "Số điện thoại"),
     "applicant_address": ("DiaChi", "Địa chỉ"),
+    "submitted_at": ("NgayNopHoSo", "Ngày nộp hồ sơ"),
+    "applicant_type": ("LoaiDoiTuong", "Loại đối tượng"),
+    "has_component_files": ("CoTepThanhPhan", "Có tệp thành phần hồ sơ"),
+    "has_reused_data": ("HoSoCoThanhPhanSoHoa", "Có thành phần tái sử dụng dữ liệu số hóa"),
+    "from_citizen_store": ("DuocLayTuKhoDMQG", "Lấy từ kho dữ liệu cá nhân"),
+    "has_result_file": ("CoTepKetQua", "Có kết quả điện tử"),
+    "vneid_verified": ("TaiKhoanDuocXacThucVoiVNeID", "Tài khoản xác thực VNeID"),
+    "has_complaint": ("CoPhanAnhKienNghi", "Có phản ánh, kiến nghị"),
     "note": ("GhiChu", None),
 }
 LABEL_SETS = ("dvcqg", "vi")
 PERSONAL_COLUMNS = ("applicant_name", "applicant_id_number", "applicant_phone", "applicant_address")
 DATE_COLUMNS = ("received_at", "due_at", "finished_at", "returned_at",
-                "supplement_requested_at", "supplement_completed_at")
+                "supplement_requested_at", "supplement_completed_at", "submitted_at")
+FLAG_COLUMNS = ("has_component_files", "has_reused_data", "from_citizen_store", "has_result_file",
+                "vneid_verified", "has_complaint")
+APPLICANT_TYPES = {1: "Công dân", 2: "Doanh nghiệp", 3: "Cơ quan nhà nước", 4: "Khác"}
 TEXT_COLUMNS = ("procedure_name", "field_name", "unit_name", "channel", "status", "payment_method",
                 "rating", "applicant_name", "applicant_address")
 
@@ -130,6 +166,13 @@ PROCEDURE_FEES = {
 ONLINE_BASE = {
     "Hộ tịch": 0.40, "Chứng thực": 0.18, "Đăng ký, quản lý cư trú": 0.50, "Đất đai": 0.20,
     "Xây dựng": 0.30, "Bảo trợ xã hội": 0.25, "Thành lập và hoạt động của hộ kinh doanh": 0.45,
+}
+
+# MaLinhVuc of the payload, by field name (as the shared payload sample codes them)
+FIELD_CODES = {
+    "Chứng thực": "G01-CT", "Hộ tịch": "G01-HT", "Thành lập và hoạt động của hộ kinh doanh": "G03-HKD",
+    "Xây dựng": "G04-XD", "Đất đai": "G05-DD", "Bảo trợ xã hội": "G07-BTXH",
+    "Đăng ký, quản lý cư trú": "G10-CT", "Hòa giải ở cơ sở": "G01-HGCS",
 }
 
 OFFICE_MORNING = (7 * 3600 + 30 * 60, 11 * 3600 + 30 * 60)
@@ -214,7 +257,7 @@ class ExportSummary:
 
 def write_exports(out_dir: str | os.PathLike[str], *, units: int = 3,
                   years: Sequence[int] | range = (2025, 2026), rows: int | None = None,
-                  dossiers_per_unit_year: int = 1000, formats: Sequence[str] = FORMATS,
+                  dossiers_per_unit_year: int = 1000, formats: Sequence[str] = DEFAULT_FORMATS,
                   seed: int = 0, export_date: date | None = None,
                   messiness: Messiness = Messiness(), bad_rows: int | float = 0.0005,
                   procedures_csv: str | os.PathLike[str] | None = None,
@@ -225,8 +268,8 @@ def write_exports(out_dir: str | os.PathLike[str], *, units: int = 3,
     Đài), dossiers received on working days of `years` up to `export_date` (default:
     20 November of the last year, so that the last year is still running). Size:
     `rows` dossiers in each file when given, else about `dossiers_per_unit_year` per
-    unit and full year (units differ in size). Files: `dossiers_dvcqg_<date>.csv`
-    and `dossiers_vi_<date>.xlsx` in `out_dir`. `bad_rows` per kind of METRICS.md §8:
+    unit and full year (units differ in size). Files: `dossiers_dvcqg_<date>.csv`,
+    `dossiers_vi_<date>.xlsx` and `dossiers_payload_<date>.json` / `.jsonl` in `out_dir`. `bad_rows` per kind of METRICS.md §8:
     a count, or a share of rows (at least one each; 0 for none). Same arguments,
     same bytes. `progress` is called with the number of dossiers generated so far.
     """
@@ -238,7 +281,7 @@ def write_exports(out_dir: str | os.PathLike[str], *, units: int = 3,
     return [s.path for s in summaries]
 
 
-def default_specs(formats: Sequence[str] = FORMATS, *, messiness: Messiness = Messiness(),
+def default_specs(formats: Sequence[str] = DEFAULT_FORMATS, *, messiness: Messiness = Messiness(),
                   bad_rows: int | float = 0.0005, export_date: date | None = None,
                   years: Sequence[int] | range = (2025, 2026)) -> list[ExportSpec]:
     """The specs `write_exports` uses: one file per format, all dossiers, named like the samples."""
@@ -247,7 +290,7 @@ def default_specs(formats: Sequence[str] = FORMATS, *, messiness: Messiness = Me
     for fmt in formats:
         if fmt not in FORMATS:
             raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
-        label = "dvcqg" if fmt == "csv" else "vi"
+        label = {"csv": "dvcqg", "xlsx": "vi"}.get(fmt, "payload")
         specs.append(ExportSpec(f"dossiers_{label}_{as_of.isoformat()}.{fmt}", fmt, as_of=as_of,
                                 messiness=messiness, bad_rows=bad_rows))
     return specs
@@ -297,19 +340,16 @@ class _Calendar:
     and the day d with wd(a, d) = n (d working) is work_pos[cum[a] + n - 1].
     """
 
-    def __init__(self, first: date, last: date) -> None:
-        import holidays
-
+    def __init__(self, first: date, last: date, params: Path | None = None) -> None:
+        # the package's own calendar (holidays.VN, worked Saturdays, params/calendar.csv), so
+        # that the due dates written here are the ones the KPIs compute
+        rows = calendar.calendar_rows(first, last, calendar.load_overrides(params or params_dir()))
         self.first = first
         n_days = (last - first).days + 1
         self.days = np.arange(np.datetime64(first, "D"), np.datetime64(first, "D") + n_days)
-        vn = holidays.VN(years=range(first.year, last.year + 1), language="vi")
-        day_off = np.array([np.datetime64(d, "D") for d in vn.keys()], dtype="datetime64[D]")
-        worked = np.array([np.datetime64(d, "D") for d in getattr(vn, "weekend_workdays", ())],
-                          dtype="datetime64[D]")
         weekday = (self.days.astype("int64") + 3) % 7  # 1970-01-01 was a Thursday (3)
         self.weekday = weekday
-        self.is_work = ((weekday < 5) & ~np.isin(self.days, day_off)) | np.isin(self.days, worked)
+        self.is_work = np.array([row[1] for row in rows], dtype=bool)
         self.cum = np.cumsum(self.is_work)
         self.work_pos = np.flatnonzero(self.is_work)
         self.epoch = (self.days.astype("datetime64[s]").astype("int64"))  # midnight, seconds
@@ -338,22 +378,34 @@ class _Catalogue:
     online_base: np.ndarray
     fee_amounts: list[tuple[int, ...]]
     fee_weights: list[tuple[int, ...]]
+    has_fee: np.ndarray        # the catalogue's has_fee (unknown: whether PROCEDURE_FEES has one)
+    paper_result: np.ndarray   # the catalogue's paper_result (unknown: 1, as most results are)
+    field_codes: list[str]
 
     @classmethod
     def load(cls, path: Path) -> _Catalogue:
-        frame = pl.read_csv(path, infer_schema=False)
-        rows = [(r["procedure_code"], r["procedure_name"], r["field_name"],
-                 int(r["statutory_days"]), r["cutoff_15h"].strip() in {"1", "true", "True"}, True)
+        # the package's reader, so that a catalogue it refuses is refused here too
+        frame = catalogue.read_catalogue(path)
+        rows = [(r["procedure_code"], r["procedure_name"] or r["procedure_code"], r["field_name"] or "Khác",
+                 int(r["statutory_days"]), bool(r["cutoff_15h"]), True,
+                 r["has_fee"] if r["has_fee"] is not None else r["procedure_code"] in PROCEDURE_FEES,
+                 r["paper_result"] if r["paper_result"] is not None else True)
                 for r in frame.iter_rows(named=True)]
-        rows += [(code, name, fld, days, False, False) for code, name, fld, days in UNKNOWN_PROCEDURES]
+        rows += [(code, name, fld, days, False, False, code in PROCEDURE_FEES, True)
+                 for code, name, fld, days in UNKNOWN_PROCEDURES]
         weights = np.array([PROCEDURE_WEIGHTS.get(r[0], 3) for r in rows], dtype=float)
-        fees = [PROCEDURE_FEES.get(r[0], ((0,), (1,))) for r in rows]
+        # a fee only where the catalogue says the procedure has one; 10,000 đồng when it does
+        # but PROCEDURE_FEES does not know how much
+        fees = [PROCEDURE_FEES.get(r[0], ((10_000,), (1,))) if r[6] else ((0,), (1,)) for r in rows]
         return cls(codes=[r[0] for r in rows], names=[r[1] for r in rows],
                    fields=[r[2] for r in rows],
                    statutory=np.array([r[3] for r in rows]), cutoff=np.array([r[4] for r in rows]),
                    known=np.array([r[5] for r in rows]), p=weights / weights.sum(),
                    online_base=np.array([ONLINE_BASE.get(r[2], 0.35) for r in rows]),
-                   fee_amounts=[f[0] for f in fees], fee_weights=[f[1] for f in fees])
+                   fee_amounts=[f[0] for f in fees], fee_weights=[f[1] for f in fees],
+                   has_fee=np.array([r[6] for r in rows], dtype=bool),
+                   paper_result=np.array([r[7] for r in rows], dtype=bool),
+                   field_codes=[FIELD_CODES.get(r[2], "G99") for r in rows])
 
 
 def _default_export_date(years: Sequence[int] | range) -> date:
@@ -482,6 +534,9 @@ class _Population:
         """Every dossier of a chunk as it finally happens, sorted by receipt time."""
         a, b = chunk
         rng = np.random.default_rng([self.seed, 1, chunk_no])
+        # the fields of METRICS.md §2 added for the 766 scorecard draw from their own stream,
+        # so that adding them left every earlier value of a seed as it was
+        extra = np.random.default_rng([self.seed, 5, chunk_no])
         cal, cat = self.cal, self.cat
         day = np.repeat(self.cell_day[a:b], self.cell_count[a:b])
         unit = np.repeat(self.cell_unit[a:b], self.cell_count[a:b])
@@ -554,6 +609,8 @@ class _Population:
         pay_online_p = np.where(online, 0.55, 0.03 + 0.05 * t)
         method = np.select([u < cash_p, u < cash_p + transfer_p, u < cash_p + transfer_p + pay_online_p],
                            [0, 1, 2], 3)
+        # a few fee procedures' dossiers are exempt (người có công, hộ nghèo): fee 0, not unknown
+        fee_amount = np.where(extra.random(n) < 0.03, 0, fee_amount)
         method = np.where(fee_amount > 0, method, -1)
         paid_online = np.where(method == 2, 1 + (rng.random(n) < 0.5), 0)
 
@@ -562,6 +619,34 @@ class _Population:
         unhappy = rng.random(n) < np.where(effective_late, 0.25, 0.04)
         rating = np.where(~rated, -1, np.where(unhappy, 2, (rng.random(n) < 0.38).astype(np.int64)))
 
+        # second supplementation round, between the first answer and the finish
+        gap = np.maximum(finished - (requested + pause), 1)
+        requested2 = np.minimum(requested + pause + 600 + (extra.random(n) * 0.5 * gap).astype(np.int64),
+                                finished - 1)
+        completed2 = requested2 + (extra.random(n) * 0.8 * np.maximum(finished - requested2, 0)).astype(np.int64)
+        second = sup_count > 1
+
+        online = channel == 2
+        lead = np.where(extra.random(n) < 0.55, extra.integers(600, 8 * 3600, n),
+                        extra.integers(8 * 3600, 3 * DAY, n))
+        submitted = np.where(online, received - lead, received)
+        business = np.array([f == "Thành lập và hoạt động của hộ kinh doanh" for f in cat.fields])[proc]
+        land = np.array([f in ("Đất đai", "Xây dựng") for f in cat.fields])[proc]
+        business_p = np.where(business, 0.6, np.where(land, 0.06, 0.01))
+        u = extra.random(n)
+        applicant_type = np.select([u < business_p, u < business_p + 0.004, u < business_p + 0.008],
+                                   [2, 3, 4], 1)
+        # digitisation (Đề án 06): online dossiers come with files, the counter scans more each year
+        comp = extra.random(n) < np.where(online, 0.80 + 0.15 * t, 0.20 + 0.45 * t)
+        reused = comp & (extra.random(n) < np.where(online, 0.20 + 0.30 * t, 0.05 + 0.20 * t))
+        store = comp & (extra.random(n) < np.where(online, 0.15 + 0.20 * t, 0.02))
+        paper = cat.paper_result[proc]
+        result_p = np.where(paper, 0.45 + 0.35 * t, 0.25) + np.where(online, 0.10, 0.0)
+        result_file = extra.random(n) < result_p
+        vneid = extra.random(n) < np.where(online, 0.55 + 0.35 * t, 0.08 + 0.10 * t)
+        complaint = ((final != 1) & (final != 3)
+                     & (extra.random(n) < np.where(effective_late, 0.03, 0.002)))
+
         truth = {
             "day": day, "unit": unit, "proc": proc, "channel": channel, "received": received,
             "due": due, "final": final, "finished": np.where((final == 0) | withdrawn, finished, -1),
@@ -569,6 +654,9 @@ class _Population:
             "requested": np.where(sup, requested, -1), "completed": np.where(sup, requested + pause, -1),
             "sup_count": sup_count, "fee": fee_amount, "method": method, "paid_online": paid_online,
             "rating": rating,
+            "requested2": np.where(second, requested2, -1), "completed2": np.where(second, completed2, -1),
+            "submitted": submitted, "applicant_type": applicant_type, "comp": comp, "reused": reused,
+            "store": store, "result_file": result_file, "vneid": vneid, "complaint": complaint,
         }
         truth.update(self._people(rng, unit))
         order = np.argsort(received, kind="stable")
@@ -627,8 +715,9 @@ def _snapshot(truth: dict[str, np.ndarray], keep: np.ndarray, as_of_end: int,
     final, fin, ret = s["final"], s["finished"], s["returned"]
     closed = (fin >= 0) & (fin < as_of_end)
     returned = closed & (ret >= 0) & (ret < as_of_end)
-    waiting = (s["requested"] >= 0) & (s["requested"] < as_of_end) & (
-        (s["completed"] < 0) | (s["completed"] >= as_of_end))
+    waiting = ((s["requested"] >= 0) & (s["requested"] < as_of_end) & (
+        (s["completed"] < 0) | (s["completed"] >= as_of_end))) | (
+        (s["requested2"] >= 0) & (s["requested2"] < as_of_end) & (s["completed2"] >= as_of_end))
     u = rng.random(n)
     just_in = s["received"] >= as_of_end - DAY
     open_status = np.select([waiting, (s["fee"] > 0) & (u < 0.12), just_in | (u < 0.3)], [5, 6, 2], 4)
@@ -641,7 +730,12 @@ def _snapshot(truth: dict[str, np.ndarray], keep: np.ndarray, as_of_end: int,
     asked = (s["requested"] >= 0) & (s["requested"] < as_of_end)
     s["requested"] = np.where(asked, s["requested"], -1)
     s["completed"] = np.where(asked & (s["completed"] < as_of_end), s["completed"], -1)
-    s["sup_count"] = np.where(asked, s["sup_count"], 0)
+    asked2 = asked & (s["requested2"] >= 0) & (s["requested2"] < as_of_end)
+    s["requested2"] = np.where(asked2, s["requested2"], -1)
+    s["completed2"] = np.where(asked2 & (s["completed2"] < as_of_end), s["completed2"], -1)
+    s["sup_count"] = np.where(asked, np.where(asked2, 2, 1), 0)
+    # an electronic result exists once the dossier is processed
+    s["result_file"] = s["result_file"] & ((status == 9) | (status == 10))
     s["rating"] = np.where(closed & (final == 0), s["rating"], -1)
     return s
 
@@ -692,6 +786,14 @@ class _Text:
                        else _pick([STATUS_NAMES.get(i, "") for i in range(11)], s["status"]))
         channel_text = (_digits(s["channel"], 1) if self.status_as == "code"
                         else _pick([CHANNEL_NAMES.get(i, "") for i in range(4)], s["channel"]))
+        if self.status_as == "code":
+            flag_words, type_text = ("0", "1"), _digits(s["applicant_type"], 1)
+        else:
+            flag_words = ("Không", "Có")
+            type_text = _pick([APPLICANT_TYPES.get(i, "") for i in range(5)], s["applicant_type"])
+        flags = {column: _pick(flag_words, s[key].astype(np.int64)) for column, key in (
+            ("has_component_files", "comp"), ("has_reused_data", "reused"), ("from_citizen_store", "store"),
+            ("has_result_file", "result_file"), ("vneid_verified", "vneid"), ("has_complaint", "complaint"))}
         return pl.DataFrame({
             "dossier_id": _pick(population.unit_codes, s["unit"]) + "-" + yymmdd + "-" + _digits(s["seq"], 5),
             "procedure_code": _pick(cat.codes, s["proc"]),
@@ -720,6 +822,9 @@ class _Text:
             "applicant_phone": _pick(names.MOBILE_PREFIXES, s["phone_prefix"]) + _digits(s["phone_tail"], 7),
             "applicant_address": (hamlet + village + ", " + home_kind + " "
                                   + _pick(communes, s["home_unit"]) + ", tỉnh " + names.PROVINCE),
+            "submitted_at": _timestamps(s["submitted"], self.date_fmt),
+            "applicant_type": type_text,
+            **flags,
         })
 
 
@@ -815,7 +920,7 @@ def _plant_bad_rows(frame: pl.DataFrame, s: dict[str, np.ndarray], local: np.nda
 def _writer_for(out: Path, spec: ExportSpec, population: _Population, index: int) -> _Writer:
     if spec.file_format not in FORMATS:
         raise ValueError(f"unknown export format {spec.file_format!r}: use one of {', '.join(FORMATS)}")
-    cls = _CsvWriter if spec.file_format == "csv" else _XlsxWriter
+    cls = {"csv": _CsvWriter, "xlsx": _XlsxWriter}.get(spec.file_format, _PayloadWriter)
     return cls(out / spec.file_name, spec, population, index)
 
 
@@ -828,6 +933,9 @@ class _Writer:
             raise ValueError(f"unknown label set {self.label_set!r}: use one of {', '.join(LABEL_SETS)}")
         status_as = spec.status_as or ("code" if spec.file_format == "csv" else "text")
         date_fmt = "%Y-%m-%d %H:%M:%S" if self.label_set == "dvcqg" else "%d/%m/%Y %H:%M:%S"
+        if spec.file_format in PAYLOAD_FORMATS:
+            # the payload has one way to write values: codes and yyyyMMddHHmmss dates (METRICS.md §2a)
+            status_as, date_fmt = "code", PAYLOAD_DATE_FORMAT
         self.text = _Text(date_fmt=date_fmt, status_as=status_as)
         column = 0 if self.label_set == "dvcqg" else 1
         self.columns = [(c, labels[column]) for c, labels in LABELS.items() if labels[column] is not None]
@@ -851,6 +959,11 @@ class _Writer:
         bad = repr(self.spec.bad_rows)
         digest = hashlib.sha256(f"{units}|{bad}".encode()).digest()
         return [self.population.seed, 2, self.from_pos, self.to_pos, int.from_bytes(digest[:8], "little")]
+
+    def _format_key(self) -> int:
+        # JSON and JSONL hold the same records, written as an array or one a line
+        fmt = self.spec.file_format
+        return FORMATS.index("json" if fmt in PAYLOAD_FORMATS else fmt)
 
     def _plan_bad_rows(self) -> None:
         per_chunk = self.population.cells_rows(self.keep_unit, self.from_pos, self.to_pos)
@@ -889,7 +1002,7 @@ class _Writer:
             for row, kind, col in planted:
                 self.summary.bad_rows.append(BadRow(first + row, kind, col, ids[row]))
         # keyed by content and format, not by position in the list of exports
-        rng = np.random.default_rng(self._content_key() + [3, FORMATS.index(self.spec.file_format), chunk_no])
+        rng = np.random.default_rng(self._content_key() + [3, self._format_key(), chunk_no])
         frame = _apply_messiness(frame, s, self.spec, self.text.status_as,
                                  self.population.cat.known, bad_mask, rng)
         return frame, s, bad_mask
@@ -989,7 +1102,8 @@ class _XlsxWriter(_Writer):
         seconds = {c: s[k] for c, k in (("received_at", "received"), ("due_at", "due"),
                                          ("finished_at", "finished"), ("returned_at", "returned"),
                                          ("supplement_requested_at", "requested"),
-                                         ("supplement_completed_at", "completed"))}
+                                         ("supplement_completed_at", "completed"),
+                                         ("submitted_at", "submitted"))}
         has_stt = self.columns[0][0] == "row_number"
         offset = 1 if has_stt else 0
         sheet, write_string = self.sheet, self.sheet.write_string
@@ -1016,3 +1130,303 @@ class _XlsxWriter(_Writer):
     def close(self) -> None:
         self.book.close()
 
+
+
+# --------------------------------------------------------------------------- payload (JSON)
+
+PAYLOAD_DATE_FORMAT = "%Y%m%d%H%M%S"
+PAYLOAD_LINK = "https://motcua.tuyenquang.gov.vn/files/"
+# TenTepDinhKem of the component files, before " - <applicant>.pdf"
+COMPONENT_FILES = ("Tờ khai", "Giấy chứng sinh", "Bản sao CCCD", "Giấy xác nhận cư trú", "Văn bản ủy quyền",
+                   "Giấy tờ chứng minh quyền sử dụng đất")
+SUPPLEMENT_ASKS = ("giấy xác nhận cư trú", "bản sao giấy khai sinh", "văn bản ủy quyền có chứng thực",
+                   "bản vẽ sơ đồ thửa đất", "tờ khai có chữ ký đầy đủ")
+# ChucDanh of the civil servant who handles a field's dossiers at a commune
+TITLES = {"Hộ tịch": "Công chức Tư pháp - Hộ tịch", "Chứng thực": "Công chức Tư pháp - Hộ tịch",
+          "Đất đai": "Công chức Địa chính - Xây dựng", "Xây dựng": "Công chức Địa chính - Xây dựng",
+          "Bảo trợ xã hội": "Công chức Văn hóa - Xã hội", "Đăng ký, quản lý cư trú": "Công an xã"}
+RECEPTION_TITLE = "Công chức Văn phòng - Thống kê"
+PAYLOAD_BATCH_ROWS = 5_000
+STAFF_PER_UNIT = 3     # 0 receives and returns at the one-stop desk, 1 and 2 process
+
+
+def _esc(expr: pl.Expr) -> pl.Expr:
+    # generated text has no control characters; backslash and quote are all JSON needs escaped
+    return expr.str.replace_all("\\", "\\\\", literal=True).str.replace_all('"', '\\"', literal=True)
+
+
+def _jstr(expr: pl.Expr) -> pl.Expr:
+    """A JSON string; null is written as the empty string, as the payloads do."""
+    return pl.when(expr.is_null()).then(pl.lit('""')).otherwise(pl.lit('"') + _esc(expr) + pl.lit('"'))
+
+
+def _jcode(expr: pl.Expr, quoted: np.ndarray) -> pl.Expr:
+    """A code written as a number, or as a string where `quoted`; empty stays ""."""
+    return (pl.when(expr.is_null() | (expr == "")).then(pl.lit('""'))
+            .when(pl.Series(quoted)).then(pl.lit('"') + expr + pl.lit('"')).otherwise(expr))
+
+
+def _key(name: str, value: pl.Expr) -> pl.Expr:
+    return pl.lit(f'"{name}":') + value
+
+
+def _obj(pieces: Sequence[pl.Expr]) -> pl.Expr:
+    """{…} of the non-null `"key":value` pieces."""
+    return pl.lit("{") + pl.concat_list(pieces).list.drop_nulls().list.join(",") + pl.lit("}")
+
+
+def _arr(entries: Sequence[pl.Expr]) -> pl.Expr:
+    """[…] of the non-null entries."""
+    return pl.lit("[") + pl.concat_list(entries).list.drop_nulls().list.join(",") + pl.lit("]")
+
+
+def _only(mask: np.ndarray, expr: pl.Expr) -> pl.Expr:
+    return pl.when(pl.Series(mask)).then(expr).otherwise(None)
+
+
+class _PayloadWriter(_Writer):
+    """The national sync payload (METRICS.md §2a): one `{"hoSo": …, "tienTrinhDongBo": […]}` a record.
+
+    Records are built as JSON text by polars string expressions, a chunk at a time,
+    instead of json.dumps per record (about 10x faster at 1M records). Values are
+    written as real payloads write them: codes sometimes as numbers, sometimes as
+    strings; dates yyyyMMddHHmmss (supplementation rounds sometimes ISO with T);
+    some closed dossiers without NgayKetThucXuLy, so that the processing log gives
+    finished_at; fee lists of zeros for free procedures (no list where the flat
+    export leaves the fee empty); deleted component files that count for nothing.
+    Every canonical value equals the one the flat exports of the same seed carry.
+    """
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.summary.first_data_row = 1      # array position or line number, from 1
+        self.lines = self.spec.file_format == "jsonl"
+        self.handle = open(self.path, "wb")
+        if self.spec.bom:
+            self.handle.write("\ufeff".encode("utf-8"))
+        if not self.lines:
+            self.handle.write(b"[")
+        population = self.population
+        staff, titles = [], []
+        for i in range(len(population.unit_indexes)):
+            for k in range(STAFF_PER_UNIT):
+                female = (i + k) % 2 == 1
+                family = names.FAMILY_NAMES[(7 * i + 3 * k) % len(names.FAMILY_NAMES)][0]
+                middle = (names.MIDDLE_NAMES_FEMALE if female else names.MIDDLE_NAMES_MALE)[(i + 5 * k) % 10]
+                given = (names.GIVEN_NAMES_FEMALE if female else names.GIVEN_NAMES_MALE)[(11 * i + 7 * k) % 30]
+                staff.append(f"{family} {middle} {given}")
+        self.staff = staff
+        titles = [TITLES.get(f, RECEPTION_TITLE) for f in population.cat.fields]
+        self.titles = titles
+
+    def write_chunk(self, truth: dict[str, np.ndarray], chunk_no: int) -> None:
+        frame, s, bad_mask = self.rows_for(truth, chunk_no)
+        # a record is ~2.3 kB of text and its expressions hold several copies: build a few
+        # thousand at a time so that memory stays flat
+        for part, start in enumerate(range(0, frame.height, PAYLOAD_BATCH_ROWS)):
+            stop = min(start + PAYLOAD_BATCH_ROWS, frame.height)
+            part_s = {k: v[start:stop] for k, v in s.items()}
+            part_frame = frame.slice(start, stop - start)
+            record = self._record(part_frame, part_s, bad_mask[start:stop], [chunk_no, part])
+            records = part_frame.select(record.alias("record"))["record"]
+            sep = "\n" if self.lines else ",\n"
+            text = sep.join(records.to_list())
+            if self.lines:
+                text += "\n"
+            else:
+                text = (",\n" if self.data_rows_written else "\n") + text
+            self.handle.write(text.encode("utf-8"))
+            self.data_rows_written += stop - start
+        self.summary.rows = self.data_rows_written
+
+    def close(self) -> None:
+        if not self.lines:
+            self.handle.write(b"\n]\n" if self.data_rows_written else b"]\n")
+        self.handle.close()
+
+    def _record(self, frame: pl.DataFrame, s: dict[str, np.ndarray], bad_mask: np.ndarray,
+                part: list[int]) -> pl.Expr:
+        n = frame.height
+        rng = np.random.default_rng(self._content_key() + [5, self._format_key()] + part)
+        cat, col = self.population.cat, pl.col
+        quoted = lambda: rng.random(n) < 0.4  # noqa: E731 - a fresh mask per field
+        status = s["status"]
+        closing = (status >= 7) & (status <= 10)
+        processed = (status == 9) | (status == 10)
+        date = lambda secs: _timestamps(secs, PAYLOAD_DATE_FORMAT)  # noqa: E731
+        staff_at = lambda k: _pick(self.staff, s["unit"] * STAFF_PER_UNIT + k)  # noqa: E731
+        title = _pick(self.titles, s["proc"])
+        sir = _pick(("ông", "bà"), s["female"].astype(np.int64))
+        name = col("applicant_name")
+        yyyy_mm = col("received_at").str.slice(0, 4) + "/" + col("received_at").str.slice(4, 2) + "/"
+        links_year = pl.when(col("received_at").is_null()).then(pl.lit("2026/01/")).otherwise(yyyy_mm)
+
+        def link(mask: np.ndarray) -> pl.Expr:
+            number = pl.Series(rng.integers(10**15, 10**16, n)).cast(pl.String)
+            return pl.when(pl.Series(mask)).then(pl.lit(PAYLOAD_LINK) + links_year + number + ".pdf").otherwise(pl.lit(""))
+
+        def boolean(values: np.ndarray) -> pl.Expr:
+            # IsDeleted and the like: true/false, 1/0 or "1"/"0"
+            form = rng.integers(0, 3, n)
+            as_bool = pl.Series(np.where(values, "true", "false"))
+            as_num = pl.Series(np.where(values, "1", "0"))
+            return (pl.when(pl.Series(form == 0)).then(pl.lit(as_bool))
+                    .when(pl.Series(form == 1)).then(pl.lit(as_num))
+                    .otherwise(pl.lit('"') + pl.lit(as_num) + pl.lit('"')))
+
+        # --- dates, with NgayKetThucXuLy left out of some clean closed dossiers (the log has it)
+        finish_gone = closing & ~bad_mask & (rng.random(n) < 0.15)
+        finish_form = rng.integers(0, 3, n)   # "", null or no key
+        finish_piece = (pl.when(pl.Series(finish_gone & (finish_form == 2))).then(None)
+                        .when(pl.Series(finish_gone & (finish_form == 1))).then(pl.lit('"NgayKetThucXuLy":null'))
+                        .when(pl.Series(finish_gone)).then(pl.lit('"NgayKetThucXuLy":""'))
+                        .otherwise(_key("NgayKetThucXuLy", _jstr(col("finished_at")))))
+
+        # --- fees: one entry, or a fee and a charge; zeros for free dossiers; none where unknown
+        fee = s["fee"]
+        split = (fee >= 10_000) & (rng.random(n) < 0.25)
+        first_part = np.where(split, (fee // 2000) * 1000, fee)
+        fee_known = frame["fee_amount"].is_not_null().to_numpy()
+        fee_entry = lambda label, amount, method: _obj([  # noqa: E731
+            _key("TenPhiLePhi", pl.lit(f'"{label}"')),
+            _key("Gia", _jcode(pl.lit(pl.Series(amount.astype(str))), quoted())),
+            _key("HinhThucThu", method)])
+        fees = _only(fee_known, _key("DanhSachLePhi", _arr([
+            fee_entry("Lệ phí", first_part, _jstr(col("payment_method"))),
+            _only(split, fee_entry("Phí", fee - first_part, pl.lit('""')))])))
+
+        # --- component files: the flags say which entries carry a link / DuocSoHoa / DuocLayTuKhoDMQG
+        comp, reused, store = s["comp"], s["reused"], s["store"]
+        live = rng.integers(1, 4, n)
+        has_list = comp | (rng.random(n) < 0.6)
+        reused_on_top = reused & (rng.random(n) < 0.5)
+        deleted = has_list & (rng.random(n) < 0.08)
+        doc = rng.integers(0, len(COMPONENT_FILES), n)
+
+        def component(k: int, mask: np.ndarray, is_deleted: bool) -> pl.Expr:
+            with_link = (np.ones(n, bool) if is_deleted
+                         else comp & ((k == 0) | (rng.random(n) < 0.7)))
+            digitised = (rng.random(n) < 0.5) if is_deleted else (reused & ~reused_on_top & (k == 0))
+            from_store = (rng.random(n) < 0.5) if is_deleted else (store & (k == live - 1))
+            return _only(mask, _obj([
+                _key("TenTepDinhKem", _jstr(_pick(COMPONENT_FILES, (doc + k) % len(COMPONENT_FILES))
+                                            + " - " + name + ".pdf")),
+                _key("IsDeleted", boolean(np.full(n, is_deleted))),
+                _key("DuocSoHoa", _jcode(pl.lit(pl.Series(digitised.astype(np.int64).astype(str))), quoted())),
+                _key("DuocLayTuKhoDMQG", _jcode(pl.lit(pl.Series(from_store.astype(np.int64).astype(str))),
+                                                quoted())),
+                _key("DuongDanTaiTepTin", _jstr(link(with_link)))]))
+
+        files = _only(has_list, _key("TaiLieuNop", _arr(
+            [component(0, deleted, True)] + [component(k, has_list & (live > k), False) for k in range(3)])))
+
+        # --- result documents of processed dossiers
+        result = s["result_file"]
+        result_doc = _only(processed, _key("DanhSachGiayToKetQua", _arr([_obj([
+            _key("TenGiayTo", _jstr(col("procedure_name"))),
+            _key("DuongDanTepTinKetQua", _jstr(link(result))),
+            _only(result, _key("TenTepDinhKem", _jstr(
+                pl.lit("KQ_") + name.str.normalize("NFD").str.replace_all(r"\p{Mn}", "")
+                .str.replace_all("đ", "d").str.replace_all("Đ", "D").str.replace_all(" ", "_") + ".pdf")))])])))
+
+        # --- supplementation rounds, sometimes the later one first, dates sometimes ISO with T
+        iso = rng.random(n) < 0.3
+        round_date = lambda secs: pl.when(pl.Series(iso)).then(  # noqa: E731
+            _timestamps(secs, "%Y-%m-%dT%H:%M:%S")).otherwise(date(secs))
+        ask = _pick(SUPPLEMENT_ASKS, rng.integers(0, len(SUPPLEMENT_ASKS), n))
+
+        def supplement(requested: np.ndarray, completed: np.ndarray) -> pl.Expr:
+            return _only(requested >= 0, _obj([
+                _key("NguoiYeuCauBoSung", _jstr(staff_at(1))),
+                _key("NoiDungBoSung", _jstr(pl.lit("Đề nghị ") + sir + " " + name + " bổ sung " + ask)),
+                _key("NgayBoSung", _jstr(round_date(requested))),
+                _key("NgayTiepNhanBoSung", pl.when(pl.Series(completed >= 0)).then(_jstr(round_date(completed)))
+                     .otherwise(pl.lit("null")))]))
+
+        later_first = rng.random(n) < 0.5
+        first_round = supplement(s["requested"], s["completed"])
+        second_round = supplement(s["requested2"], s["completed2"])
+        rounds = _only(s["sup_count"] > 0, _key("DanhSachHoSoBoSung", pl.when(pl.Series(later_first))
+                                                .then(_arr([second_round, first_round]))
+                                                .otherwise(_arr([first_round, second_round]))))
+
+        # --- processing log: received, sent on, each round, the closing step, the return
+        finish_text = col("finished_at")   # as written in NgayKetThucXuLy (bad rows included)
+        has_finish = frame["finished_at"].is_not_null().to_numpy()
+        received = s["received"]
+        sent_on = received + rng.integers(600, 3600, n)
+        sent_on_ok = (status >= 4) & ((s["finished"] < 0) | (sent_on < s["finished"]))
+        first_code = np.where((status == 1) | (status == 3), status, 2)
+        dossier_id = _jstr(col("dossier_id"))
+
+        def step(mask: np.ndarray, code: np.ndarray | int, when: pl.Expr, who: pl.Expr, what: pl.Expr,
+                 by_desk: bool = False) -> pl.Expr:
+            codes = pl.Series(np.broadcast_to(np.asarray(code), (n,)).astype(str))
+            return _only(mask, _obj([
+                _key("MaHoSo", dossier_id), _key("TrangThai", _jcode(pl.lit(codes), quoted())),
+                _key("ThoiDiemXuLy", _jstr(when)), _key("NguoiXuLy", _jstr(who)),
+                _key("ChucDanh", _jstr(pl.lit(RECEPTION_TITLE) if by_desk else title)),
+                _key("NoiDungXuLy", _jstr(what))]))
+
+        close_code = np.where(processed, 9, status)
+        close_words = _pick(("Công dân rút hồ sơ", "Dừng xử lý hồ sơ", "Hoàn thành xử lý"),
+                            np.clip(close_code - 7, 0, 2))
+        log = _arr([
+            step(received >= 0, first_code, date(received), staff_at(0),
+                 _pick(("Đăng ký hồ sơ trực tuyến", "Tiếp nhận hồ sơ", "Từ chối tiếp nhận"), first_code - 1),
+                 by_desk=True),
+            step(sent_on_ok & (received >= 0), 4, date(sent_on), staff_at(1), pl.lit("Chuyển xử lý")),
+            step(s["requested"] >= 0, 5, date(s["requested"]), staff_at(1), pl.lit("Yêu cầu bổ sung hồ sơ")),
+            step(s["completed"] >= 0, 4, date(s["completed"]), staff_at(1), pl.lit("Chuyển xử lý")),
+            step(s["requested2"] >= 0, 5, date(s["requested2"]), staff_at(2), pl.lit("Yêu cầu bổ sung hồ sơ")),
+            step(s["completed2"] >= 0, 4, date(s["completed2"]), staff_at(2), pl.lit("Chuyển xử lý")),
+            step(closing & has_finish, close_code, finish_text, staff_at(2), close_words),
+            # a closed dossier without any finish (a planted bad row) has no return step either
+            step((status == 10) & has_finish & (s["returned"] >= 0), 10, date(s["returned"]), staff_at(0),
+                 pl.lit("Trả kết quả cho ") + sir + " " + name, by_desk=True),
+        ])
+
+        cccd = col("applicant_id_number")
+        email = (name.str.normalize("NFD").str.replace_all(r"\p{Mn}", "").str.replace_all("đ", "d")
+                 .str.replace_all("Đ", "D").str.to_lowercase().str.replace_all(" ", "")
+                 + pl.Series(rng.integers(1, 100, n)).cast(pl.String) + "@gmail.com")
+        note = pl.when(pl.Series(rng.random(n) < 0.2)).then(
+            pl.lit("Liên hệ ") + name + " qua số " + col("applicant_phone")).otherwise(pl.lit(""))
+        paid = col("paid_online").fill_null("0")
+        hoso = _obj([
+            _only(frame["dossier_id"].is_not_null().to_numpy(), _key("MaHoSo", dossier_id)),
+            _key("MaTTHC", _jstr(col("procedure_code"))),
+            _key("TenTTHC", _jstr(col("procedure_name"))),
+            _key("MaLinhVuc", _jstr(_pick(cat.field_codes, s["proc"]))),
+            _key("TenLinhVuc", _jstr(col("field_name"))),
+            _key("DonViXuLy", _jstr(col("unit_name"))),
+            _key("KenhThucHien", _jcode(col("channel"), quoted())),
+            _key("TrangThaiHoSo", _jcode(col("status"), quoted())),
+            _key("LoaiDoiTuong", _jcode(col("applicant_type"), quoted())),
+            _key("NgayNopHoSo", _jstr(col("submitted_at"))),
+            _key("NgayTiepNhan", _jstr(col("received_at"))),
+            _key("NgayHenTra", _jstr(col("due_at"))),
+            _key("NgayTra", _jstr(col("returned_at"))),
+            finish_piece,
+            _key("DuocThanhToanTrucTuyen", _jcode(paid, quoted())),
+            _key("CoPhanAnhKienNghi", _jcode(col("has_complaint"), quoted())),
+            _key("TaiKhoanDuocXacThucVoiVNeID", _jcode(col("vneid_verified"), quoted())),
+            pl.when(col("rating").is_null()).then(None).otherwise(_key("DanhGia", _jstr(col("rating")))),
+            _key("ChuHoSo", _jstr(name)),
+            _key("SoGiayToChuHoSo", _jstr(cccd)),
+            _key("SoDienThoai", _jstr(col("applicant_phone"))),
+            _key("Email", _jstr(email)),
+            _key("DiaChi", _jstr(col("applicant_address"))),
+            _key("DinhDanhCHS", pl.lit("[") + _obj([
+                _key("LoaiDinhDanh", _jcode(pl.lit("1"), quoted())), _key("SoDinhDanh", _jstr(cccd))])
+                 + pl.lit("]")),
+            _key("TrichYeuHoSo", _jstr(col("procedure_name") + " - " + sir + " " + name)),
+            _key("GhiChu", _jstr(note)),
+            fees,
+            _key("HoSoCoThanhPhanSoHoa", _jcode(pl.lit(pl.Series(reused_on_top.astype(np.int64).astype(str))),
+                                                quoted())),
+            files,
+            result_doc,
+            rounds,
+        ])
+        return pl.lit('{"hoSo":') + hoso + pl.lit(',"tienTrinhDongBo":') + log + pl.lit("}")

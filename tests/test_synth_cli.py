@@ -30,3 +30,19 @@ def test_synth_export_date_before_the_years_is_a_plain_error(tmp_path, capsys):
                  "--quiet"])
     assert code == 2
     assert "before the first year" in capsys.readouterr().err
+
+
+def test_synth_writes_payload_json_and_jsonl(tmp_path):
+    import json
+
+    for fmt in ("json", "jsonl"):
+        code = main(["synth", "--out", str(tmp_path / fmt), "--units", "2", "--years", "2026",
+                     "--rows", "300", "--format", fmt, "--seed", "3", "--quiet"])
+        assert code == 0
+    (array,) = (tmp_path / "json").iterdir()
+    (lines,) = (tmp_path / "jsonl").iterdir()
+    assert array.name == "dossiers_payload_2026-11-20.json"
+    assert lines.name == "dossiers_payload_2026-11-20.jsonl"
+    records = json.loads(array.read_text(encoding="utf-8"))
+    assert len(records) == 300 and set(records[0]) == {"hoSo", "tienTrinhDongBo"}
+    assert [json.loads(line) for line in lines.read_text(encoding="utf-8").splitlines()] == records

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import unicodedata
+
 import openpyxl
 import polars as pl
 import pytest
@@ -18,8 +21,9 @@ def demo_set(tmp_path_factory):
 def test_demo_files_in_load_order(demo_set):
     raw, summaries = demo_set
     names = [s.path.name for s in summaries]
+    payload = ["dossiers_payload_2026-11-20.json"] if demo.DEMO_INCLUDES_PAYLOAD else []
     assert names == ["dossiers_vi_cum1_2026-06-30.xlsx", "dossiers_vi_cum2_2026-06-30.xlsx",
-                     "dossiers_dvcqg_2026-11-20.csv"]
+                     "dossiers_dvcqg_2026-11-20.csv", *payload]
     assert demo.ensure_demo_exports(raw) == [s.path for s in summaries]
 
 
@@ -63,6 +67,8 @@ def _good_ids(summary) -> set[str]:
     if summary.file_format == "csv":
         frame = pl.read_csv(summary.path, infer_schema=False)
         ids = frame["MaHoSo"].to_list()
+    elif summary.file_format == "json":
+        ids = [r["hoSo"].get("MaHoSo") for r in json.loads(summary.path.read_text(encoding="utf-8"))]
     else:
         book = openpyxl.load_workbook(summary.path, read_only=True)
         rows = list(book.worksheets[0].iter_rows(min_row=summary.first_data_row, values_only=True))
@@ -80,7 +86,7 @@ def test_ingest_sets_aside_exactly_the_planted_rows(demo_set, params_dir):
         planted = {(s.path.name, b.source_row) for s in summaries for b in s.bad_rows}
         stored = db.query(con, "select file_name, source_row from set_aside")
         assert set(stored.iter_rows()) == planted
-        assert stored.height == len(planted) == 3 * 8      # one reason per planted row
+        assert stored.height == len(planted) == len(summaries) * 8      # one reason per planted row
         good = set().union(*(_good_ids(s) for s in summaries))
         loaded = set(db.query(con, "select dossier_id from dossiers")["dossier_id"].to_list())
         assert loaded == good
@@ -102,3 +108,20 @@ def test_ingest_keeps_the_newer_status_of_a_re_exported_dossier(demo_set, params
         con.close()
     closed_later = [i for i in open_early if statuses.get(i, 0) >= 7]
     assert closed_later
+
+
+def test_the_payload_export_once_switched_on(tmp_path, monkeypatch):
+    # written and listed, not ingested: the JSON reader of `hoaan ingest` lands separately
+    monkeypatch.setattr(demo, "DEMO_INCLUDES_PAYLOAD", True)
+    summaries = demo.write_demo_exports(tmp_path)
+    payload = summaries[-1]
+    assert payload.path.name == "dossiers_payload_2026-11-20.json"
+    assert demo.ensure_demo_exports(tmp_path) == [s.path for s in summaries]   # loaded last
+    records = json.loads(payload.path.read_text(encoding="utf-8"))
+    assert len(records) == payload.rows > 0
+    units = {unicodedata.normalize("NFC", r["hoSo"]["DonViXuLy"].strip()) for r in records}
+    assert units == {"UBND xã Kim Bình", "UBND xã Tân Mỹ", "UBND xã Yên Lập"}   # the second group
+    assert min(r["hoSo"]["NgayTiepNhan"] for r in records if r["hoSo"]["NgayTiepNhan"]) >= "20260701"
+    # it overlaps the national CSV, as a re-export would
+    csv_ids = set(pl.read_csv(summaries[2].path, infer_schema=False)["MaHoSo"].drop_nulls())
+    assert {r["hoSo"].get("MaHoSo") for r in records} & csv_ids

@@ -41,3 +41,12 @@ def test_csv_peak_memory_does_not_follow_the_row_count(tmp_path):
     assert large_bytes > 2.5 * small_bytes
     # measured on the 2-core dev box: 223 MB and 226 MB
     assert large_mb - small_mb < 50, (small_mb, large_mb)
+
+
+@pytest.mark.slow
+def test_payload_peak_memory_does_not_follow_the_row_count(tmp_path):
+    small_mb, small_bytes = _peak_mb(100_000, "jsonl", tmp_path / "small")
+    large_mb, large_bytes = _peak_mb(300_000, "jsonl", tmp_path / "large")
+    assert large_bytes > 2.5 * small_bytes
+    # measured on the 2-core dev box: 416 MB (100k, json) and 422 MB (300k, jsonl)
+    assert large_mb - small_mb < 60, (small_mb, large_mb)

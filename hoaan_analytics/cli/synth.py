@@ -19,7 +19,8 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="dossiers in each file (default: about --per-unit-year per unit and year)")
     parser.add_argument("--per-unit-year", type=int, default=1000, dest="dossiers_per_unit_year",
                         help="dossiers per unit and full year when --rows is not given; default 1000")
-    parser.add_argument("--format", choices=("csv", "xlsx", "both"), default="both")
+    parser.add_argument("--format", choices=("csv", "xlsx", "both", "json", "jsonl"), default="both",
+                        help="both = csv and xlsx (default); json/jsonl = the national sync payload")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--export-date", type=date.fromisoformat, default=None,
                         help="YYYY-MM-DD; default 20 November of the last year")
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         raise HoaanError("--units must be at least 1")
     if args.rows is not None and args.rows < 0:
         raise HoaanError("--rows must not be negative")
-    formats = ("csv", "xlsx") if args.format == "both" else (args.format,)
+    formats = synth.DEFAULT_FORMATS if args.format == "both" else (args.format,)
     bad_rows: int | float = int(args.bad_rows) if args.bad_rows >= 1 else args.bad_rows
     progress, bar = None, None
     if not args.quiet:
