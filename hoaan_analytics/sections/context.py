@@ -23,6 +23,7 @@ from hoaan_analytics.targets import Target, load_targets
 T = TypeVar("T")
 
 ALL_UNITS_LABEL = "Toàn bộ đơn vị"
+DEMO_DATA_LABEL = "dữ liệu mẫu"
 MODE_LABELS_VI = {"calendar": "kỳ theo lịch", "cutoff": "kỳ chốt số liệu theo Nghị định 09/2019/NĐ-CP"}
 
 
@@ -49,6 +50,7 @@ class ReportContext:
     newest_event_on: date | None
     reference_on: date
     unit_names: list[str]
+    is_demo: bool = False       # the demo's synthetic database (paths.is_demo_db): said in the header
     kpis: dict[str, Any] = field(default_factory=dict)
     _con: db.Connection | None = field(default=None, repr=False)
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
@@ -105,14 +107,17 @@ def default_period(con: db.Connection, mode: str = "calendar") -> Period:
     return latest_complete_quarter(newest or date.today(), mode)
 
 
-def open_report(db_path: str | os.PathLike[str], period: str | None = None, mode: str = "calendar",
+def open_report(db_path: str | os.PathLike[str] | None = None, period: str | None = None, mode: str = "calendar",
                 unit: str | None = None, params_dir: str | os.PathLike[str] | None = None) -> ReportContext:
     """Open the database read-only and settle the report's period, unit and targets.
 
-    `period` None means the latest complete quarter of the data (default_period).
+    `db_path` None means paths.default_db(): the commune's database, or the demo's
+    when there is none yet. `period` None means the latest complete quarter of the
+    data (default_period).
     Raises HoaanError for an unknown period, mode or unit, or a database that was
     never loaded.
     """
+    db_path = paths.default_db() if db_path is None else Path(db_path)
     con = db.connect_reader(db_path)
     try:
         models.require_built(con, db_path)
@@ -120,9 +125,10 @@ def open_report(db_path: str | os.PathLike[str], period: str | None = None, mode
         unit_name = stored_unit_name(con, unit)
         folder = paths.params_dir(params_dir)
         context = ReportContext(
-            db_path=Path(db_path), _con=con, period=chosen, unit=unit_name, targets=load_targets(folder), params_dir=Path(folder),
+            db_path=db_path, _con=con, period=chosen, unit=unit_name, targets=load_targets(folder), params_dir=Path(folder),
             newest_event_on=db.scalar(con, "select newest_event_on from dossier_extent"),
             reference_on=analyses.reference_on(con, chosen), unit_names=units(con),
+            is_demo=paths.is_demo_db(db_path),
         )
         context.kpis = context.kpis_of(chosen)
     except BaseException:
@@ -151,6 +157,9 @@ def header(ctx: ReportContext) -> Markdown:
         f"**Đơn vị:** {ctx.scope_label}  ",
         f"**Kỳ báo cáo:** {period.label} ({period.range_label}; {MODE_LABELS_VI.get(period.mode, period.mode)})  ",
     ]
+    if ctx.is_demo:
+        lines.append(f"**Nguồn số liệu:** {DEMO_DATA_LABEL} (hồ sơ tự sinh để minh họa, không phải số liệu "
+                     "của đơn vị).  ")
     if ctx.newest_event_on is not None:
         lines.append(f"**Số liệu đến ngày:** {ctx.newest_event_on:%d/%m/%Y}. Hồ sơ đang giải quyết được đánh giá "
                      f"trong hạn hay quá hạn tại ngày {ctx.reference_on:%d/%m/%Y}.")
