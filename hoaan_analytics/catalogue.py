@@ -14,7 +14,6 @@ from hoaan_analytics.errors import HoaanError
 
 CATALOGUE_FILE = "procedures.csv"
 REQUIRED_COLUMNS = ("procedure_code", "statutory_days", "cutoff_15h")
-OPTIONAL_COLUMNS = ("procedure_name", "field_name", "confidence", "note")
 _TRUE = {"1", "true", "yes", "có", "x"}
 _FALSE = {"0", "false", "no", "không", ""}
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 import polars as pl
 from great_tables import GT
 
+from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.kpis import KPI_LABELS_VI
 
 # Vietnamese names: the KPI keys' come from kpis.KPI_LABELS_VI (one wording in the
@@ -141,13 +142,6 @@ def kpi_table(
 
 
 def _require(frame: pl.DataFrame, columns: Sequence[str]) -> None:
-    from hoaan_analytics.errors import HoaanError
-
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise HoaanError(f"table needs the column(s) {', '.join(missing)}; got {', '.join(frame.columns)}")
-
-
-def table_html(gt: GT) -> str:
-    """The table as an HTML fragment (scoped style, no script), for pages built without a notebook."""
-    return gt.as_raw_html()

@@ -18,7 +18,7 @@ from hoaan_analytics.kpis import compute_kpis, units
 from hoaan_analytics.kpis import unit_name as stored_unit_name
 from hoaan_analytics.periods import Period, latest_complete_quarter, parse_period
 from hoaan_analytics.tables import format_number_vi, format_percent_vi
-from hoaan_analytics.targets import Target, load_targets
+from hoaan_analytics.targets import Target, load_targets, target_for
 
 T = TypeVar("T")
 
@@ -223,8 +223,6 @@ def date_text(value: date | None) -> str:
 
 def target_phrase(ctx: ReportContext, kpi: str, value: float | None) -> str:
     """'(mục tiêu ≥ 95,0%: chưa đạt, còn thiếu 1,0 điểm phần trăm)', or '' when the plan sets none."""
-    from hoaan_analytics.targets import target_for
-
     target = target_for(ctx.targets, kpi, year=ctx.year)
     if target is None:
         return ""

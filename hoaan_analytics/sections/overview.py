@@ -13,6 +13,7 @@ from IPython.display import HTML, Markdown
 
 from hoaan_analytics import analyses, charts, tables
 from hoaan_analytics.form06 import FORM06_COLUMNS, form06_frame, write_form06
+from hoaan_analytics.report.names import slugify
 from hoaan_analytics.sections.context import (
     ReportContext, count_text, empty_sentence, nothing, percent_text, points_text, target_phrase,
 )
@@ -228,8 +229,6 @@ def form06_download(ctx: ReportContext) -> HTML | Markdown:
     """A link that saves Biểu 06 as an Excel file; the file travels inside the page (no server needed)."""
     if ctx.is_empty:
         return nothing("Không lập Biểu 06 cho kỳ không có hồ sơ.")
-    from hoaan_analytics.report.batch import slugify
-
     name = f"bieu-06_{slugify(ctx.period.name)}_{slugify(ctx.scope_label)}.xlsx"
     with tempfile.TemporaryDirectory() as folder:
         path = write_form06(ctx.con, ctx.period, Path(folder) / name, unit=ctx.unit,
