@@ -38,7 +38,8 @@ from hoaan_analytics.report.html import export_html, notebook_title
 from hoaan_analytics.report.index import write_index
 from hoaan_analytics.report.kernels import KernelPool
 from hoaan_analytics.report.names import ALL_UNITS_SLUG, inside, run_folder_name, slugify, unique_slugs
-from hoaan_analytics.sections.context import ALL_UNITS_LABEL, default_period
+from hoaan_analytics.labels_vi import ALL_UNITS_LABEL
+from hoaan_analytics.sections.context import default_period
 
 PREFERRED_KERNEL = "hoaan"
 FALLBACK_KERNEL = "python3"

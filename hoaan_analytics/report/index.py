@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
+from hoaan_analytics.labels_vi import MODE_LABELS_VI
+
 if TYPE_CHECKING:  # batch imports this module to write the index
     from hoaan_analytics.report.batch import JobResult
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 INDEX_TEMPLATE = "index.html.j2"
-MODE_LABELS = {"calendar": "kỳ theo lịch", "cutoff": "kỳ chốt số liệu (Nghị định 09/2019)"}
 
 
 def _template() -> jinja2.Template:
@@ -34,7 +35,7 @@ def write_index(results: Sequence[JobResult], run_dir: Path, *, period: str, mod
         else:
             links.append({"name": result.job.notebook.stem, "href": None, "error": result.error or ""})
     page = _template().render(
-        period=period, mode_label=MODE_LABELS.get(mode, mode), rows=rows,
+        period=period, mode_label=MODE_LABELS_VI.get(mode, mode), rows=rows,
         ok_count=sum(r.ok for r in results), total_count=len(results),
         written_at=datetime.now().strftime("%H:%M %d/%m/%Y"),
     )

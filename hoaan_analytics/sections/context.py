@@ -15,6 +15,7 @@ from IPython.display import Markdown
 from hoaan_analytics import analyses, db, models, paths
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.kpis import compute_kpis, units
+from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, DEMO_DATA_LABEL, MODE_LABELS_VI, NO_FIELD_LABEL
 from hoaan_analytics.kpis import unit_name as stored_unit_name
 from hoaan_analytics.periods import Period, latest_complete_quarter, parse_period
 from hoaan_analytics.tables import format_number_vi, format_percent_vi
@@ -22,9 +23,6 @@ from hoaan_analytics.targets import Target, load_targets, target_for
 
 T = TypeVar("T")
 
-ALL_UNITS_LABEL = "Toàn bộ đơn vị"
-DEMO_DATA_LABEL = "dữ liệu mẫu"
-MODE_LABELS_VI = {"calendar": "kỳ theo lịch", "cutoff": "kỳ chốt số liệu theo Nghị định 09/2019/NĐ-CP"}
 
 
 @dataclass
@@ -181,7 +179,7 @@ def field_split(table: pl.DataFrame, labels: dict[str, str]) -> pl.DataFrame:
     `labels` maps count columns (e.g. resolved_early) to the category names shown.
     """
     return pl.concat([
-        table.select(pl.col("field_name").fill_null(analyses.NO_FIELD_LABEL).alias("group"),
+        table.select(pl.col("field_name").fill_null(NO_FIELD_LABEL).alias("group"),
                      pl.lit(label).alias("category"), pl.col(key).alias("dossiers"))
         for key, label in labels.items()
     ])
@@ -192,7 +190,7 @@ def breakdown_frame(table: pl.DataFrame, by: str, columns: list[str], *, largest
     groups = ["field_name"] if by == "field" else ["procedure_code", "procedure_name"]
     frame = table.select(*groups, *columns).sort([largest_first, *groups], descending=[True] + [False] * len(groups))
     if by == "field":
-        frame = frame.with_columns(pl.col("field_name").fill_null(analyses.NO_FIELD_LABEL))
+        frame = frame.with_columns(pl.col("field_name").fill_null(NO_FIELD_LABEL))
     return frame
 
 
