@@ -25,6 +25,64 @@ T = TypeVar("T")
 
 
 
+class ReportConnection:
+    """A read-only DuckDB connection that runs each statement at most once per report, and logs it.
+
+    db.query and db.scalar reach DuckDB through `sql(...).pl()` and
+    `execute(...).fetchall()`; here both keep their result under (statement,
+    parameters), so a second section asking the same question gets the kept
+    frame or rows, whatever module asks. `log` receives each statement actually
+    run: a test or bench/report_queries.py counts them. Anything else is the
+    wrapped connection's own.
+    """
+
+    def __init__(self, con: db.Connection, log: list[tuple[str, str]], results: dict[Hashable, Any]):
+        self._con = con
+        self._log = log
+        self._results = results
+
+    def _once(self, key: tuple[str, str, str], run: Callable[[], T]) -> T:
+        if key not in self._results:
+            self._log.append(key[1:])
+            self._results[key] = run()
+        return self._results[key]
+
+    def sql(self, query: str, params: Any = None) -> _KeptRelation:
+        return _KeptRelation(self, query, params)
+
+    def execute(self, query: str, parameters: Any = None) -> _KeptRows:
+        return _KeptRows(self, query, parameters)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
+
+
+@dataclass(frozen=True)
+class _KeptRelation:
+    """What `sql()` returns: materialised once as a polars frame (the only use db.query makes of it)."""
+
+    owner: ReportConnection
+    query: str
+    params: Any
+
+    def pl(self) -> pl.DataFrame:
+        return self.owner._once(("pl", self.query, repr(self.params)),
+                                lambda: self.owner._con.sql(self.query, params=self.params).pl())
+
+
+@dataclass(frozen=True)
+class _KeptRows:
+    """What `execute()` returns: its rows fetched once (db.scalar and db.run fetch all)."""
+
+    owner: ReportConnection
+    query: str
+    params: Any
+
+    def fetchall(self) -> list[tuple]:
+        return self.owner._once(("rows", self.query, repr(self.params)),
+                                lambda: self.owner._con.execute(self.query, self.params).fetchall())
+
+
 @dataclass
 class ReportContext:
     """One report's database and choices; the sections read everything from it.
@@ -52,12 +110,15 @@ class ReportContext:
     kpis: dict[str, Any] = field(default_factory=dict)
     _con: db.Connection | None = field(default=None, repr=False)
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+    # (statement, parameters) of every query this report ran, in order (ReportConnection)
+    queries: list[tuple[str, str]] = field(default_factory=list, repr=False)
+    _results: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     @property
     def con(self) -> db.Connection:
         """A read-only connection, opened when first needed (and again after `release`)."""
         if self._con is None:
-            self._con = db.connect_reader(self.db_path)
+            self._con = ReportConnection(db.connect_reader(self.db_path), self.queries, self._results)
         return self._con
 
     def release(self, *_event: Any) -> None:
@@ -116,7 +177,9 @@ def open_report(db_path: str | os.PathLike[str] | None = None, period: str | Non
     never loaded.
     """
     db_path = paths.default_db() if db_path is None else Path(db_path)
-    con = db.connect_reader(db_path)
+    queries: list[tuple[str, str]] = []
+    results: dict[Hashable, Any] = {}
+    con = ReportConnection(db.connect_reader(db_path), queries, results)
     try:
         models.require_built(con, db_path)
         chosen = default_period(con, mode) if period is None else parse_period(period, mode)
@@ -126,7 +189,7 @@ def open_report(db_path: str | os.PathLike[str] | None = None, period: str | Non
             db_path=db_path, _con=con, period=chosen, unit=unit_name, targets=load_targets(folder), params_dir=Path(folder),
             newest_event_on=db.scalar(con, "select newest_event_on from dossier_extent"),
             reference_on=analyses.reference_on(con, chosen), unit_names=units(con),
-            is_demo=paths.is_demo_db(db_path),
+            is_demo=paths.is_demo_db(db_path), queries=queries, _results=results,
         )
         context.kpis = context.kpis_of(chosen)
     except BaseException:
