@@ -43,6 +43,7 @@ from hoaan_analytics.sections.context import default_period
 
 PREFERRED_KERNEL = "hoaan"
 FALLBACK_KERNEL = "python3"
+EXPLORATION_PREFIX = "00_"
 
 
 class ReportParameterError(HoaanError):
@@ -157,12 +158,17 @@ def validate_parameters(notebook: Path, parameters: Mapping[str, Any]) -> None:
 
 
 def find_notebooks(notebook_dir: Path, names: Sequence[str] | None = None) -> list[Path]:
-    """The notebooks to render: all `*.ipynb` of `notebook_dir`, or those named (with or without .ipynb)."""
+    """The notebooks to render: the reports of `notebook_dir`, or those named (with or without .ipynb).
+
+    Without names, every `*.ipynb` but the analysts' workbench notebooks (`00_*`,
+    EXPLORATION_PREFIX), which answer no report's question; named, any of them.
+    """
     available = {p.stem: p for p in sorted(Path(notebook_dir).glob("*.ipynb")) if not p.name.startswith(".")}
     if not names:
-        if not available:
-            raise HoaanError(f"no notebooks (*.ipynb) in {notebook_dir}")
-        return list(available.values())
+        reports = [p for stem, p in available.items() if not stem.startswith(EXPLORATION_PREFIX)]
+        if not reports:
+            raise HoaanError(f"no report notebooks (*.ipynb) in {notebook_dir}")
+        return reports
     chosen = []
     for name in names:
         stem = Path(name).stem if name.endswith(".ipynb") else name
