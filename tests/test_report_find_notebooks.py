@@ -15,5 +15,5 @@ def test_workbench_notebooks_are_left_out_unless_named(tmp_path):
 
 def test_a_folder_with_only_a_workbench_has_no_report(tmp_path):
     (tmp_path / "00_kham_pha.ipynb").write_text("{}", encoding="utf-8")
-    with pytest.raises(HoaanError, match="no report notebooks"):
+    with pytest.raises(HoaanError, match="no notebooks .* 00_\\* ones are rendered only when named"):
         find_notebooks(tmp_path)

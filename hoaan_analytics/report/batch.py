@@ -167,7 +167,7 @@ def find_notebooks(notebook_dir: Path, names: Sequence[str] | None = None) -> li
     if not names:
         reports = [p for stem, p in available.items() if not stem.startswith(EXPLORATION_PREFIX)]
         if not reports:
-            raise HoaanError(f"no report notebooks (*.ipynb) in {notebook_dir}")
+            raise HoaanError(f"no notebooks (*.ipynb) to render in {notebook_dir}; 00_* ones are rendered only when named")
         return reports
     chosen = []
     for name in names:
