@@ -23,57 +23,11 @@ import polars as pl
 
 from hoaan_analytics import db
 from hoaan_analytics.kpis import KPI_KEYS, RATIO_KEYS, compute_kpis, kpi_table, resolve_unit
+from hoaan_analytics.labels_vi import (ANOMALY_LABELS_VI, FIELD_LABELS_VI, LATE_REASON_LABELS_VI, NO_FIELD_LABEL,
+                                      PAYMENT_CLASS_LABELS_VI, SET_ASIDE_REASON_LABELS_VI)
 from hoaan_analytics.periods import Period, parse_period, previous_periods
 from hoaan_analytics.targets import Target
 
-LATE_REASON_LABELS_VI: dict[str, str] = {
-    "after_due": "Trả kết quả sau ngày hẹn trả",
-    "repeated_supplement": "Yêu cầu bổ sung hồ sơ quá một lần",
-    "both": "Sau ngày hẹn trả và bổ sung quá một lần",
-}
-PAYMENT_CLASS_LABELS_VI: dict[str, str] = {
-    "cash": "Tiền mặt",
-    "cashless": "Không dùng tiền mặt (chưa trực tuyến)",
-    "online": "Thanh toán trực tuyến",
-}
-ANOMALY_LABELS_VI: dict[str, str] = {
-    "finished_after_due_not_late": "Kết thúc xử lý sau ngày hẹn trả nhưng không tính là quá hạn "
-                                   "(do trừ thời gian chờ bổ sung)",
-    "due_before_received": "Ngày hẹn trả trước ngày tiếp nhận",
-    "due_from_catalogue": "Thiếu ngày hẹn trả: lấy theo thời hạn trong danh mục thủ tục",
-    "returned_before_finished": "Ngày trả kết quả trước ngày kết thúc xử lý",
-    "supplement_completed_without_request": "Có ngày công dân bổ sung nhưng không có ngày yêu cầu bổ sung",
-    "supplement_completed_before_request": "Ngày công dân bổ sung trước ngày yêu cầu bổ sung",
-    "supplement_without_count": "Có ngày yêu cầu bổ sung nhưng số lần bổ sung bằng 0 hoặc trống",
-    "open_with_finished_date": "Chưa ở trạng thái kết thúc nhưng đã có ngày kết thúc xử lý",
-    "paid_online_in_cash": "Ghi thanh toán trực tuyến nhưng hình thức thanh toán là tiền mặt hoặc trống",
-    "not_in_catalogue": "Thủ tục chưa có trong danh mục (không tính được mức giảm thời gian)",
-}
-SET_ASIDE_REASON_LABELS_VI: dict[str, str] = {
-    "no dossier id": "Không có mã hồ sơ",
-    "cannot be read as a date": "Ngày tháng không đọc được",
-    "cannot be read as a date (year outside 2000–2100)": "Ngày tháng ngoài khoảng năm 2000–2100",
-    "no status": "Không có trạng thái",
-    "status is neither a code 1-10 nor a status name": "Trạng thái không hợp lệ",
-    "channel is neither a code 1-3 nor a channel name": "Hình thức nộp không hợp lệ",
-    "no received date": "Không có ngày tiếp nhận",
-    "finished before it was received": "Ngày kết thúc xử lý trước ngày tiếp nhận",
-    "closing status without a finished date": "Đã kết thúc nhưng không có ngày kết thúc xử lý",
-    "no due date and the procedure is not in the catalogue": "Không có ngày hẹn trả và thủ tục không có trong danh mục",
-}
-FIELD_LABELS_VI: dict[str, str] = {
-    "dossier_id": "Mã hồ sơ",
-    "procedure_code": "Mã thủ tục",
-    "status": "Trạng thái",
-    "channel": "Hình thức nộp",
-    "received_at": "Ngày tiếp nhận",
-    "due_at": "Ngày hẹn trả",
-    "finished_at": "Ngày kết thúc xử lý",
-    "returned_at": "Ngày trả kết quả",
-    "supplement_requested_at": "Ngày yêu cầu bổ sung",
-    "supplement_completed_at": "Ngày công dân bổ sung",
-}
-NO_FIELD_LABEL = "Chưa xác định lĩnh vực"
 # The count of METRICS.md §6 each ratio is taken over, or the nearest one kpi_table carries
 # (time_reduction and satisfaction_rate run over subsets of the resolved dossiers).
 KPI_BASE_COUNT: dict[str, str] = {

@@ -14,7 +14,6 @@ from hoaan_analytics.errors import HoaanError
 
 CATALOGUE_FILE = "procedures.csv"
 REQUIRED_COLUMNS = ("procedure_code", "statutory_days", "cutoff_15h")
-OPTIONAL_COLUMNS = ("procedure_name", "field_name", "confidence", "note")
 # METRICS.md §7: only the 766 scorecard reads them; missing column or empty cell = unknown (null)
 OPTIONAL_FLAG_COLUMNS = ("has_fee", "paper_result")
 _TRUE = {"1", "true", "yes", "có", "x"}

@@ -20,6 +20,7 @@ import altair as alt
 import polars as pl
 
 from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.labels_vi import COLUMN_LABELS_VI, TARGET_MET_LABEL, TARGET_NOT_MET_LABEL
 from hoaan_analytics.tables import KPI_LABELS, format_number_vi, format_percent_vi
 
 MAX_CHART_ROWS = 5000
@@ -118,7 +119,7 @@ def _target_rule(target: float, axis: Literal["x", "y"], label: str) -> alt.Char
     return (
         alt.Chart(data)
         .mark_rule(color=TARGET_COLOUR, strokeDash=[6, 4], strokeWidth=2)
-        .encode(**encoding, tooltip=[alt.Tooltip("target_text:N", title="Mục tiêu")])
+        .encode(**encoding, tooltip=[alt.Tooltip("target_text:N", title=COLUMN_LABELS_VI["target"])])
     )
 
 
@@ -139,8 +140,8 @@ def kpi_bars(frame: pl.DataFrame, *, title: str = "Kết quả so với mục ti
         _value_text(pl.col("value"), "percent").alias("value_text"),
         _value_text(pl.col("target"), "percent").alias("target_text"),
         pl.when(pl.col("value").is_null() | pl.col("target").is_null()).then(pl.lit("—"))
-        .when(pl.col("value") >= pl.col("target")).then(pl.lit("Đạt"))
-        .otherwise(pl.lit("Chưa đạt")).alias("status"),
+        .when(pl.col("value") >= pl.col("target")).then(pl.lit(TARGET_MET_LABEL))
+        .otherwise(pl.lit(TARGET_NOT_MET_LABEL)).alias("status"),
         # the value's label right of the bar or of the target tick, whichever ends later,
         # so that a value just short of its target (94,0% vs 95%) is not printed over the tick
         pl.max_horizontal("value", "target").alias("label_x"),
@@ -148,14 +149,14 @@ def kpi_bars(frame: pl.DataFrame, *, title: str = "Kết quả so với mục ti
     order = data["kpi_label"].to_list()
     y = alt.Y("kpi_label:N", sort=order, title=None)
     tooltip = [
-        alt.Tooltip("kpi_label:N", title="Chỉ tiêu"),
-        alt.Tooltip("value_text:N", title="Kết quả"),
-        alt.Tooltip("target_text:N", title="Mục tiêu"),
-        alt.Tooltip("status:N", title="Đánh giá"),
+        alt.Tooltip("kpi_label:N", title=COLUMN_LABELS_VI["kpi"]),
+        alt.Tooltip("value_text:N", title=COLUMN_LABELS_VI["value"]),
+        alt.Tooltip("target_text:N", title=COLUMN_LABELS_VI["target"]),
+        alt.Tooltip("status:N", title=COLUMN_LABELS_VI["status"]),
     ]
     base = alt.Chart(data)
     bars = base.mark_bar(color=VALUE_COLOUR, height={"band": 0.6}).encode(
-        x=alt.X("value:Q", title="Tỷ lệ", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
+        x=alt.X("value:Q", title=COLUMN_LABELS_VI["share"], scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
         y=y, tooltip=tooltip,
     )
     targets = base.transform_filter("isValid(datum.target)").mark_tick(
@@ -188,9 +189,9 @@ def trend_line(frame: pl.DataFrame, *, value_column: str = "value", value_title:
         columns.append(pl.col("series").cast(pl.String))
     data = frame.select(columns).with_columns(_value_text(pl.col("value"), value_format).alias("value_text"))
     order = list(dict.fromkeys(data["period_label"].to_list()))
-    tooltip = [alt.Tooltip("period_label:N", title="Kỳ"), alt.Tooltip("value_text:N", title=label)]
+    tooltip = [alt.Tooltip("period_label:N", title=COLUMN_LABELS_VI["period_label"]), alt.Tooltip("value_text:N", title=label)]
     encoding: dict[str, Any] = {
-        "x": alt.X("period_label:N", sort=order, title="Kỳ", axis=alt.Axis(labelAngle=0)),
+        "x": alt.X("period_label:N", sort=order, title=COLUMN_LABELS_VI["period_label"], axis=alt.Axis(labelAngle=0)),
         "y": alt.Y("value:Q", title=label, axis=alt.Axis(format=_axis_format(value_format)),
                    scale=alt.Scale(domain=[0, 1]) if value_format == "percent" else alt.Undefined),
     }
@@ -201,7 +202,7 @@ def trend_line(frame: pl.DataFrame, *, value_column: str = "value", value_title:
     line = alt.Chart(data).mark_line(point=True).encode(**encoding, tooltip=tooltip)
     layers: list[alt.Chart] = [line]
     if target is not None:
-        layers.append(_target_rule(target, "y", "Mục tiêu"))
+        layers.append(_target_rule(target, "y", COLUMN_LABELS_VI["target"]))
     chart = alt.layer(*layers).properties(
         title=alt.Title(title or f"{label} theo kỳ", subtitle=subtitle or alt.Undefined), width=520, height=260,
     )
@@ -232,7 +233,7 @@ def shares_by_group(frame: pl.DataFrame, *, title: str, group_title: str = "Nhó
     )
     categories = list(category_order or dict.fromkeys(data["category"].to_list()))
     chart = alt.Chart(data).mark_bar().encode(
-        x=alt.X("share:Q", stack="zero", title="Tỷ lệ", axis=alt.Axis(format=".0%"),
+        x=alt.X("share:Q", stack="zero", title=COLUMN_LABELS_VI["share"], axis=alt.Axis(format=".0%"),
                 scale=alt.Scale(domain=[0, 1])),
         y=alt.Y("group:N", title=group_title, sort=list(dict.fromkeys(data["group"].to_list()))),
         color=alt.Color("category:N", title=category_title, sort=categories,
@@ -240,7 +241,7 @@ def shares_by_group(frame: pl.DataFrame, *, title: str, group_title: str = "Nhó
                                         if len(categories) <= len(OKABE_ITO) else alt.Undefined)),
         order=alt.Order("category_rank:Q"),
         tooltip=[alt.Tooltip("group:N", title=group_title), alt.Tooltip("category:N", title=category_title),
-                 alt.Tooltip("dossiers_text:N", title="Số hồ sơ"), alt.Tooltip("share_text:N", title="Tỷ lệ")],
+                 alt.Tooltip("dossiers_text:N", title=COLUMN_LABELS_VI["dossiers"]), alt.Tooltip("share_text:N", title=COLUMN_LABELS_VI["share"])],
     ).transform_calculate(
         category_rank=f"indexof({_js_list(categories)}, datum.category)"
     ).properties(title=alt.Title(title, subtitle=subtitle or alt.Undefined), width=520, height=alt.Step(26))
@@ -279,10 +280,10 @@ def elapsed_vs_statutory(frame: pl.DataFrame, *, title: str = "Thời gian giả
     )
     y = alt.Y("procedure_name:N", title=None, sort=data["procedure_name"].to_list())
     tooltip = [
-        alt.Tooltip("procedure_name:N", title="Thủ tục"),
-        alt.Tooltip("dossiers_text:N", title="Số hồ sơ"),
+        alt.Tooltip("procedure_name:N", title=COLUMN_LABELS_VI["procedure_name"]),
+        alt.Tooltip("dossiers_text:N", title=COLUMN_LABELS_VI["dossiers"]),
         alt.Tooltip("elapsed_text:N", title="Bình quân (ngày làm việc)"),
-        alt.Tooltip("statutory_text:N", title="Thời hạn (ngày làm việc)"),
+        alt.Tooltip("statutory_text:N", title=COLUMN_LABELS_VI["statutory_days"]),
         alt.Tooltip("target_text:N", title=f"Mục tiêu (giảm {format_percent_vi(reduction_target, 0)})"),
     ]
     base = alt.Chart(data)
@@ -318,10 +319,10 @@ def unit_ranking(frame: pl.DataFrame, *, value_column: str = "value", value_titl
         columns.append(pl.col("dossiers").cast(pl.Int64))
     data = frame.select(columns).sort("value", descending=True, nulls_last=True).with_columns(
         _value_text(pl.col("value"), "percent").alias("value_text"))
-    tooltip = [alt.Tooltip("unit_name:N", title="Đơn vị"), alt.Tooltip("value_text:N", title=label)]
+    tooltip = [alt.Tooltip("unit_name:N", title=COLUMN_LABELS_VI["unit_name"]), alt.Tooltip("value_text:N", title=label)]
     if "dossiers" in data.columns:
         data = data.with_columns(_value_text(pl.col("dossiers"), "count").alias("dossiers_text"))
-        tooltip.append(alt.Tooltip("dossiers_text:N", title="Số hồ sơ"))
+        tooltip.append(alt.Tooltip("dossiers_text:N", title=COLUMN_LABELS_VI["dossiers"]))
     y = alt.Y("unit_name:N", title=None, sort=data["unit_name"].to_list())
     bars = alt.Chart(data).mark_bar(color=VALUE_COLOUR, height={"band": 0.6}).encode(
         x=alt.X("value:Q", title=label, axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])),
@@ -335,7 +336,7 @@ def unit_ranking(frame: pl.DataFrame, *, value_column: str = "value", value_titl
         layers.append(alt.Chart(median_data).mark_rule(color=REFERENCE_COLOUR, strokeWidth=2).encode(
             x="median:Q", tooltip=[alt.Tooltip("median_text:N", title="Trung vị")]))
     if target is not None:
-        layers.append(_target_rule(target, "x", "Mục tiêu"))
+        layers.append(_target_rule(target, "x", COLUMN_LABELS_VI["target"]))
     chart = alt.layer(*layers).properties(
         title=alt.Title(title or f"Xếp hạng đơn vị: {label}",
                         subtitle=subtitle or "Vạch xám: trung vị các đơn vị; vạch đỏ đứt: mục tiêu"),

@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from hoaan_analytics import synth
+from hoaan_analytics.synth_names import UNITS
 
 DEMO_SEED = 2026
 DEMO_EXPORT_DATE = date(2026, 11, 20)
@@ -48,8 +49,6 @@ _DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 def demo_specs() -> list[synth.ExportSpec]:
     """The demo's export files, in the order they are to be loaded."""
-    from hoaan_analytics.synth_names import UNITS
-
     specs = []
     for number, group in enumerate(DEMO_GROUPS, start=1):
         unit_list = ", ".join(f"UBND {UNITS[u][0]} {UNITS[u][1]}" for u in group)

@@ -15,6 +15,9 @@ import polars as pl
 
 from hoaan_analytics import db, models
 from hoaan_analytics.kpis import kpi_table
+from hoaan_analytics.labels_vi import (ALL_UNITS_LABEL, FORM06_CODE, FORM06_COUNT_UNIT, FORM06_FIELD_HEADING,
+                                      FORM06_GROUP_HEADINGS, FORM06_HEADINGS, FORM06_LEGAL_BASIS, FORM06_OF_WHICH,
+                                      FORM06_STT_HEADING, FORM06_TITLE, FORM06_TOTAL_LABEL, NO_FIELD_LABEL)
 from hoaan_analytics.periods import Period, parse_period
 
 # the form's columns 3..13, in order
@@ -23,10 +26,6 @@ FORM06_COLUMNS: tuple[str, ...] = (
     "resolved", "resolved_early", "resolved_on_time", "resolved_late",
     "pending", "pending_in_time", "pending_overdue",
 )
-TOTAL_LABEL = "Tổng cộng"
-NO_FIELD_LABEL = "Chưa xác định lĩnh vực"
-FORM_CODE = "Biểu số 06/VPCP/KSTT"
-FORM_TITLE = "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
 
 
 def form06_frame(con: db.Connection, period: Period, *, unit: str | None = None) -> pl.DataFrame:
@@ -46,7 +45,7 @@ def form06_frame(con: db.Connection, period: Period, *, unit: str | None = None)
         "field_name", *FORM06_COLUMNS, pl.lit(False).alias("is_total"),
     )
     total_row = total.select(
-        pl.lit("").alias("stt"), pl.lit(TOTAL_LABEL).alias("field_name"),
+        pl.lit("").alias("stt"), pl.lit(FORM06_TOTAL_LABEL).alias("field_name"),
         *FORM06_COLUMNS, pl.lit(True).alias("is_total"),
     )
     return pl.concat([rows, total_row])
@@ -120,37 +119,24 @@ def _write_sheet(workbook, frame: pl.DataFrame, period: Period, unit: str | None
     sheet.set_column(2, 12, 13)
     last_col = 12
 
-    sheet.write_string(0, 0, FORM_CODE, bold)
-    sheet.write_string(1, 0, "Ban hành kèm theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020", italic)
-    sheet.write_string(0, 9, "Đơn vị báo cáo: " + (unit or "Tổng hợp các đơn vị"), bold)
+    sheet.write_string(0, 0, FORM06_CODE, bold)
+    sheet.write_string(1, 0, FORM06_LEGAL_BASIS, italic)
+    sheet.write_string(0, 9, "Đơn vị báo cáo: " + (unit or ALL_UNITS_LABEL), bold)
     sheet.write_string(1, 9, "Đơn vị nhận báo cáo: ", bold)
-    sheet.merge_range(3, 0, 3, last_col, FORM_TITLE, title)
+    sheet.merge_range(3, 0, 3, last_col, FORM06_TITLE, title)
     sheet.merge_range(4, 0, 4, last_col, f"Kỳ báo cáo: {period.label} ({period.range_label})", centered)
-    sheet.write_string(5, last_col, "Đơn vị tính: Số hồ sơ TTHC", italic)
+    sheet.write_string(5, last_col, FORM06_COUNT_UNIT, italic)
 
     top = 6
-    sheet.merge_range(top, 0, top + 2, 0, "STT", head)
-    sheet.merge_range(top, 1, top + 2, 1, "Lĩnh vực giải quyết", head)
-    sheet.merge_range(top, 2, top, 5, "Số hồ sơ nhận giải quyết", head)
-    sheet.merge_range(top, 6, top, 9, "Số hồ sơ đã giải quyết", head)
-    sheet.merge_range(top, 10, top, 12, "Số hồ sơ đang giải quyết", head)
-    for col in (2, 6, 10):
-        sheet.merge_range(top + 1, col, top + 2, col, "Tổng số", head)
-    sheet.merge_range(top + 1, 3, top + 1, 5, "Trong đó", head)
-    sheet.merge_range(top + 1, 7, top + 1, 9, "Trong đó", head)
-    sheet.merge_range(top + 1, 11, top + 1, 12, "Trong đó", head)
-    sub_headings = {
-        3: "Số mới tiếp nhận trực tuyến",
-        4: "Số mới tiếp nhận trực tiếp và qua dịch vụ bưu chính công ích",
-        5: "Số kỳ trước chuyển qua",
-        7: "Trả trước hạn",
-        8: "Trả đúng thời hạn",
-        9: "Trả quá hạn",
-        11: "Trong hạn",
-        12: "Quá hạn",
-    }
-    for col, text in sub_headings.items():
-        sheet.write_string(top + 2, col, text, head)
+    sheet.merge_range(top, 0, top + 2, 0, FORM06_STT_HEADING, head)
+    sheet.merge_range(top, 1, top + 2, 1, FORM06_FIELD_HEADING, head)
+    # columns (3)-(13) = FORM06_COLUMNS from sheet column 2; each group opens with its "Tổng số"
+    for (first, last), heading in zip(((2, 5), (6, 9), (10, 12)), FORM06_GROUP_HEADINGS):
+        sheet.merge_range(top, first, top, last, heading, head)
+        sheet.merge_range(top + 1, first, top + 2, first, FORM06_HEADINGS[FORM06_COLUMNS[first - 2]], head)
+        sheet.merge_range(top + 1, first + 1, top + 1, last, FORM06_OF_WHICH, head)
+        for col in range(first + 1, last + 1):
+            sheet.write_string(top + 2, col, FORM06_HEADINGS[FORM06_COLUMNS[col - 2]], head)
     sheet.set_row(top + 2, 78)
     for col in range(last_col + 1):
         sheet.write_string(top + 3, col, f"({col + 1})", number_row)

@@ -15,6 +15,7 @@ import polars as pl
 
 from hoaan_analytics import db, models
 from hoaan_analytics.errors import HoaanError, UnknownUnitError
+from hoaan_analytics.labels_vi import KPI_LABELS_VI
 from hoaan_analytics.periods import Period, months_of, parse_period
 
 # The keys of METRICS.md §6, in the contract's order.
@@ -31,30 +32,6 @@ RATIO_KEYS: tuple[str, ...] = (
     "time_reduction", "within_70pct_share", "satisfaction_rate",
 )
 COUNT_KEYS: tuple[str, ...] = tuple(k for k in KPI_KEYS if k not in RATIO_KEYS)
-
-KPI_LABELS_VI: dict[str, str] = {
-    "received": "Số hồ sơ mới tiếp nhận",
-    "received_online": "Tiếp nhận trực tuyến",
-    "received_offline": "Tiếp nhận trực tiếp và qua bưu chính công ích",
-    "carried_over": "Số kỳ trước chuyển qua",
-    "handled": "Tổng số hồ sơ nhận giải quyết",
-    "resolved": "Số hồ sơ đã giải quyết",
-    "resolved_early": "Trả trước hạn",
-    "resolved_on_time": "Trả đúng thời hạn",
-    "resolved_late": "Trả quá hạn",
-    "pending": "Số hồ sơ đang giải quyết",
-    "pending_in_time": "Đang giải quyết trong hạn",
-    "pending_overdue": "Đang giải quyết quá hạn",
-    "on_time_rate": "Tỷ lệ hồ sơ giải quyết đúng hạn",
-    "progress_rate": "Tỷ lệ tiến độ giải quyết",
-    "online_share": "Tỷ lệ hồ sơ nộp trực tuyến",
-    "fee_dossiers": "Số hồ sơ có phí, lệ phí",
-    "cashless_share": "Tỷ lệ thanh toán không dùng tiền mặt",
-    "online_payment_share": "Tỷ lệ thanh toán trực tuyến",
-    "time_reduction": "Mức giảm thời gian giải quyết so với quy định",
-    "within_70pct_share": "Tỷ lệ hồ sơ giải quyết trong 70% thời hạn",
-    "satisfaction_rate": "Tỷ lệ hài lòng",
-}
 
 BY_CHOICES = ("field", "procedure", "unit", "month")
 # group column(s) of kpi_table for each `by`

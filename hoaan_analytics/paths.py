@@ -12,6 +12,31 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = Path("data") / "processed" / "hoaan.duckdb"
 DEFAULT_RAW = Path("data") / "raw"
 DEFAULT_REPORTS = Path("reports")
+# `hoaan demo` keeps its synthetic exports and database apart, so that a
+# commune's real exports in data/raw/ and its database are never mixed with them.
+DEMO_RAW = Path("data") / "demo" / "raw"
+DEMO_DB = Path("data") / "demo" / "hoaan.duckdb"
+
+
+def default_db() -> Path:
+    """The database a notebook reads when none is named.
+
+    data/processed/hoaan.duckdb (the commune's own) when it exists, else the
+    demo's data/demo/hoaan.duckdb; each is looked for under the current folder,
+    then under the project's (JupyterLab runs a notebook inside notebooks/).
+    With neither, the real database's path, so that the error names it.
+    """
+    roots = (Path.cwd(), PROJECT_ROOT)
+    for relative in (DEFAULT_DB, DEMO_DB):
+        for root in roots:
+            if (root / relative).is_file():
+                return root / relative
+    return PROJECT_ROOT / DEFAULT_DB
+
+
+def is_demo_db(db_path: str | os.PathLike[str]) -> bool:
+    """True when `db_path` is a demo database (…/data/demo/hoaan.duckdb), whose numbers are synthetic."""
+    return Path(db_path).resolve().parts[-len(DEMO_DB.parts):] == DEMO_DB.parts
 
 
 def params_dir(explicit: str | os.PathLike[str] | None = None) -> Path:

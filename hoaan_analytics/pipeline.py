@@ -1,4 +1,4 @@
-"""The main job end to end: exports in data/raw → database → rendered reports.
+"""The main job end to end: exports → database → rendered reports (`hoaan demo`, on data/demo/ by default).
 
 Each step is its own library call (demo data, ingest, KPIs, report batch); this
 module only chains them in the order a commune runs them each quarter.
@@ -10,8 +10,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from hoaan_analytics import db, paths
-from hoaan_analytics.periods import Period
+from hoaan_analytics import db, demo, kpis, paths
+from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.ingest import ingest_files
+from hoaan_analytics.periods import Period, parse_period
+from hoaan_analytics.report import batch
+from hoaan_analytics.sections.context import default_period
 
 
 @dataclass(frozen=True)
@@ -27,8 +31,8 @@ class PipelineResult:
     seconds: float
 
 
-def run_main_job(*, raw_dir: str | os.PathLike[str] = paths.DEFAULT_RAW,
-                 db_path: str | os.PathLike[str] = paths.DEFAULT_DB,
+def run_main_job(*, raw_dir: str | os.PathLike[str] = paths.DEMO_RAW,
+                 db_path: str | os.PathLike[str] = paths.DEMO_DB,
                  out_dir: str | os.PathLike[str] = paths.DEFAULT_REPORTS,
                  params_dir: str | os.PathLike[str] | None = None,
                  notebook_dir: str | os.PathLike[str] | None = None,
@@ -39,13 +43,6 @@ def run_main_job(*, raw_dir: str | os.PathLike[str] = paths.DEFAULT_RAW,
     Renders `period` (default: the latest complete quarter of the data) for all
     units together and for each unit, with every notebook.
     """
-    from hoaan_analytics import demo, kpis
-    from hoaan_analytics.errors import HoaanError
-    from hoaan_analytics.ingest import ingest_files
-    from hoaan_analytics.periods import parse_period
-    from hoaan_analytics.report import batch
-    from hoaan_analytics.sections.context import default_period
-
     # Absolute paths: the batch's workers must not depend on a working folder.
     db_path, out_dir = Path(db_path).resolve(), Path(out_dir).resolve()
     params = paths.params_dir(params_dir).resolve()

@@ -15,23 +15,11 @@ from collections.abc import Mapping, Sequence
 import polars as pl
 from great_tables import GT
 
-from hoaan_analytics.kpis import KPI_LABELS_VI
+from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.labels_vi import COLUMN_LABELS_VI, KPI_LABELS_VI, TARGET_MET_LABEL, TARGET_NOT_MET_LABEL
 
-# Vietnamese names: the KPI keys' come from kpis.KPI_LABELS_VI (one wording in the
-# CLI, the targets and every report); the other columns' are for tables only.
-KPI_LABELS: dict[str, str] = {
-    **KPI_LABELS_VI,
-    "unit_name": "Đơn vị",
-    "field_name": "Lĩnh vực",
-    "procedure_code": "Mã thủ tục",
-    "procedure_name": "Thủ tục",
-    "statutory_days": "Thời hạn (ngày làm việc)",
-    "mean_elapsed_working_days": "Thời gian giải quyết bình quân (ngày làm việc)",
-    "dossiers": "Số hồ sơ",
-    "target": "Mục tiêu",
-    "value": "Kết quả",
-    "period_label": "Kỳ",
-}
+# The heading of every column a table or chart may show (labels_vi: one wording everywhere).
+KPI_LABELS: dict[str, str] = {**KPI_LABELS_VI, **COLUMN_LABELS_VI}
 
 MISSING_TEXT = "—"
 
@@ -128,26 +116,20 @@ def kpi_table(
     _require(frame, ("kpi", "value", "target"))
     shown = frame.select(
         pl.col("kpi").replace_strict(KPI_LABELS, default=pl.col("kpi"), return_dtype=pl.String)
-        .alias("Chỉ tiêu"),
+        .alias(COLUMN_LABELS_VI["kpi"]),
         pl.col("value").cast(pl.Float64),
         pl.col("target").cast(pl.Float64),
         pl.when(pl.col("value").is_null() | pl.col("target").is_null()).then(pl.lit(MISSING_TEXT))
-        .when(pl.col("value") >= pl.col("target")).then(pl.lit("Đạt"))
-        .otherwise(pl.lit("Chưa đạt")).alias("status"),
+        .when(pl.col("value") >= pl.col("target")).then(pl.lit(TARGET_MET_LABEL))
+        .otherwise(pl.lit(TARGET_NOT_MET_LABEL)).alias("status"),
     )
-    gt = _percent(GT(shown, rowname_col="Chỉ tiêu"), ["value", "target"], 1)
-    gt = gt.cols_label(value="Kết quả", target="Mục tiêu", status="Đánh giá")
+    gt = _percent(GT(shown, rowname_col=COLUMN_LABELS_VI["kpi"]), ["value", "target"], 1)
+    gt = gt.cols_label(value=COLUMN_LABELS_VI["value"], target=COLUMN_LABELS_VI["target"],
+                       status=COLUMN_LABELS_VI["status"])
     return _finish(gt, title, subtitle, source_note)
 
 
 def _require(frame: pl.DataFrame, columns: Sequence[str]) -> None:
-    from hoaan_analytics.errors import HoaanError
-
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise HoaanError(f"table needs the column(s) {', '.join(missing)}; got {', '.join(frame.columns)}")
-
-
-def table_html(gt: GT) -> str:
-    """The table as an HTML fragment (scoped style, no script), for pages built without a notebook."""
-    return gt.as_raw_html()

@@ -1,4 +1,8 @@
-"""Shared fixtures: in-memory DuckDB with the stored tables, hand-written dossiers, the samples."""
+"""Shared fixtures: in-memory DuckDB with the stored tables, hand-written dossiers, the samples.
+
+The samples live in tests/data/ (copies of ../shared/samples, checked by
+test_samples_copy.py), so a clone alone runs every test.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from hoaan_analytics import db, schema
 
 REPO = Path(__file__).resolve().parent.parent
 PARAMS = REPO / "params"
-SAMPLES = REPO.parent / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parent / "data"
 
 # A dossier as the loader stores it; tests override only what they are about.
 DOSSIER_DEFAULTS: dict[str, Any] = {
@@ -81,6 +85,5 @@ def params_dir() -> Path:
 
 @pytest.fixture
 def samples_dir() -> Path:
-    if not SAMPLES.is_dir():
-        pytest.skip(f"shared samples not found at {SAMPLES}")
+    """tests/data: the sample exports and their expected numbers."""
     return SAMPLES

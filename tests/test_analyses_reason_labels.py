@@ -2,7 +2,7 @@
 
 import re
 
-from hoaan_analytics.analyses import SET_ASIDE_REASON_LABELS_VI
+from hoaan_analytics.labels_vi import SET_ASIDE_REASON_LABELS_VI
 from hoaan_analytics.paths import sql_dir
 
 

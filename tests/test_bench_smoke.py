@@ -31,7 +31,7 @@ def test_bench_writes_the_document_with_its_table(tmp_path):
 def test_count_reports_counts_the_pages_the_batch_plans(tmp_path):
     """One page per unit of the notebook named; not the index, the .ipynb files nor another notebook's pages."""
     from bench.suite import count_reports
-    from hoaan_analytics.report import batch
+    from hoaan_analytics.report import batch, index
 
     notebook_dir = Path(__file__).resolve().parent.parent / "notebooks"
     notebooks = batch.find_notebooks(notebook_dir, ["01_tong_quan", "02_dung_han"])
@@ -43,7 +43,7 @@ def test_count_reports_counts_the_pages_the_batch_plans(tmp_path):
         job.html_path.parent.mkdir(parents=True, exist_ok=True)
         job.html_path.write_text("<html></html>", encoding="utf-8")
         job.ipynb_path.write_text("{}", encoding="utf-8")
-    batch.write_index([batch.JobResult(job, 0.0) for job in jobs], out / "2026-q3_calendar",
+    index.write_index([batch.JobResult(job, 0.0) for job in jobs], out / "2026-q3_calendar",
                       period="2026-Q3", mode="calendar")
     assert count_reports(out, "01_tong_quan") == 4
     assert count_reports(out, "02_dung_han") == 4

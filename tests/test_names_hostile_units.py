@@ -13,7 +13,8 @@ from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.form06 import write_form06
 from hoaan_analytics.ingest import ingest_files
 from hoaan_analytics.periods import parse_period
-from hoaan_analytics.report.batch import inside, plan_jobs, unique_slugs
+from hoaan_analytics.report.batch import plan_jobs
+from hoaan_analytics.report.names import inside, unique_slugs
 from ingest_files import dossier, write_csv
 
 HOSTILE_UNITS = ["../../etc/passwd", "..", "UBND xã A/B", "C:\\Windows\\System32", "x' or '1'='1",

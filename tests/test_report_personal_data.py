@@ -1,4 +1,4 @@
-"""Reports rendered from the shared sample hold none of its applicants' names, ID numbers, phones or addresses.
+"""Reports rendered from the DVCQG sample hold none of its applicants' names, ID numbers, phones or addresses.
 
 The database is built from the DVCQG sample the way the loader stores it (only the
 canonical, non-personal columns); the check then scans every HTML and executed
@@ -10,6 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from conftest import SAMPLES
 from hoaan_analytics import db, schema
 from hoaan_analytics.report import batch
 
@@ -25,10 +26,7 @@ def _timestamp(column: str) -> pl.Expr:
 
 @pytest.fixture(scope="module")
 def sample_frame():
-    path = Path(__file__).resolve().parent.parent.parent / "shared" / "samples" / SAMPLE
-    if not path.is_file():
-        pytest.skip(f"shared sample not found at {path}")
-    return pl.read_csv(path, infer_schema=False)
+    return pl.read_csv(SAMPLES / SAMPLE, infer_schema=False)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hoaan_analytics.errors import HoaanError
-from hoaan_analytics.report import batch
+from hoaan_analytics.report import batch, names
 
 
 @pytest.mark.parametrize(("name", "slug"), [
@@ -20,49 +20,49 @@ from hoaan_analytics.report import batch
     ("2026-01-01..2026-03-31", "2026-01-01-2026-03-31"),
 ])
 def test_slugify(name, slug):
-    assert batch.slugify(name) == slug
+    assert names.slugify(name) == slug
 
 
 def test_decomposed_unicode_gives_the_same_slug():
     import unicodedata
 
     name = "UBND xã Hòa An"
-    assert batch.slugify(unicodedata.normalize("NFD", name)) == batch.slugify(name)
+    assert names.slugify(unicodedata.normalize("NFD", name)) == names.slugify(name)
 
 
 def test_nothing_usable_becomes_a_hash():
-    assert re.fullmatch(r"x-[0-9a-f]{8}", batch.slugify("../.."))
-    assert batch.slugify("../..") != batch.slugify("//")
+    assert re.fullmatch(r"x-[0-9a-f]{8}", names.slugify("../.."))
+    assert names.slugify("../..") != names.slugify("//")
 
 
 def test_long_names_are_bounded():
-    assert len(batch.slugify("Ủy ban nhân dân " * 20)) <= batch.MAX_SLUG_LENGTH
+    assert len(names.slugify("Ủy ban nhân dân " * 20)) <= names.MAX_SLUG_LENGTH
 
 
 def test_colliding_names_get_distinct_slugs():
-    slugs = batch.unique_slugs(["UBND xã Hòa An", "UBND Xã Hoà An", "toàn bộ"])
+    slugs = names.unique_slugs(["UBND xã Hòa An", "UBND Xã Hoà An", "toàn bộ"])
     assert len(set(slugs.values())) == 3
     assert slugs["UBND xã Hòa An"] == "ubnd-xa-hoa-an"
-    assert slugs["toàn bộ"] != batch.ALL_UNITS_SLUG  # never the all-units folder
+    assert slugs["toàn bộ"] != names.ALL_UNITS_SLUG  # never the all-units folder
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(min_size=0, max_size=200))
 def test_any_name_gives_a_safe_slug(name):
-    slug = batch.slugify(name)
+    slug = names.slugify(name)
     assert re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug)
-    assert len(slug) <= batch.MAX_SLUG_LENGTH
+    assert len(slug) <= names.MAX_SLUG_LENGTH
 
 
 def test_inside_refuses_an_escaping_path(tmp_path):
-    assert batch.inside(tmp_path, tmp_path / "a" / "b.html") == tmp_path / "a" / "b.html"
+    assert names.inside(tmp_path, tmp_path / "a" / "b.html") == tmp_path / "a" / "b.html"
     with pytest.raises(HoaanError, match="outside the output folder"):
-        batch.inside(tmp_path / "out", tmp_path / "out" / ".." / "x.html")
+        names.inside(tmp_path / "out", tmp_path / "out" / ".." / "x.html")
 
 
 def test_run_folder_name():
-    assert batch.run_folder_name("2026-Q1", "cutoff") == "2026-q1_cutoff"
-    assert Path(batch.run_folder_name("2026-01-01..2026-03-31", "calendar")).name == \
+    assert names.run_folder_name("2026-Q1", "cutoff") == "2026-q1_cutoff"
+    assert Path(names.run_folder_name("2026-01-01..2026-03-31", "calendar")).name == \
         "2026-01-01-2026-03-31_calendar"
 
 

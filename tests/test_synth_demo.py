@@ -9,7 +9,7 @@ import openpyxl
 import polars as pl
 import pytest
 
-from hoaan_analytics import db, demo
+from hoaan_analytics import db, demo, ingest
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +78,6 @@ def _good_ids(summary) -> set[str]:
 
 
 def test_ingest_sets_aside_exactly_the_planted_rows(demo_set, params_dir):
-    ingest = pytest.importorskip("hoaan_analytics.ingest")
     _, summaries = demo_set
     con = db.connect(None)
     try:
@@ -95,7 +94,6 @@ def test_ingest_sets_aside_exactly_the_planted_rows(demo_set, params_dir):
 
 
 def test_ingest_keeps_the_newer_status_of_a_re_exported_dossier(demo_set, params_dir):
-    ingest = pytest.importorskip("hoaan_analytics.ingest")
     _, summaries = demo_set
     early = pl.read_excel(summaries[0].path, read_options={"header_row": 6}, infer_schema_length=0)
     open_early = set(early.filter(pl.col("Trạng thái").is_in(["Đang xử lý", "Được tiếp nhận",

@@ -6,13 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from hoaan_analytics import db, synth
+from hoaan_analytics import db, ingest, kpis, periods, synth
 
 PARAMS = Path(__file__).resolve().parent.parent / "params"
-
-ingest = pytest.importorskip("hoaan_analytics.ingest")
-kpis = pytest.importorskip("hoaan_analytics.kpis")
-periods = pytest.importorskip("hoaan_analytics.periods")
 
 # high shares of every kind of mess, so that a small file has each of them many times
 MESSY = synth.Messiness(nfd_share=0.1, padded_text_share=0.05, blank_channel_share=0.1,

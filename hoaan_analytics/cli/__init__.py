@@ -2,7 +2,7 @@
 
 Each sub-command lives in its own module here with `register(subparsers)` and
 `run(args) -> int`; modules are imported when the command runs, so `hoaan --help`
-stays fast and one broken command cannot break the others.
+stays fast.
 """
 
 from __future__ import annotations
@@ -37,10 +37,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (_, help_text) in COMMANDS.items():
         if only is None or name == only:
-            try:
-                _module(name).register(sub.add_parser(name, help=help_text, description=help_text))
-            except ModuleNotFoundError:
-                continue  # command not built yet
+            _module(name).register(sub.add_parser(name, help=help_text, description=help_text))
         else:
             sub.add_parser(name, help=help_text, add_help=False)
     return parser

@@ -1,4 +1,8 @@
-"""`hoaan demo`: the main job on the embedded default data (README's first command)."""
+"""`hoaan demo`: the main job on the embedded default data (README's first command).
+
+Everything it writes lies under data/demo/ (and the reports folder): a commune's
+real exports in data/raw/ and its database in data/processed/ are never touched.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,9 @@ from hoaan_analytics import paths
 
 def register(parser: argparse.ArgumentParser) -> None:
     """Arguments of `hoaan demo`; every one has a default, so the bare command works."""
-    parser.add_argument("--raw", default=str(paths.DEFAULT_RAW),
+    parser.add_argument("--raw", default=str(paths.DEMO_RAW),
                         help="folder of exports; demo exports are written there if it has none (default: %(default)s)")
-    parser.add_argument("--db", default=str(paths.DEFAULT_DB), help="DuckDB file (default: %(default)s)")
+    parser.add_argument("--db", default=str(paths.DEMO_DB), help="DuckDB file (default: %(default)s)")
     parser.add_argument("--out", default=str(paths.DEFAULT_REPORTS), help="report folder (default: %(default)s)")
     parser.add_argument("--params", default=None, help="params folder (default: ./params)")
     parser.add_argument("--period", default=None, help="period to render (default: the latest complete quarter of the data)")

@@ -15,12 +15,6 @@ from hoaan_analytics import paths
 from hoaan_analytics.errors import HoaanError
 
 
-def default_notebook_dir() -> Path:
-    """./notebooks when the current folder has one, else the project's."""
-    local = Path("notebooks")
-    return local if local.is_dir() else paths.PROJECT_ROOT / "notebooks"
-
-
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--period", required=True,
                         help="e.g. 2026-03, 2026-Q1, 2026-H1, 2026-9M, 2026, 2026-01-01..2026-03-31")
@@ -54,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     db_path = Path(args.db)
     if not db_path.is_file():
         raise HoaanError(f"no database at {db_path}: run `hoaan ingest` first")
-    notebook_dir = Path(args.notebook_dir) if args.notebook_dir else default_notebook_dir()
+    notebook_dir = Path(args.notebook_dir) if args.notebook_dir else paths.notebooks_dir()
     notebooks = batch.find_notebooks(notebook_dir, args.notebooks)
     units = batch.report_units(db_path, unit=args.unit, all_units=args.all_units)
     result = batch.render_reports(

@@ -1,4 +1,7 @@
-"""The report batch: notebooks × units for one period, executed by papermill, exported to HTML.
+"""The report batch: plans notebooks × units for one period, runs them with papermill, exports HTML.
+
+File and folder names are made in report/names.py, the index page in
+report/index.py (a Jinja template); this module plans the jobs and runs them.
 
 One Python process runs every job on a thread pool of `workers` threads: papermill
 costs ~0.7 s per notebook inside a running process against ~2.3 s per command line,
@@ -19,29 +22,28 @@ its parameters and its error.
 
 from __future__ import annotations
 
-import hashlib
+import ast
 import logging
 import os
-import re
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from hoaan_analytics import db, kpis, models
 from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.report.html import export_html, notebook_title
+from hoaan_analytics.report.index import write_index
 from hoaan_analytics.report.kernels import KernelPool
+from hoaan_analytics.report.names import ALL_UNITS_SLUG, inside, run_folder_name, slugify, unique_slugs
+from hoaan_analytics.labels_vi import ALL_UNITS_LABEL
+from hoaan_analytics.sections.context import default_period
 
 PREFERRED_KERNEL = "hoaan"
 FALLBACK_KERNEL = "python3"
-ALL_UNITS_SLUG = "toan-bo"
-ALL_UNITS_LABEL = "Toàn bộ đơn vị"
-MAX_SLUG_LENGTH = 60
-MODE_LABELS = {"calendar": "kỳ theo lịch", "cutoff": "kỳ chốt số liệu (Nghị định 09/2019)"}
-
+EXPLORATION_PREFIX = "00_"
 
 
 class ReportParameterError(HoaanError):
@@ -108,43 +110,6 @@ class BatchResult:
         return [r for r in self.results if not r.ok]
 
 
-def slugify(name: str, max_length: int = MAX_SLUG_LENGTH) -> str:
-    """A safe file or folder name from a unit or period name: 'UBND xã Hòa An' -> 'ubnd-xa-hoa-an'.
-
-    ASCII letters, digits and '-' only (so never '/', '\\', '..' or quotes, and
-    no Windows-reserved characters), at most `max_length` characters; a name with
-    nothing usable left becomes 'x-' plus a short hash of it.
-    """
-    text = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    if not text:
-        text = "x-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-    return text[:max_length].rstrip("-")
-
-
-def unique_slugs(names: Sequence[str]) -> dict[str, str]:
-    """Slugs for several names, made distinct with a short hash where two would collide."""
-    slugs: dict[str, str] = {}
-    taken: set[str] = {ALL_UNITS_SLUG}
-    for name in names:
-        slug = slugify(name)
-        if slug in taken:
-            digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
-            slug = f"{slug[: MAX_SLUG_LENGTH - 7]}-{digest}"
-        taken.add(slug)
-        slugs[name] = slug
-    return slugs
-
-
-def inside(base: Path, candidate: Path) -> Path:
-    """`candidate`, after checking that it resolves inside `base` (no escape through names)."""
-    resolved = candidate.resolve()
-    if not resolved.is_relative_to(base.resolve()):
-        raise HoaanError(f"refusing to write {candidate}: outside the output folder {base}")
-    return candidate
-
-
 def default_kernel() -> str:
     """The project's kernel ('hoaan', installed in the venv by dev.py), else 'python3'."""
     from jupyter_client.kernelspec import KernelSpecManager
@@ -159,8 +124,6 @@ def notebook_parameters(notebook: Path) -> set[str]:
     `unit: str | None = None` (the project's convention), so the names it finds
     are joined with the assignment targets of the cell parsed as Python.
     """
-    import ast
-
     import nbformat
     import papermill
 
@@ -195,12 +158,17 @@ def validate_parameters(notebook: Path, parameters: Mapping[str, Any]) -> None:
 
 
 def find_notebooks(notebook_dir: Path, names: Sequence[str] | None = None) -> list[Path]:
-    """The notebooks to render: all `*.ipynb` of `notebook_dir`, or those named (with or without .ipynb)."""
+    """The notebooks to render: the reports of `notebook_dir`, or those named (with or without .ipynb).
+
+    Without names, every `*.ipynb` but the analysts' workbench notebooks (`00_*`,
+    EXPLORATION_PREFIX), which answer no report's question; named, any of them.
+    """
     available = {p.stem: p for p in sorted(Path(notebook_dir).glob("*.ipynb")) if not p.name.startswith(".")}
     if not names:
-        if not available:
-            raise HoaanError(f"no notebooks (*.ipynb) in {notebook_dir}")
-        return list(available.values())
+        reports = [p for stem, p in available.items() if not stem.startswith(EXPLORATION_PREFIX)]
+        if not reports:
+            raise HoaanError(f"no notebooks (*.ipynb) to render in {notebook_dir}; 00_* ones are rendered only when named")
+        return reports
     chosen = []
     for name in names:
         stem = Path(name).stem if name.endswith(".ipynb") else name
@@ -219,8 +187,6 @@ def report_units(db_path: str | os.PathLike[str], *, unit: str | None = None,
     `unit` is matched as METRICS.md §2 compares names (kpis.unit_name);
     UnknownUnitError lists the known units.
     """
-    from hoaan_analytics import db, kpis, models
-
     con = db.connect_reader(db_path)
     try:
         models.require_built(con, db_path)
@@ -229,11 +195,6 @@ def report_units(db_path: str | os.PathLike[str], *, unit: str | None = None,
         return [None, *kpis.units(con)] if all_units else [None]
     finally:
         con.close()
-
-
-def run_folder_name(period: str, mode: str) -> str:
-    """'2026-Q1', 'calendar' -> '2026-q1_calendar'."""
-    return f"{slugify(period)}_{slugify(mode)}"
 
 
 def plan_jobs(
@@ -303,8 +264,6 @@ def run_job(job: ReportJob, *, kernel_name: str, pool: KernelPool | None = None)
     import nbformat
     import papermill
 
-    from hoaan_analytics.report.html import export_html, notebook_title
-
     started = time.perf_counter()
     job.html_path.parent.mkdir(parents=True, exist_ok=True)
     km = pool.acquire() if pool is not None else None
@@ -361,63 +320,6 @@ def run_batch(
     return [results[i] for i in range(len(jobs))]
 
 
-def write_index(results: Sequence[JobResult], run_dir: Path, *, period: str, mode: str) -> Path:
-    """The run's index.html: one row per unit, one link per report (failures shown as such)."""
-    from hoaan_analytics.report.html import escape
-
-    rows: dict[str, list[str]] = {}
-    for result in results:
-        cells = rows.setdefault(result.job.unit_label, [])
-        name = escape(result.title.split(" — ")[0] if result.title else result.job.notebook.stem)
-        if result.ok:
-            href = result.job.html_path.relative_to(run_dir).as_posix()
-            cells.append(f'<li><a href="{escape(href)}">{name}</a></li>')
-        else:
-            cells.append(f'<li class="failed">{escape(result.job.notebook.stem)}: '
-                         f'lỗi khi chạy ({escape(result.error or "")})</li>')
-    body_rows = "\n".join(
-        f"<tr><th scope=\"row\">{escape(unit)}</th><td><ul>{''.join(cells)}</ul></td></tr>"
-        for unit, cells in rows.items()
-    )
-    ok = sum(r.ok for r in results)
-    mode_label = MODE_LABELS.get(mode, mode)
-    page = f"""<!DOCTYPE html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Báo cáo kỳ {escape(period)}</title>
-<style>
-  body {{ font-family: 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif; max-width: 960px;
-          margin: 2em auto; padding: 0 1em; color: #222; }}
-  table {{ border-collapse: collapse; width: 100%; }}
-  th, td {{ border-bottom: 1px solid #ddd; padding: 0.5em; text-align: left; vertical-align: top; }}
-  ul {{ margin: 0; padding-left: 1.2em; }}
-  a {{ color: #0072B2; }}
-  .failed {{ color: #D55E00; }}
-  .note {{ color: #555; font-size: 0.9em; }}
-</style>
-</head>
-<body>
-<h1>Báo cáo kỳ {escape(period)}</h1>
-<p>Cách tính kỳ: {escape(mode_label)}. Số báo cáo: {ok}/{len(results)}.
-Lập lúc {datetime.now().strftime("%H:%M %d/%m/%Y")}.</p>
-<table>
-<thead><tr><th scope="col">Đơn vị</th><th scope="col">Báo cáo</th></tr></thead>
-<tbody>
-{body_rows}
-</tbody>
-</table>
-<p class="note">Mỗi báo cáo mở được khi không có mạng. Sổ tay đã chạy (.ipynb) nằm cạnh từng tệp HTML.</p>
-</body>
-</html>
-"""
-    run_dir.mkdir(parents=True, exist_ok=True)
-    index_path = run_dir / "index.html"
-    index_path.write_text(page, encoding="utf-8")
-    return index_path
-
-
 def render_reports(
     *,
     db_path: str | os.PathLike[str],
@@ -441,9 +343,6 @@ def render_reports(
     units = list(units)
     if period is None:
         # The notebooks' own default, settled here so that folders and index name the period.
-        from hoaan_analytics import db
-        from hoaan_analytics.sections.context import default_period
-
         con = db.connect_reader(db_path)
         try:
             period = default_period(con, mode).name

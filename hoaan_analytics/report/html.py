@@ -9,7 +9,6 @@ so that it declares nothing global but `vega`, `vegaLite` and `vegaEmbed`.
 
 from __future__ import annotations
 
-import html
 from html.parser import HTMLParser
 import json
 import os
@@ -156,11 +155,6 @@ def export_html(notebook: str | os.PathLike[str] | nbformat.NotebookNode,
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(body, encoding="utf-8")
     return html_path
-
-
-def escape(text: str) -> str:
-    """HTML-escape text for the pages this package writes by hand (the index)."""
-    return html.escape(text, quote=True)
 
 
 class _ResourceLinks(HTMLParser):

@@ -15,15 +15,72 @@ from IPython.display import Markdown
 from hoaan_analytics import analyses, db, models, paths
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.kpis import compute_kpis, units
+from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, DEMO_DATA_LABEL, MODE_LABELS_VI, NO_FIELD_LABEL
 from hoaan_analytics.kpis import unit_name as stored_unit_name
 from hoaan_analytics.periods import Period, latest_complete_quarter, parse_period
 from hoaan_analytics.tables import format_number_vi, format_percent_vi
-from hoaan_analytics.targets import Target, load_targets
+from hoaan_analytics.targets import Target, load_targets, target_for
 
 T = TypeVar("T")
 
-ALL_UNITS_LABEL = "Toàn bộ đơn vị"
-MODE_LABELS_VI = {"calendar": "kỳ theo lịch", "cutoff": "kỳ chốt số liệu theo Nghị định 09/2019/NĐ-CP"}
+
+
+class ReportConnection:
+    """A read-only DuckDB connection that runs each statement at most once per report, and logs it.
+
+    db.query and db.scalar reach DuckDB through `sql(...).pl()` and
+    `execute(...).fetchall()`; here both keep their result under (statement,
+    parameters), so a second section asking the same question gets the kept
+    frame or rows, whatever module asks. `log` receives each statement actually
+    run: a test or bench/report_queries.py counts them. Anything else is the
+    wrapped connection's own.
+    """
+
+    def __init__(self, con: db.Connection, log: list[tuple[str, str]], results: dict[Hashable, Any]):
+        self._con = con
+        self._log = log
+        self._results = results
+
+    def _once(self, key: tuple[str, str, str], run: Callable[[], T]) -> T:
+        if key not in self._results:
+            self._log.append(key[1:])
+            self._results[key] = run()
+        return self._results[key]
+
+    def sql(self, query: str, params: Any = None) -> _KeptRelation:
+        return _KeptRelation(self, query, params)
+
+    def execute(self, query: str, parameters: Any = None) -> _KeptRows:
+        return _KeptRows(self, query, parameters)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
+
+
+@dataclass(frozen=True)
+class _KeptRelation:
+    """What `sql()` returns: materialised once as a polars frame (the only use db.query makes of it)."""
+
+    owner: ReportConnection
+    query: str
+    params: Any
+
+    def pl(self) -> pl.DataFrame:
+        return self.owner._once(("pl", self.query, repr(self.params)),
+                                lambda: self.owner._con.sql(self.query, params=self.params).pl())
+
+
+@dataclass(frozen=True)
+class _KeptRows:
+    """What `execute()` returns: its rows fetched once (db.scalar and db.run fetch all)."""
+
+    owner: ReportConnection
+    query: str
+    params: Any
+
+    def fetchall(self) -> list[tuple]:
+        return self.owner._once(("rows", self.query, repr(self.params)),
+                                lambda: self.owner._con.execute(self.query, self.params).fetchall())
 
 
 @dataclass
@@ -49,15 +106,19 @@ class ReportContext:
     newest_event_on: date | None
     reference_on: date
     unit_names: list[str]
+    is_demo: bool = False       # the demo's synthetic database (paths.is_demo_db): said in the header
     kpis: dict[str, Any] = field(default_factory=dict)
     _con: db.Connection | None = field(default=None, repr=False)
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+    # (statement, parameters) of every query this report ran, in order (ReportConnection)
+    queries: list[tuple[str, str]] = field(default_factory=list, repr=False)
+    _results: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     @property
     def con(self) -> db.Connection:
         """A read-only connection, opened when first needed (and again after `release`)."""
         if self._con is None:
-            self._con = db.connect_reader(self.db_path)
+            self._con = ReportConnection(db.connect_reader(self.db_path), self.queries, self._results)
         return self._con
 
     def release(self, *_event: Any) -> None:
@@ -105,24 +166,30 @@ def default_period(con: db.Connection, mode: str = "calendar") -> Period:
     return latest_complete_quarter(newest or date.today(), mode)
 
 
-def open_report(db_path: str | os.PathLike[str], period: str | None = None, mode: str = "calendar",
+def open_report(db_path: str | os.PathLike[str] | None = None, period: str | None = None, mode: str = "calendar",
                 unit: str | None = None, params_dir: str | os.PathLike[str] | None = None) -> ReportContext:
     """Open the database read-only and settle the report's period, unit and targets.
 
-    `period` None means the latest complete quarter of the data (default_period).
+    `db_path` None means paths.default_db(): the commune's database, or the demo's
+    when there is none yet. `period` None means the latest complete quarter of the
+    data (default_period).
     Raises HoaanError for an unknown period, mode or unit, or a database that was
     never loaded.
     """
-    con = db.connect_reader(db_path)
+    db_path = paths.default_db() if db_path is None else Path(db_path)
+    queries: list[tuple[str, str]] = []
+    results: dict[Hashable, Any] = {}
+    con = ReportConnection(db.connect_reader(db_path), queries, results)
     try:
         models.require_built(con, db_path)
         chosen = default_period(con, mode) if period is None else parse_period(period, mode)
         unit_name = stored_unit_name(con, unit)
         folder = paths.params_dir(params_dir)
         context = ReportContext(
-            db_path=Path(db_path), _con=con, period=chosen, unit=unit_name, targets=load_targets(folder), params_dir=Path(folder),
+            db_path=db_path, _con=con, period=chosen, unit=unit_name, targets=load_targets(folder), params_dir=Path(folder),
             newest_event_on=db.scalar(con, "select newest_event_on from dossier_extent"),
             reference_on=analyses.reference_on(con, chosen), unit_names=units(con),
+            is_demo=paths.is_demo_db(db_path), queries=queries, _results=results,
         )
         context.kpis = context.kpis_of(chosen)
     except BaseException:
@@ -151,6 +218,9 @@ def header(ctx: ReportContext) -> Markdown:
         f"**Đơn vị:** {ctx.scope_label}  ",
         f"**Kỳ báo cáo:** {period.label} ({period.range_label}; {MODE_LABELS_VI.get(period.mode, period.mode)})  ",
     ]
+    if ctx.is_demo:
+        lines.append(f"**Nguồn số liệu:** {DEMO_DATA_LABEL} (hồ sơ tự sinh để minh họa, không phải số liệu "
+                     "của đơn vị).  ")
     if ctx.newest_event_on is not None:
         lines.append(f"**Số liệu đến ngày:** {ctx.newest_event_on:%d/%m/%Y}. Hồ sơ đang giải quyết được đánh giá "
                      f"trong hạn hay quá hạn tại ngày {ctx.reference_on:%d/%m/%Y}.")
@@ -172,7 +242,7 @@ def field_split(table: pl.DataFrame, labels: dict[str, str]) -> pl.DataFrame:
     `labels` maps count columns (e.g. resolved_early) to the category names shown.
     """
     return pl.concat([
-        table.select(pl.col("field_name").fill_null(analyses.NO_FIELD_LABEL).alias("group"),
+        table.select(pl.col("field_name").fill_null(NO_FIELD_LABEL).alias("group"),
                      pl.lit(label).alias("category"), pl.col(key).alias("dossiers"))
         for key, label in labels.items()
     ])
@@ -183,7 +253,7 @@ def breakdown_frame(table: pl.DataFrame, by: str, columns: list[str], *, largest
     groups = ["field_name"] if by == "field" else ["procedure_code", "procedure_name"]
     frame = table.select(*groups, *columns).sort([largest_first, *groups], descending=[True] + [False] * len(groups))
     if by == "field":
-        frame = frame.with_columns(pl.col("field_name").fill_null(analyses.NO_FIELD_LABEL))
+        frame = frame.with_columns(pl.col("field_name").fill_null(NO_FIELD_LABEL))
     return frame
 
 
@@ -214,8 +284,6 @@ def date_text(value: date | None) -> str:
 
 def target_phrase(ctx: ReportContext, kpi: str, value: float | None) -> str:
     """'(mục tiêu ≥ 95,0%: chưa đạt, còn thiếu 1,0 điểm phần trăm)', or '' when the plan sets none."""
-    from hoaan_analytics.targets import target_for
-
     target = target_for(ctx.targets, kpi, year=ctx.year)
     if target is None:
         return ""

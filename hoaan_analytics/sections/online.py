@@ -9,18 +9,16 @@ from IPython.display import Markdown
 
 from hoaan_analytics import analyses, charts, tables
 from hoaan_analytics.kpis import kpi_table
+from hoaan_analytics.labels_vi import (ALL_FIELDS_LABEL, CHANNEL_LABELS_VI, PAYMENT_CLASS_LABELS_VI,
+                                      SHORT_KPI_LABELS_VI)
 from hoaan_analytics.sections.context import (
     ReportContext, breakdown_frame, count_text, empty_sentence, field_split, nothing, percent_text,
     target_phrase,
 )
 
-CHANNEL_LABELS_VI = {"received_online": "Trực tuyến", "received_offline": "Trực tiếp, bưu chính công ích"}
 TABLE_COLUMNS = ("received", "received_online", "online_share", "fee_dossiers", "cashless_share",
                  "online_payment_share")
 MONTH_KPIS = ("online_share", "cashless_share", "online_payment_share")
-MONTH_SERIES_VI = {"online_share": "Nộp trực tuyến", "cashless_share": "Không dùng tiền mặt",
-                   "online_payment_share": "Thanh toán trực tuyến"}
-ALL_FIELDS_LABEL = "Tất cả lĩnh vực"
 
 
 def summary(ctx: ReportContext) -> Markdown:
@@ -91,7 +89,7 @@ def by_month_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
         pl.struct("month", "start", "end").map_elements(
             lambda m: _month_axis_label(m["month"]), return_dtype=pl.String).alias("period_label"))
     frame = pl.concat([
-        months.select("period_label", pl.col(kpi).alias("value"), pl.lit(MONTH_SERIES_VI[kpi]).alias("series"))
+        months.select("period_label", pl.col(kpi).alias("value"), pl.lit(SHORT_KPI_LABELS_VI[kpi]).alias("series"))
         for kpi in MONTH_KPIS
     ])
     return charts.trend_line(frame, value_title="Tỷ lệ", title="Nộp trực tuyến và thanh toán theo tháng",
@@ -133,7 +131,7 @@ def payment_mix_chart(ctx: ReportContext) -> alt.Chart | Markdown:
     frame = mix.select(pl.col("group_name").alias("group"), pl.col("payment_label").alias("category"), "dossiers")
     return charts.shares_by_group(frame, title="Hình thức thanh toán phí, lệ phí", group_title="Lĩnh vực",
                                   category_title="Hình thức", subtitle=f"{ctx.scope_label} — {ctx.period.label}",
-                                  category_order=list(analyses.PAYMENT_CLASS_LABELS_VI.values()))
+                                  category_order=list(PAYMENT_CLASS_LABELS_VI.values()))
 
 
 def payment_mix_table(ctx: ReportContext) -> GT | Markdown:
@@ -148,15 +146,15 @@ def payment_mix_table(ctx: ReportContext) -> GT | Markdown:
                                                           return_dtype=pl.Int64).alias("_rank"))
         .sort("_rank")
     )
-    for key in analyses.PAYMENT_CLASS_LABELS_VI:
+    for key in PAYMENT_CLASS_LABELS_VI:
         if key not in wide.columns:
             wide = wide.with_columns(pl.lit(0, dtype=pl.Int64).alias(key))
     frame = wide.select(
         pl.col("group_name").alias("Lĩnh vực"),
-        *(pl.col(k).fill_null(0).cast(pl.Int64) for k in analyses.PAYMENT_CLASS_LABELS_VI),
-    ).with_columns(pl.sum_horizontal(*analyses.PAYMENT_CLASS_LABELS_VI).alias("fee_dossiers"))
+        *(pl.col(k).fill_null(0).cast(pl.Int64) for k in PAYMENT_CLASS_LABELS_VI),
+    ).with_columns(pl.sum_horizontal(*PAYMENT_CLASS_LABELS_VI).alias("fee_dossiers"))
     return tables.frame_table(frame, title="Số hồ sơ có phí, lệ phí theo hình thức thanh toán",
                               subtitle=f"{ctx.scope_label} — {ctx.period.label}",
-                              labels={**analyses.PAYMENT_CLASS_LABELS_VI, "fee_dossiers": "Tổng số"},
+                              labels={**PAYMENT_CLASS_LABELS_VI, "fee_dossiers": "Tổng số"},
                               source_note="Mỗi hồ sơ tính một lần: thanh toán trực tuyến trước, rồi không dùng "
                                           "tiền mặt, còn lại là tiền mặt (kể cả không ghi hình thức).")

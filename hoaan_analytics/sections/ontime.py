@@ -14,7 +14,7 @@ from hoaan_analytics.sections.context import (
     target_phrase,
 )
 
-RESOLUTION_LABELS_VI = {"resolved_early": "Trước hạn", "resolved_on_time": "Đúng hạn", "resolved_late": "Quá hạn"}
+from hoaan_analytics.labels_vi import RESOLUTION_LABELS_VI
 TABLE_COLUMNS = ("resolved", "resolved_early", "resolved_on_time", "resolved_late", "on_time_rate",
                  "pending", "pending_overdue", "progress_rate")
 

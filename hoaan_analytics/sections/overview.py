@@ -13,22 +13,18 @@ from IPython.display import HTML, Markdown
 
 from hoaan_analytics import analyses, charts, tables
 from hoaan_analytics.form06 import FORM06_COLUMNS, form06_frame, write_form06
+from hoaan_analytics.labels_vi import (FORM06_CODE, FORM06_COUNT_UNIT, FORM06_FIELD_HEADING, FORM06_HEADINGS,
+                                      FORM06_LEGAL_BASIS, FORM06_STT_HEADING, FORM06_TITLE, GLIDE_STATUS_VI,
+                                      SHORT_KPI_LABELS_VI)
+from hoaan_analytics.report.names import slugify
 from hoaan_analytics.sections.context import (
     ReportContext, count_text, empty_sentence, nothing, percent_text, points_text, target_phrase,
 )
 from hoaan_analytics.targets import compare
 
-# The ratios whose trend the overview follows, in the plan's order, with short legend names.
+# The ratios whose trend the overview follows, in the plan's order.
 TREND_KPIS = ("on_time_rate", "online_share", "online_payment_share", "time_reduction")
-TREND_SERIES_VI = {"on_time_rate": "Đúng hạn", "online_share": "Nộp trực tuyến",
-                   "online_payment_share": "Thanh toán trực tuyến", "time_reduction": "Giảm thời gian"}
 TREND_PERIODS = 4
-GLIDE_STATUS_VI = {
-    "met": "Đã đạt",
-    "on_track": "Đúng lộ trình",
-    "off_track": "Chậm so với lộ trình",
-    "unknown": "Chưa đủ số liệu",
-}
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -97,7 +93,7 @@ def trend_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
         return nothing("Không có hồ sơ trong các kỳ gần đây để vẽ xu hướng.")
     frame = pl.concat([
         trend.select("period_label", pl.col(kpi).alias("value"),
-                     pl.lit(TREND_SERIES_VI[kpi]).alias("series"))
+                     pl.lit(SHORT_KPI_LABELS_VI[kpi]).alias("series"))
         for kpi in TREND_KPIS
     ])
     return charts.trend_line(frame, value_title="Tỷ lệ", title="Xu hướng các chỉ tiêu chính",
@@ -185,19 +181,8 @@ def glide_path_table(ctx: ReportContext) -> GT | Markdown:
     )
 
 
-FORM06_LABELS = {
-    "handled": "Tổng số (3)",
-    "received_online": "Trực tuyến (4)",
-    "received_offline": "Trực tiếp, bưu chính (5)",
-    "carried_over": "Kỳ trước chuyển qua (6)",
-    "resolved": "Tổng số (7)",
-    "resolved_early": "Trước hạn (8)",
-    "resolved_on_time": "Đúng hạn (9)",
-    "resolved_late": "Quá hạn (10)",
-    "pending": "Tổng số (11)",
-    "pending_in_time": "Trong hạn (12)",
-    "pending_overdue": "Quá hạn (13)",
-}
+# Columns (3)-(13) headed as in the form, with their numbers.
+FORM06_LABELS = {key: f"{FORM06_HEADINGS[key]} ({number})" for number, key in enumerate(FORM06_COLUMNS, start=3)}
 
 
 def form06_table(ctx: ReportContext) -> GT | Markdown:
@@ -205,12 +190,13 @@ def form06_table(ctx: ReportContext) -> GT | Markdown:
     if ctx.is_empty:
         return nothing(empty_sentence(ctx))
     frame = _form06(ctx)
-    shown = frame.select(pl.col("stt").alias("STT (1)"), pl.col("field_name").alias("Lĩnh vực (2)"),
+    shown = frame.select(pl.col("stt").alias(f"{FORM06_STT_HEADING} (1)"),
+                         pl.col("field_name").alias(f"{FORM06_FIELD_HEADING} (2)"),
                          *FORM06_COLUMNS)
     total_rows = [i for i, is_total in enumerate(frame["is_total"]) if is_total]
     gt = (
         GT(shown)
-        .tab_header(title="Biểu số 06/VPCP/KSTT: Tình hình, kết quả giải quyết thủ tục hành chính",
+        .tab_header(title=f"{FORM06_CODE}: {FORM06_TITLE.capitalize()}",
                     subtitle=f"{ctx.scope_label} — {ctx.period.label} ({ctx.period.range_label})")
         .tab_spanner("Số hồ sơ nhận giải quyết", list(FORM06_COLUMNS[0:4]))
         .tab_spanner("Số hồ sơ đã giải quyết", list(FORM06_COLUMNS[4:8]))
@@ -218,7 +204,7 @@ def form06_table(ctx: ReportContext) -> GT | Markdown:
         .cols_label(**FORM06_LABELS)
         .fmt_integer(list(FORM06_COLUMNS), sep_mark=".")
         .tab_style(style.text(weight="bold"), loc.body(rows=total_rows))
-        .tab_source_note("Ban hành kèm theo Thông tư số 01/2020/TT-VPCP. Đơn vị tính: số hồ sơ thủ tục hành chính.")
+        .tab_source_note(f"{FORM06_LEGAL_BASIS}. {FORM06_COUNT_UNIT}.")
         .tab_options(table_font_size="13px")
     )
     return gt
@@ -228,8 +214,6 @@ def form06_download(ctx: ReportContext) -> HTML | Markdown:
     """A link that saves Biểu 06 as an Excel file; the file travels inside the page (no server needed)."""
     if ctx.is_empty:
         return nothing("Không lập Biểu 06 cho kỳ không có hồ sơ.")
-    from hoaan_analytics.report.batch import slugify
-
     name = f"bieu-06_{slugify(ctx.period.name)}_{slugify(ctx.scope_label)}.xlsx"
     with tempfile.TemporaryDirectory() as folder:
         path = write_form06(ctx.con, ctx.period, Path(folder) / name, unit=ctx.unit,

@@ -14,7 +14,7 @@ from hoaan_analytics.targets import target_for
 
 COMPARED_KPIS = ("on_time_rate", "progress_rate", "online_share", "online_payment_share", "time_reduction",
                  "satisfaction_rate")
-MEDIAN_LABEL = "Trung vị các đơn vị"
+from hoaan_analytics.labels_vi import MEDIAN_LABEL
 
 
 def has_several_units(ctx: ReportContext) -> bool:

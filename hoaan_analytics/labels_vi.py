@@ -1,0 +1,167 @@
+"""Every Vietnamese word the reports, the Excel file and the CLI print, once.
+
+Identifiers stay English (METRICS.md keys); what an official reads is here, so
+that the same quantity has the same name on every page, in Biểu 06 and in
+`hoaan kpis`. Period names ("Quý III năm 2026") are built by periods.py from
+their parts; the SQL holds no Vietnamese label.
+"""
+
+from __future__ import annotations
+
+# --- the KPIs of METRICS.md §6 -----------------------------------------------------------
+KPI_LABELS_VI: dict[str, str] = {
+    "received": "Số hồ sơ mới tiếp nhận",
+    "received_online": "Tiếp nhận trực tuyến",
+    "received_offline": "Tiếp nhận trực tiếp và qua bưu chính công ích",
+    "carried_over": "Số kỳ trước chuyển qua",
+    "handled": "Tổng số hồ sơ nhận giải quyết",
+    "resolved": "Số hồ sơ đã giải quyết",
+    "resolved_early": "Trả trước hạn",
+    "resolved_on_time": "Trả đúng thời hạn",
+    "resolved_late": "Trả quá hạn",
+    "pending": "Số hồ sơ đang giải quyết",
+    "pending_in_time": "Đang giải quyết trong hạn",
+    "pending_overdue": "Đang giải quyết quá hạn",
+    "on_time_rate": "Tỷ lệ hồ sơ giải quyết đúng hạn",
+    "progress_rate": "Tỷ lệ tiến độ giải quyết",
+    "online_share": "Tỷ lệ hồ sơ nộp trực tuyến",
+    "fee_dossiers": "Số hồ sơ có phí, lệ phí",
+    "cashless_share": "Tỷ lệ thanh toán không dùng tiền mặt",
+    "online_payment_share": "Tỷ lệ thanh toán trực tuyến",
+    "time_reduction": "Mức giảm thời gian giải quyết so với quy định",
+    "within_70pct_share": "Tỷ lệ hồ sơ giải quyết trong 70% thời hạn",
+    "satisfaction_rate": "Tỷ lệ hài lòng",
+}
+
+# Column headings of report tables other than the KPIs.
+COLUMN_LABELS_VI: dict[str, str] = {
+    "unit_name": "Đơn vị",
+    "field_name": "Lĩnh vực",
+    "procedure_code": "Mã thủ tục",
+    "procedure_name": "Thủ tục",
+    "statutory_days": "Thời hạn (ngày làm việc)",
+    "mean_elapsed_working_days": "Thời gian giải quyết bình quân (ngày làm việc)",
+    "dossiers": "Số hồ sơ",
+    "target": "Mục tiêu",
+    "value": "Kết quả",
+    "period_label": "Kỳ",
+    "kpi": "Chỉ tiêu",
+    "status": "Đánh giá",
+    "share": "Tỷ lệ",
+}
+# A KPI against its target (the "Đánh giá" column and the bars' colours).
+TARGET_MET_LABEL = "Đạt"
+TARGET_NOT_MET_LABEL = "Chưa đạt"
+
+# --- scopes, modes, sources ----------------------------------------------------------------
+ALL_UNITS_LABEL = "Toàn bộ đơn vị"
+ALL_FIELDS_LABEL = "Tất cả lĩnh vực"
+NO_FIELD_LABEL = "Chưa xác định lĩnh vực"
+MEDIAN_LABEL = "Trung vị các đơn vị"
+DEMO_DATA_LABEL = "dữ liệu mẫu"
+MODE_LABELS_VI: dict[str, str] = {
+    "calendar": "kỳ theo lịch",
+    "cutoff": "kỳ chốt số liệu theo Nghị định 09/2019/NĐ-CP",
+}
+
+# --- splits shown as chart categories ------------------------------------------------------
+RESOLUTION_LABELS_VI: dict[str, str] = {
+    "resolved_early": "Trước hạn", "resolved_on_time": "Đúng hạn", "resolved_late": "Quá hạn",
+}
+CHANNEL_LABELS_VI: dict[str, str] = {
+    "received_online": "Trực tuyến", "received_offline": "Trực tiếp, bưu chính công ích",
+}
+LATE_REASON_LABELS_VI: dict[str, str] = {
+    "after_due": "Trả kết quả sau ngày hẹn trả",
+    "repeated_supplement": "Yêu cầu bổ sung hồ sơ quá một lần",
+    "both": "Sau ngày hẹn trả và bổ sung quá một lần",
+}
+PAYMENT_CLASS_LABELS_VI: dict[str, str] = {
+    "cash": "Tiền mặt",
+    "cashless": "Không dùng tiền mặt (chưa trực tuyến)",
+    "online": "Thanh toán trực tuyến",
+}
+
+# --- data quality (METRICS.md §8) ----------------------------------------------------------
+ANOMALY_LABELS_VI: dict[str, str] = {
+    "finished_after_due_not_late": "Kết thúc xử lý sau ngày hẹn trả nhưng không tính là quá hạn "
+                                   "(do trừ thời gian chờ bổ sung)",
+    "due_before_received": "Ngày hẹn trả trước ngày tiếp nhận",
+    "due_from_catalogue": "Thiếu ngày hẹn trả: lấy theo thời hạn trong danh mục thủ tục",
+    "returned_before_finished": "Ngày trả kết quả trước ngày kết thúc xử lý",
+    "supplement_completed_without_request": "Có ngày công dân bổ sung nhưng không có ngày yêu cầu bổ sung",
+    "supplement_completed_before_request": "Ngày công dân bổ sung trước ngày yêu cầu bổ sung",
+    "supplement_without_count": "Có ngày yêu cầu bổ sung nhưng số lần bổ sung bằng 0 hoặc trống",
+    "open_with_finished_date": "Chưa ở trạng thái kết thúc nhưng đã có ngày kết thúc xử lý",
+    "paid_online_in_cash": "Ghi thanh toán trực tuyến nhưng hình thức thanh toán là tiền mặt hoặc trống",
+    "not_in_catalogue": "Thủ tục chưa có trong danh mục (không tính được mức giảm thời gian)",
+}
+SET_ASIDE_REASON_LABELS_VI: dict[str, str] = {
+    "no dossier id": "Không có mã hồ sơ",
+    "cannot be read as a date": "Ngày tháng không đọc được",
+    "cannot be read as a date (year outside 2000–2100)": "Ngày tháng ngoài khoảng năm 2000–2100",
+    "no status": "Không có trạng thái",
+    "status is neither a code 1-10 nor a status name": "Trạng thái không hợp lệ",
+    "channel is neither a code 1-3 nor a channel name": "Hình thức nộp không hợp lệ",
+    "no received date": "Không có ngày tiếp nhận",
+    "finished before it was received": "Ngày kết thúc xử lý trước ngày tiếp nhận",
+    "closing status without a finished date": "Đã kết thúc nhưng không có ngày kết thúc xử lý",
+    "no due date and the procedure is not in the catalogue": "Không có ngày hẹn trả và thủ tục không có trong danh mục",
+}
+# The canonical fields a set-aside row names.
+FIELD_LABELS_VI: dict[str, str] = {
+    "dossier_id": "Mã hồ sơ",
+    "procedure_code": "Mã thủ tục",
+    "status": "Trạng thái",
+    "channel": "Hình thức nộp",
+    "received_at": "Ngày tiếp nhận",
+    "due_at": "Ngày hẹn trả",
+    "finished_at": "Ngày kết thúc xử lý",
+    "returned_at": "Ngày trả kết quả",
+    "supplement_requested_at": "Ngày yêu cầu bổ sung",
+    "supplement_completed_at": "Ngày công dân bổ sung",
+}
+
+# --- Biểu số 06/VPCP/KSTT (Thông tư 01/2020/TT-VPCP), the Excel file and the report table --
+FORM06_CODE = "Biểu số 06/VPCP/KSTT"
+FORM06_TITLE = "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
+FORM06_LEGAL_BASIS = "Ban hành kèm theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020"
+FORM06_COUNT_UNIT = "Đơn vị tính: số hồ sơ thủ tục hành chính"
+FORM06_TOTAL_LABEL = "Tổng cộng"
+FORM06_STT_HEADING = "STT"
+FORM06_FIELD_HEADING = "Lĩnh vực giải quyết"
+# The three groups of columns (3)-(6), (7)-(10), (11)-(13) and their "of which" line.
+FORM06_GROUP_HEADINGS: tuple[str, str, str] = (
+    "Số hồ sơ nhận giải quyết", "Số hồ sơ đã giải quyết", "Số hồ sơ đang giải quyết",
+)
+FORM06_OF_WHICH = "Trong đó"
+# Columns (3)-(13), keyed by the §6 count each shows, in the form's wording.
+FORM06_HEADINGS: dict[str, str] = {
+    "handled": "Tổng số",
+    "received_online": "Số mới tiếp nhận trực tuyến",
+    "received_offline": "Số mới tiếp nhận trực tiếp và qua dịch vụ bưu chính công ích",
+    "carried_over": "Số kỳ trước chuyển qua",
+    "resolved": "Tổng số",
+    "resolved_early": "Trả trước hạn",
+    "resolved_on_time": "Trả đúng thời hạn",
+    "resolved_late": "Trả quá hạn",
+    "pending": "Tổng số",
+    "pending_in_time": "Trong hạn",
+    "pending_overdue": "Quá hạn",
+}
+
+# --- short names of ratios, for chart legends where the full KPI name is too long -------------
+SHORT_KPI_LABELS_VI: dict[str, str] = {
+    "on_time_rate": "Đúng hạn",
+    "online_share": "Nộp trực tuyến",
+    "cashless_share": "Không dùng tiền mặt",
+    "online_payment_share": "Thanh toán trực tuyến",
+    "time_reduction": "Giảm thời gian",
+}
+# Where a KPI stands on its glide path to the 2030 target (analyses.glide_path's status).
+GLIDE_STATUS_VI: dict[str, str] = {
+    "met": "Đã đạt",
+    "on_track": "Đúng lộ trình",
+    "off_track": "Chậm so với lộ trình",
+    "unknown": "Chưa đủ số liệu",
+}

@@ -1,0 +1,32 @@
+"""labels_vi is the one wording: every key the code names has a label, and Biểu 06 prints the same headings in Excel and report."""
+
+import openpyxl
+
+from conftest import insert_dossiers
+from hoaan_analytics import labels_vi, models
+from hoaan_analytics.form06 import FORM06_COLUMNS, write_form06
+from hoaan_analytics.kpis import KPI_KEYS
+from hoaan_analytics.periods import MODES, parse_period
+from hoaan_analytics.sections.overview import FORM06_LABELS
+
+
+def test_every_kpi_mode_and_form_column_has_a_label():
+    assert list(labels_vi.KPI_LABELS_VI) == list(KPI_KEYS)
+    assert set(labels_vi.MODE_LABELS_VI) == set(MODES)
+    assert list(labels_vi.FORM06_HEADINGS) == list(FORM06_COLUMNS)
+
+
+def test_the_excel_file_and_the_report_table_head_columns_3_to_13_alike(con, params_dir, tmp_path):
+    insert_dossiers(con, [{"received_at": "2026-02-02 08:00", "due_at": "2026-02-04 16:30"}])
+    models.refresh(con, params_dir)
+    out = write_form06(con, parse_period("2026-Q1"), tmp_path / "b06.xlsx")
+    sheet = openpyxl.load_workbook(out).active
+    # header block: rows 7-9 of the sheet; each column's own heading is its lowest non-empty cell there
+    excel = {}
+    for col in range(3, 14):
+        cells = [sheet.cell(row, col).value for row in (7, 8, 9)]
+        excel[col] = next(v for v in reversed(cells) if v and v != labels_vi.FORM06_OF_WHICH)
+    report = {number: FORM06_LABELS[key].removesuffix(f" ({number})")
+              for number, key in enumerate(FORM06_COLUMNS, start=3)}
+    assert excel == report
+    assert sheet["A1"].value == labels_vi.FORM06_CODE
