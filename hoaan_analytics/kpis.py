@@ -106,7 +106,10 @@ def _period_frame(con: db.Connection, period: Period, unit: str | None, breakdow
 
 
 def period_list(periods: list[Period]) -> list[dict[str, Any]]:
-    """The `periods` argument of the list macros (period_list_kpis, period_list_handled): {period_name, period_start, period_end}."""
+    """The `periods` argument of the list macros (period_list_kpis, period_list_handled).
+
+    One {period_name, period_start, period_end} struct per period.
+    """
     return [{"period_name": each.name, "period_start": each.start, "period_end": each.end} for each in periods]
 
 
