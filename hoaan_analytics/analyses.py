@@ -120,7 +120,7 @@ def late_by_reason(con: db.Connection, period: Period, *, unit: str | None = Non
     frame = _period_query(con, "late_by_reason", period, unit, {"breakdown": by})
     return (
         frame.with_columns(
-            pl.col("field_name").fill_null(NO_FIELD_LABEL if by == "field" else None),
+            pl.col("field_name").fill_null(NO_FIELD_LABEL) if by == "field" else pl.col("field_name"),
             pl.col("late_reason").replace_strict(LATE_REASON_LABELS_VI, return_dtype=pl.String)
             .alias("late_reason_label"),
             pl.col("dossiers").cast(pl.Int64),

@@ -16,6 +16,7 @@ import polars as pl
 from great_tables import GT
 
 from hoaan_analytics.kpis import KPI_LABELS_VI
+from hoaan_analytics.targets import is_met
 
 # Vietnamese names: the KPI keys' come from kpis.KPI_LABELS_VI (one wording in the
 # CLI, the targets and every report); the other columns' are for tables only.
@@ -131,13 +132,17 @@ def kpi_table(
         .alias("Chỉ tiêu"),
         pl.col("value").cast(pl.Float64),
         pl.col("target").cast(pl.Float64),
-        pl.when(pl.col("value").is_null() | pl.col("target").is_null()).then(pl.lit(MISSING_TEXT))
-        .when(pl.col("value") >= pl.col("target")).then(pl.lit("Đạt"))
-        .otherwise(pl.lit("Chưa đạt")).alias("status"),
     )
+    shown = shown.with_columns(pl.Series("status", met_texts(shown["value"], shown["target"]), dtype=pl.String))
     gt = _percent(GT(shown, rowname_col="Chỉ tiêu"), ["value", "target"], 1)
     gt = gt.cols_label(value="Kết quả", target="Mục tiêu", status="Đánh giá")
     return _finish(gt, title, subtitle, source_note)
+
+
+def met_texts(values: Sequence[float | None], goals: Sequence[float | None]) -> list[str]:
+    """'Đạt' / 'Chưa đạt' / '—' for each (value, target), as targets.is_met decides."""
+    labels = {True: "Đạt", False: "Chưa đạt", None: MISSING_TEXT}
+    return [labels[is_met(value, goal)] for value, goal in zip(values, goals)]
 
 
 def _require(frame: pl.DataFrame, columns: Sequence[str]) -> None:

@@ -214,7 +214,7 @@ def date_text(value: date | None) -> str:
 
 def target_phrase(ctx: ReportContext, kpi: str, value: float | None) -> str:
     """'(mục tiêu ≥ 95,0%: chưa đạt, còn thiếu 1,0 điểm phần trăm)', or '' when the plan sets none."""
-    from hoaan_analytics.targets import target_for
+    from hoaan_analytics.targets import is_met, target_for
 
     target = target_for(ctx.targets, kpi, year=ctx.year)
     if target is None:
@@ -223,6 +223,6 @@ def target_phrase(ctx: ReportContext, kpi: str, value: float | None) -> str:
     goal = f"mục tiêu ≥ {format_percent_vi(target.value)}{when}"
     if value is None:
         return f" ({goal})"
-    if value >= target.value:
+    if is_met(value, target.value):
         return f" ({goal}: đạt)"
     return f" ({goal}: chưa đạt, còn thiếu {points_text(target.value - value)})"
