@@ -20,8 +20,8 @@ import altair as alt
 import polars as pl
 
 from hoaan_analytics.errors import HoaanError
-from hoaan_analytics.labels_vi import COLUMN_LABELS_VI, TARGET_MET_LABEL, TARGET_NOT_MET_LABEL
-from hoaan_analytics.tables import KPI_LABELS, format_number_vi, format_percent_vi
+from hoaan_analytics.labels_vi import COLUMN_LABELS_VI
+from hoaan_analytics.tables import KPI_LABELS, format_number_vi, format_percent_vi, met_texts
 
 MAX_CHART_ROWS = 5000
 
@@ -139,13 +139,11 @@ def kpi_bars(frame: pl.DataFrame, *, title: str = "Kết quả so với mục ti
     ).with_columns(
         _value_text(pl.col("value"), "percent").alias("value_text"),
         _value_text(pl.col("target"), "percent").alias("target_text"),
-        pl.when(pl.col("value").is_null() | pl.col("target").is_null()).then(pl.lit("—"))
-        .when(pl.col("value") >= pl.col("target")).then(pl.lit(TARGET_MET_LABEL))
-        .otherwise(pl.lit(TARGET_NOT_MET_LABEL)).alias("status"),
         # the value's label right of the bar or of the target tick, whichever ends later,
         # so that a value just short of its target (94,0% vs 95%) is not printed over the tick
         pl.max_horizontal("value", "target").alias("label_x"),
     )
+    data = data.with_columns(pl.Series("status", met_texts(data["value"], data["target"]), dtype=pl.String))
     order = data["kpi_label"].to_list()
     y = alt.Y("kpi_label:N", sort=order, title=None)
     tooltip = [
@@ -304,13 +302,13 @@ def elapsed_vs_statutory(frame: pl.DataFrame, *, title: str = "Thời gian giả
 
 def unit_ranking(frame: pl.DataFrame, *, value_column: str = "value", value_title: str | None = None,
                  target: float | None = None, title: str | None = None,
-                 subtitle: str | None = None) -> alt.LayerChart:
+                 subtitle: str | None = None, median: float | None = None) -> alt.LayerChart:
     """Units ranked by a ratio, best first, with the median of the units and the target.
 
     `frame` columns: `unit_name` (str), `value_column` (float 0..1 or null), and
     optionally `dossiers` (int, shown in the tooltip). The grey rule is the
-    median over units with a value (computed here, not by Vega); the dashed
-    vermillion rule is `target`.
+    median over units with a value: `median` as the report computed it in SQL
+    (analyses.unit_ranking), else the frame's own; the dashed vermillion rule is `target`.
     """
     _check(frame, ("unit_name", value_column), "unit_ranking")
     label = _label_for(value_column, value_title)
@@ -329,7 +327,8 @@ def unit_ranking(frame: pl.DataFrame, *, value_column: str = "value", value_titl
         y=y, tooltip=tooltip,
     )
     layers: list[alt.Chart] = [bars]
-    median = data["value"].median()
+    if median is None:
+        median = data["value"].median()
     if median is not None:
         median_data = pl.DataFrame({"median": [float(median)],
                                     "median_text": [f"Trung vị các đơn vị: {format_percent_vi(median)}"]})

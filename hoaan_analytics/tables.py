@@ -17,6 +17,7 @@ from great_tables import GT
 
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.labels_vi import COLUMN_LABELS_VI, KPI_LABELS_VI, TARGET_MET_LABEL, TARGET_NOT_MET_LABEL
+from hoaan_analytics.targets import is_met
 
 # The heading of every column a table or chart may show (labels_vi: one wording everywhere).
 KPI_LABELS: dict[str, str] = {**KPI_LABELS_VI, **COLUMN_LABELS_VI}
@@ -119,14 +120,18 @@ def kpi_table(
         .alias(COLUMN_LABELS_VI["kpi"]),
         pl.col("value").cast(pl.Float64),
         pl.col("target").cast(pl.Float64),
-        pl.when(pl.col("value").is_null() | pl.col("target").is_null()).then(pl.lit(MISSING_TEXT))
-        .when(pl.col("value") >= pl.col("target")).then(pl.lit(TARGET_MET_LABEL))
-        .otherwise(pl.lit(TARGET_NOT_MET_LABEL)).alias("status"),
     )
+    shown = shown.with_columns(pl.Series("status", met_texts(shown["value"], shown["target"]), dtype=pl.String))
     gt = _percent(GT(shown, rowname_col=COLUMN_LABELS_VI["kpi"]), ["value", "target"], 1)
     gt = gt.cols_label(value=COLUMN_LABELS_VI["value"], target=COLUMN_LABELS_VI["target"],
                        status=COLUMN_LABELS_VI["status"])
     return _finish(gt, title, subtitle, source_note)
+
+
+def met_texts(values: Sequence[float | None], goals: Sequence[float | None]) -> list[str]:
+    """'Đạt' / 'Chưa đạt' / '—' for each (value, target), as targets.is_met decides."""
+    labels = {True: TARGET_MET_LABEL, False: TARGET_NOT_MET_LABEL, None: MISSING_TEXT}
+    return [labels[is_met(value, goal)] for value, goal in zip(values, goals)]
 
 
 def _require(frame: pl.DataFrame, columns: Sequence[str]) -> None:

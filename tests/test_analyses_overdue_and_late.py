@@ -4,7 +4,8 @@ March 2026 has no public holiday; 2/3 is a Monday. Newest event = B's finish on 
 so for the period 2026-03 the reference date r = min(31/3, 13/3) = 13/3.
   A: open, due 4/3           -> overdue, wd(4/3, 13/3) = 5,6,9,10,11,12,13 = 7 working days
   C: open, due 20/3          -> in time (due ≥ r), not listed
-  D: open, due 5/3, supplement asked 4/3 and not answered -> waiting for the applicant: in time
+  D: open, due 5/3, supplement asked 4/3 and not answered -> waiting for the applicant, asked by its
+     due date: its end is the request day 4/3 ≤ 5/3, in time (METRICS.md §5, re-worked for the portal's rule)
   B: due 3/3, finished 13/3  -> late after the due date, wd(3/3, 13/3) = 4,5,6,9..13 = 8 days late
   E: due 10/3, finished 5/3, 2 supplement requests -> late by repeated supplements, 0 days past due
   F: due 10/3, finished 12/3, 3 requests -> late for both reasons, wd(10/3, 12/3) = 2 days late
@@ -76,3 +77,11 @@ def test_one_unit_only(con, params_dir):
     models.refresh(con, params_dir)
     assert analyses.pending_overdue(con, MARCH, unit="UBND xã Hòa An").is_empty()
     assert analyses.pending_overdue(con, MARCH, unit="ubnd xã kiên đài")["dossier_id"].to_list() == ["A"]
+
+
+def test_late_dossiers_by_reason_over_all_fields(con, params_dir):
+    # by="none": one row per reason over every field; here each reason has one dossier (B 8, E 0, F 2 days)
+    _load(con, params_dir)
+    late = analyses.late_by_reason(con, MARCH, by="none")
+    assert late.select("field_name", "late_reason", "dossiers", "mean_working_days_late").rows() == [
+        (None, "after_due", 1, 8.0), (None, "both", 1, 2.0), (None, "repeated_supplement", 1, 0.0)]

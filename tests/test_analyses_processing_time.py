@@ -52,3 +52,26 @@ def test_agrees_with_the_kpi(con, params_dir):
     kpis = compute_kpis(con, MARCH)
     assert kpis["time_reduction"] == pytest.approx(1 - 5 / 6)
     assert kpis["within_70pct_share"] == 0.5
+
+
+def test_per_procedure_share_and_totals_come_from_sql(con, params_dir):
+    # within 70%: T1 only -> 1 of 2 = 0,5 for the procedure; the totals over every procedure are the same
+    # numbers (one procedure): 2 dossiers, Σ elapsed 5, Σ statutory 6, 1 paused for 2 working days.
+    # Late: due from the catalogue = wd 3 after 2/3 = 5/3; T2's effective end 9/3 − 2 days = 7/3 (a
+    # Saturday) > 5/3 -> late, index(7/3) = index(6/3) -> 1 working day past due; T1 (4/3) early.
+    insert_dossiers(con, ROWS)
+    catalogue.load_catalogue(con, params_dir)
+    models.refresh(con, params_dir)
+    assert analyses.processing_time(con, MARCH)["within_70pct_share"].to_list() == [0.5]
+    total = analyses.processing_time_total(con, MARCH)
+    assert total == {"procedures": 1, "dossiers": 2, "elapsed_working_days": 5, "statutory_working_days": 6,
+                     "over_limit_dossiers": 0, "paused_dossiers": 1, "supplement_pause_working_days": 2,
+                     "late_dossiers": 1, "working_days_late": 1, "time_reduction": pytest.approx(1 - 5 / 6),
+                     "within_70pct_share": 0.5}
+
+
+def test_no_total_without_dossiers(con, params_dir):
+    catalogue.load_catalogue(con, params_dir)
+    models.refresh(con, params_dir)
+    assert analyses.processing_time_total(con, MARCH) is None
+    assert analyses.processing_time(con, MARCH).is_empty()

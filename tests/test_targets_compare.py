@@ -49,3 +49,10 @@ def test_malformed_file_names_the_entry(tmp_path):
     (tmp_path / "targets.yaml").write_text("targets:\n  - kpi: speed\n    value: 1\n", encoding="utf-8")
     with pytest.raises(HoaanError, match="target 1, field kpi"):
         load_targets(tmp_path)
+
+
+def test_is_met_is_the_one_verdict():
+    from hoaan_analytics.targets import is_met
+
+    # value ≥ target is met, the boundary included; unknown when either side is
+    assert (is_met(0.95, 0.95), is_met(0.94, 0.95), is_met(None, 0.95), is_met(0.9, None)) == (True, False, None, None)

@@ -19,7 +19,7 @@ from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, DEMO_DATA_LABEL, MODE_LAB
 from hoaan_analytics.kpis import unit_name as stored_unit_name
 from hoaan_analytics.periods import Period, latest_complete_quarter, parse_period
 from hoaan_analytics.tables import format_number_vi, format_percent_vi
-from hoaan_analytics.targets import Target, load_targets, target_for
+from hoaan_analytics.targets import Target, is_met, load_targets, target_for
 
 T = TypeVar("T")
 
@@ -291,6 +291,6 @@ def target_phrase(ctx: ReportContext, kpi: str, value: float | None) -> str:
     goal = f"mục tiêu ≥ {format_percent_vi(target.value)}{when}"
     if value is None:
         return f" ({goal})"
-    if value >= target.value:
+    if is_met(value, target.value):
         return f" ({goal}: đạt)"
     return f" ({goal}: chưa đạt, còn thiếu {points_text(target.value - value)})"

@@ -90,15 +90,11 @@ def late_reasons_chart(ctx: ReportContext) -> alt.Chart | Markdown:
 
 def late_reasons_table(ctx: ReportContext) -> GT | Markdown:
     """Late dossiers per reason: how many and how many working days past the due date on average."""
-    late = _late(ctx)
+    late = analyses.late_by_reason(ctx.con, ctx.period, unit=ctx.unit, by="none")
     if late.is_empty():
         return nothing("Trong kỳ không có hồ sơ nào giải quyết quá hạn.")
     frame = (
-        late.with_columns((pl.col("mean_working_days_late") * pl.col("dossiers")).alias("_days"))
-        .group_by("late_reason", "late_reason_label")
-        .agg(pl.col("dossiers").sum(), pl.col("_days").sum())
-        .with_columns((pl.col("_days") / pl.col("dossiers")).alias("mean_working_days_late"))
-        .sort("dossiers", "late_reason", descending=[True, False])
+        late.sort("dossiers", "late_reason", descending=[True, False])
         .select(pl.col("late_reason_label").alias("Nguyên nhân"), "dossiers", "mean_working_days_late")
     )
     return tables.frame_table(frame, title="Hồ sơ giải quyết quá hạn theo nguyên nhân",

@@ -57,9 +57,11 @@ def kpi_by_unit_table(ctx: ReportContext) -> GT | Markdown:
     if table.is_empty():
         return nothing(f"Không đơn vị nào có hồ sơ trong kỳ ({ctx.period.label}).")
     frame = table.select("unit_name", "handled", "resolved", *COMPARED_KPIS).sort("unit_name")
-    median = frame.select(pl.lit(MEDIAN_LABEL).alias("unit_name"),
-                          *(pl.col(c).median().cast(pl.Float64 if c in COMPARED_KPIS else pl.Int64)
-                            .alias(c) for c in frame.columns[1:]))
+    # the units' median of each column, as SQL computed it (sql/marts/period_unit_comparison.sql)
+    medians = dict(analyses.unit_comparison(ctx.con, ctx.period).select("kpi", "median").unique().iter_rows())
+    median = pl.DataFrame([{"unit_name": MEDIAN_LABEL, **{c: medians.get(c) for c in frame.columns[1:]}}],
+                          schema={"unit_name": pl.String, **dict.fromkeys(frame.columns[1:], pl.Float64)})
+    median = median.with_columns(pl.col("handled", "resolved").cast(pl.Int64))
     shown = pl.concat([frame.with_columns(pl.col("handled", "resolved").cast(pl.Int64)), median],
                       how="vertical_relaxed")
     gt = tables.frame_table(shown, title="Các chỉ tiêu theo đơn vị", subtitle=ctx.period.label,
@@ -80,6 +82,6 @@ def ranking_chart(ctx: ReportContext, kpi: str = "on_time_rate") -> alt.LayerCha
         return nothing(f"Không đơn vị nào có số liệu về {tables.KPI_LABELS[kpi].lower()} trong kỳ.")
     target = target_for(ctx.targets, kpi, year=ctx.year)
     return charts.unit_ranking(ranking.select("unit_name", "value", "dossiers"), value_title=tables.KPI_LABELS[kpi],
-                               target=None if target is None else target.value,
+                               target=None if target is None else target.value, median=ranking["median"][0],
                                title=f"Xếp hạng đơn vị: {tables.KPI_LABELS[kpi].lower()}",
                                subtitle=f"{ctx.period.label}. Vạch xám: trung vị các đơn vị; vạch đỏ đứt: mục tiêu")
