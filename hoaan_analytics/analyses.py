@@ -7,9 +7,9 @@ what in the data looks wrong. Each function takes an explicit connection and
 returns a polars frame of aggregated rows or of dossier ids — never personal data,
 which the database does not hold.
 
-The period-scoped queries in sql/analysis/ read a relation `period_dossiers`
-(sql/analysis/period_dossiers.sql); `_period_query` puts it in front of them as a
-CTE, so that the sets of METRICS.md §5 are written once for all detail queries.
+The period-scoped queries in sql/analysis/ read the table macro
+`period_dossiers(d0, d1, unit_name)` (sql/marts/period_dossiers.sql, stored in the
+database), so that the sets of METRICS.md §5 are written once for all detail queries.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from typing import Any
 import polars as pl
 
 from hoaan_analytics import db
-from hoaan_analytics.kpis import KPI_KEYS, RATIO_KEYS, compute_kpis, kpi_table, resolve_unit
+from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.kpis import KPI_KEYS, RATIO_KEYS, compute_kpis, resolve_unit
 from hoaan_analytics.periods import Period, parse_period, previous_periods
-from hoaan_analytics.targets import Target
+from hoaan_analytics.targets import Target, is_met
 
 LATE_REASON_LABELS_VI: dict[str, str] = {
     "after_due": "Trả kết quả sau ngày hẹn trả",
@@ -74,56 +75,52 @@ FIELD_LABELS_VI: dict[str, str] = {
     "supplement_completed_at": "Ngày công dân bổ sung",
 }
 NO_FIELD_LABEL = "Chưa xác định lĩnh vực"
-# The count of METRICS.md §6 each ratio is taken over, or the nearest one kpi_table carries
-# (time_reduction and satisfaction_rate run over subsets of the resolved dossiers).
-KPI_BASE_COUNT: dict[str, str] = {
-    "on_time_rate": "resolved", "progress_rate": "handled", "online_share": "received",
-    "cashless_share": "fee_dossiers", "online_payment_share": "fee_dossiers",
-    "time_reduction": "resolved", "within_70pct_share": "resolved", "satisfaction_rate": "resolved",
-}
-
-
-def _unit_key(con: db.Connection, unit: str | None) -> str | None:
-    return resolve_unit(con, unit)
+_PERIOD_DOSSIER_COUNTS_SQL = """
+select
+    count(*)                                        as handled,
+    count(*) filter (where is_received)             as received,
+    count(*) filter (where is_resolved)             as resolved,
+    count(*) filter (where is_pending_overdue)      as pending_overdue
+from period_dossiers($d0, $d1, $unit_name)
+"""
+_UNIT_COMPARISON_SQL = "select * from period_unit_comparison($d0, $d1)"
 
 
 def reference_on(con: db.Connection, period: Period) -> date:
     """The reference date r of `period`: min(end of period, newest event of the data) (METRICS.md §5)."""
-    return db.scalar(con, "select reference_on from (" + db.sql_text("marts", "period_bounds") + ")",
-                     {"d0": period.start, "d1": period.end})
+    return db.scalar(con, "select reference_on from period_bounds($d0, $d1)", {"d0": period.start, "d1": period.end})
 
 
 def _period_query(con: db.Connection, name: str, period: Period, unit: str | None,
                   extra: dict[str, Any] | None = None) -> pl.DataFrame:
-    """Run sql/analysis/<name>.sql with the period's sets and `period_dossiers` in front of it."""
-    relations = (*db.PERIOD_RELATIONS, ("analysis", "period_dossiers"))
-    sql = db.with_relations(relations, "analysis", name)
-    params = {"d0": period.start, "d1": period.end, "unit_key": _unit_key(con, unit), **(extra or {})}
-    return db.query(con, sql, params)
+    """Run sql/analysis/<name>.sql, which reads `period_dossiers($d0, $d1, $unit_name)`."""
+    resolve_unit(con, unit)
+    params = {"d0": period.start, "d1": period.end, "unit_name": unit, **(extra or {})}
+    return db.query(con, db.sql_text("analysis", name), params)
 
 
 def period_dossier_counts(con: db.Connection, period: Period, *, unit: str | None = None) -> dict[str, int]:
     """Counts of the detail relation (handled, received, resolved, pending_overdue), to check it against the KPIs."""
-    frame = _period_query(con, "period_dossiers", period, unit)
-    return {
-        "handled": frame.height,
-        "received": int(frame["is_received"].sum()),
-        "resolved": int(frame["is_resolved"].sum()),
-        "pending_overdue": int(frame["is_pending_overdue"].sum()),
-    }
+    resolve_unit(con, unit)
+    row = db.query(con, _PERIOD_DOSSIER_COUNTS_SQL,
+                   {"d0": period.start, "d1": period.end, "unit_name": unit}).row(0, named=True)
+    return {key: int(value) for key, value in row.items()}
 
 
-def late_by_reason(con: db.Connection, period: Period, *, unit: str | None = None) -> pl.DataFrame:
-    """One row per (field, reason) of the dossiers resolved late in the period.
+def late_by_reason(con: db.Connection, period: Period, *, unit: str | None = None,
+                   by: str = "field") -> pl.DataFrame:
+    """One row per (field, reason) of the dossiers resolved late in the period; per reason with `by='none'`.
 
-    Columns: field_name, late_reason ('after_due' | 'repeated_supplement' | 'both'),
-    late_reason_label (Vietnamese), dossiers, mean_working_days_late (past the due
-    date, at the effective end). Sorted by field, then reason.
+    Columns: field_name (null with by='none'), late_reason ('after_due' |
+    'repeated_supplement' | 'both'), late_reason_label (Vietnamese), dossiers,
+    mean_working_days_late (past the due date, at the effective end). Sorted by field, then reason.
     """
-    frame = _period_query(con, "late_by_reason", period, unit)
+    if by not in ("field", "none"):
+        raise HoaanError(f"unknown breakdown {by!r}: use field or none")
+    frame = _period_query(con, "late_by_reason", period, unit, {"breakdown": by})
     return (
         frame.with_columns(
-            pl.col("field_name").fill_null(NO_FIELD_LABEL),
+            pl.col("field_name").fill_null(NO_FIELD_LABEL if by == "field" else None),
             pl.col("late_reason").replace_strict(LATE_REASON_LABELS_VI, return_dtype=pl.String)
             .alias("late_reason_label"),
             pl.col("dossiers").cast(pl.Int64),
@@ -156,10 +153,8 @@ def payment_mix(con: db.Connection, period: Period, *, unit: str | None = None,
     payment names a non-cash method.
     """
     if by not in ("none", "field", "procedure", "unit"):
-        from hoaan_analytics.errors import HoaanError
-
         raise HoaanError(f"unknown breakdown {by!r}: use none, field, procedure or unit")
-    frame = _period_query(con, "payment_mix", period, unit, {"by": by})
+    frame = _period_query(con, "payment_mix", period, unit, {"breakdown": by})
     order = {key: rank for rank, key in enumerate(PAYMENT_CLASS_LABELS_VI)}
     return (
         frame.with_columns(
@@ -179,22 +174,45 @@ def processing_time(con: db.Connection, period: Period, *, unit: str | None = No
 
     Columns: procedure_code, procedure_name, field_name, statutory_days, dossiers,
     elapsed_working_days, statutory_working_days (sums), mean_elapsed_working_days,
-    time_reduction (1 − Σ elapsed / Σ statutory of the procedure), within_70pct_dossiers,
-    over_limit_dossiers, paused_dossiers, mean_supplement_pause_working_days,
-    late_dossiers, mean_working_days_late, mean_working_days_to_return. Most dossiers first.
+    within_70pct_dossiers, over_limit_dossiers, paused_dossiers, mean_supplement_pause_working_days,
+    late_dossiers, mean_working_days_late, mean_working_days_to_return, time_reduction
+    (1 − Σ elapsed / Σ statutory of the procedure), within_70pct_share (within_70pct_dossiers /
+    dossiers). Most dossiers first. All computed in sql/analysis/processing_time.sql.
     """
-    frame = _period_query(con, "processing_time", period, unit)
+    frame = _period_query(con, "processing_time", period, unit).filter(~pl.col("is_total"))
     return (
-        frame.with_columns(
-            *(pl.col(c).cast(pl.Int64) for c in ("statutory_days", "dossiers", "elapsed_working_days",
-                                                 "statutory_working_days", "within_70pct_dossiers",
-                                                 "over_limit_dossiers", "paused_dossiers", "late_dossiers")),
-        )
-        .with_columns(
-            (1 - pl.col("elapsed_working_days") / pl.col("statutory_working_days")).alias("time_reduction"),
-        )
+        frame.select(*PROCESSING_TIME_COLUMNS)
+        .with_columns(*(pl.col(c).cast(pl.Int64) for c in PROCESSING_TIME_COUNTS))
         .sort(["dossiers", "procedure_code"], descending=[True, False])
     )
+
+
+PROCESSING_TIME_COLUMNS = (
+    "procedure_code", "procedure_name", "field_name", "statutory_days", "dossiers", "elapsed_working_days",
+    "statutory_working_days", "mean_elapsed_working_days", "within_70pct_dossiers", "over_limit_dossiers",
+    "paused_dossiers", "mean_supplement_pause_working_days", "late_dossiers", "mean_working_days_late",
+    "mean_working_days_to_return", "time_reduction", "within_70pct_share",
+)
+PROCESSING_TIME_COUNTS = ("statutory_days", "dossiers", "elapsed_working_days", "statutory_working_days",
+                          "within_70pct_dossiers", "over_limit_dossiers", "paused_dossiers", "late_dossiers")
+
+
+def processing_time_total(con: db.Connection, period: Period, *, unit: str | None = None) -> dict[str, Any] | None:
+    """The totals over every procedure of `processing_time` (None when no dossier counts).
+
+    Keys: procedures, dossiers, elapsed_working_days, statutory_working_days, over_limit_dossiers,
+    paused_dossiers, supplement_pause_working_days (sum), late_dossiers, working_days_late (sum),
+    time_reduction, within_70pct_share.
+    """
+    total = _period_query(con, "processing_time", period, unit).filter(pl.col("is_total"))
+    if total.is_empty():
+        return None
+    row = total.row(0, named=True)
+    keys = ("procedures", "dossiers", "elapsed_working_days", "statutory_working_days", "over_limit_dossiers",
+            "paused_dossiers", "supplement_pause_working_days", "late_dossiers", "working_days_late",
+            "time_reduction", "within_70pct_share")
+    ratios = ("time_reduction", "within_70pct_share")
+    return {k: (row[k] if k in ratios else int(row[k] or 0)) for k in keys}
 
 
 def quality_anomalies(con: db.Connection, period: Period, *, unit: str | None = None) -> pl.DataFrame:
@@ -252,25 +270,23 @@ def unit_ranking(con: db.Connection, period: Period, kpi: str) -> pl.DataFrame:
 
     Columns: rank (1 = best, ties share a rank; units with no value are last and
     unranked), unit_name, value, dossiers (the count the ratio is taken over, see
-    KPI_BASE_COUNT), median (the same on every row: the median over units with a
+    sql/marts/period_unit_comparison.sql), median (the same on every row: the median over units with a
     value), gap_to_median.
     """
     if kpi not in RATIO_KEYS:
-        from hoaan_analytics.errors import HoaanError
-
         raise HoaanError(f"unknown ratio KPI {kpi!r}: use one of {', '.join(RATIO_KEYS)}")
-    table = kpi_table(con, period, by="unit")
-    frame = table.select(
-        "unit_name", pl.col(kpi).alias("value"), pl.col(KPI_BASE_COUNT[kpi]).alias("dossiers"),
-    ).sort(["value", "unit_name"], descending=[True, False], nulls_last=True)
-    median = frame["value"].median()
-    return frame.with_columns(
-        pl.when(pl.col("value").is_not_null())
-        .then(pl.col("value").rank(method="min", descending=True)).cast(pl.Int64).alias("rank"),
-        pl.lit(median, dtype=pl.Float64).alias("median"),
-    ).with_columns(
-        (pl.col("value") - pl.col("median")).alias("gap_to_median"),
-    ).select("rank", "unit_name", "value", "dossiers", "median", "gap_to_median")
+    frame = unit_comparison(con, period).filter(pl.col("kpi") == kpi)
+    return frame.select(pl.col("rank").cast(pl.Int64), "unit_name", "value",
+                        pl.col("dossiers").cast(pl.Int64), "median", "gap_to_median")
+
+
+def unit_comparison(con: db.Connection, period: Period) -> pl.DataFrame:
+    """One row per (KPI of §6, unit) of the period: value, rank, the units' median (sql/marts/period_unit_comparison.sql).
+
+    Columns: kpi, rank, unit_name, value (counts as floats), dossiers (for a ratio: the
+    count it is taken over), median, gap_to_median. Best first within each KPI.
+    """
+    return db.query(con, _UNIT_COMPARISON_SQL, {"d0": period.start, "d1": period.end})
 
 
 def short_label(period: Period) -> str:
@@ -368,7 +384,7 @@ def glide_path(con: db.Connection, period: Period, targets: list[Target], *,
         pace = value - previous if value is not None and previous is not None else None
         projected = None if pace is None else min(value + pace * years_left, 1.0)
         needed = (target.value - value) / years_left if value is not None and years_left > 0 else None
-        if value is not None and value >= target.value:
+        if is_met(value, target.value):
             status = "met"
         elif projected is None:
             status = "unknown"

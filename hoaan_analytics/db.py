@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -165,23 +165,6 @@ def transaction(con: Connection) -> Iterator[Connection]:
 def sql_text(layer: str, name: str) -> str:
     """The text of `sql/<layer>/<name>.sql` from the package."""
     return (sql_dir() / layer / f"{name}.sql").read_text(encoding="utf-8")
-
-
-# The period's sets (METRICS.md §5), stated once and read by every period query.
-PERIOD_RELATIONS: tuple[tuple[str, str], ...] = (("marts", "period_bounds"), ("marts", "period_handled"))
-
-
-def with_relations(relations: Sequence[tuple[str, str]], layer: str, name: str) -> str:
-    """`sql/<layer>/<name>.sql` with each packaged relation (layer, name) in front of it as a CTE.
-
-    Lets one SQL file state a rule that several queries read, as a dbt ref() would.
-    Only packaged file names and texts are joined here, never a user's value.
-    """
-    parts = ["with "]
-    for i, (relation_layer, relation) in enumerate(relations):
-        parts += [",\n" if i else "", relation, " as (\n", sql_text(relation_layer, relation), "\n)"]
-    parts += ["\nselect * from (\n", sql_text(layer, name), "\n)"]
-    return "".join(parts)
 
 
 def sql_names(layer: str) -> list[str]:

@@ -1,7 +1,8 @@
 """The plan's KPIs for a period and a scope (METRICS.md §5–§6), from `dossier_facts`.
 
-Every rule lives in SQL (sql/facts/dossier_facts.sql, sql/marts/period_kpis.sql);
-this module picks the parameters, resolves unit names and shapes the result.
+Every rule lives in SQL (sql/facts/dossier_facts.sql and the table macros of sql/marts/,
+stored in the database: `period_kpis`, `period_list_kpis`, ...); this module picks the
+parameters, checks unit names and shapes the result.
 """
 
 from __future__ import annotations
@@ -95,9 +96,21 @@ def unit_name(con: db.Connection, unit: str | None) -> str | None:
     return db.scalar(con, "select unit_name from dossier_units where unit_key = $key", {"key": key})
 
 
-def _period_frame(con: db.Connection, period: Period, unit_key: str | None, by: str) -> pl.DataFrame:
-    return db.query(con, db.with_relations(db.PERIOD_RELATIONS, "marts", "period_kpis"),
-                    {"d0": period.start, "d1": period.end, "unit_key": unit_key, "by": by})
+_PERIOD_KPIS_SQL = "select * from period_kpis($d0, $d1, $unit_name, $breakdown)"
+_PERIOD_LIST_KPIS_SQL = "select * from period_list_kpis($periods, $unit_name, 'none')"
+
+
+def _period_frame(con: db.Connection, period: Period, unit: str | None, breakdown: str) -> pl.DataFrame:
+    return db.query(con, _PERIOD_KPIS_SQL,
+                    {"d0": period.start, "d1": period.end, "unit_name": unit, "breakdown": breakdown})
+
+
+def period_list(periods: list[Period]) -> list[dict[str, Any]]:
+    """The `periods` argument of the list macros (period_list_kpis, period_list_handled).
+
+    One {period_name, period_start, period_end} struct per period.
+    """
+    return [{"period_name": each.name, "period_start": each.start, "period_end": each.end} for each in periods]
 
 
 def _as_dict(row: dict[str, Any]) -> dict[str, Any]:
@@ -114,7 +127,8 @@ def compute_kpis(con: db.Connection, period: Period, *, unit: str | None = None)
     Counts are ints; ratios are floats in [0, 1] (time_reduction may fall below 0)
     or None when their denominator is zero.
     """
-    frame = _period_frame(con, period, resolve_unit(con, unit), "none")
+    resolve_unit(con, unit)
+    frame = _period_frame(con, period, unit, "none")
     return _as_dict(frame.filter(pl.col("is_total")).row(0, named=True))
 
 
@@ -128,21 +142,22 @@ def kpi_table(con: db.Connection, period: Period, *, unit: str | None = None,
     """
     if by is not None and by not in BY_CHOICES:
         raise HoaanError(f"unknown breakdown {by!r}: use one of {', '.join(BY_CHOICES)}")
-    unit_key = resolve_unit(con, unit)
+    resolve_unit(con, unit)
     if by is None:
-        frame = _period_frame(con, period, unit_key, "none")
+        frame = _period_frame(con, period, unit, "none")
         return pl.DataFrame([_as_dict(frame.filter(pl.col("is_total")).row(0, named=True))],
                             schema=_kpi_schema())
     if by == "month":
-        rows = []
-        for month in months_of(period):
-            total = _period_frame(con, month, unit_key, "none").filter(pl.col("is_total")).row(0, named=True)
-            rows.append({"month": month.name, "month_label": month.label, "start": month.start,
-                         "end": month.end, **_as_dict(total)})
+        months = months_of(period)
+        # every month in one query, each judged as a period of its own (period_list_kpis.sql)
+        totals = db.query(con, _PERIOD_LIST_KPIS_SQL, {"periods": period_list(months), "unit_name": unit})
+        by_name = {row["period_name"]: row for row in totals.iter_rows(named=True)}
+        rows = [{"month": month.name, "month_label": month.label, "start": month.start, "end": month.end,
+                 **_as_dict(by_name[month.name])} for month in months]
         schema = {"month": pl.String, "month_label": pl.String, "start": pl.Date, "end": pl.Date,
                   **_kpi_schema()}
         return pl.DataFrame(rows, schema=schema)
-    frame = _period_frame(con, period, unit_key, by).filter(~pl.col("is_total"))
+    frame = _period_frame(con, period, unit, by).filter(~pl.col("is_total"))
     rows = [{**{c: r[c] for c in GROUP_COLUMNS[by]}, **_as_dict(r)} for r in frame.iter_rows(named=True)]
     schema = {c: pl.String for c in GROUP_COLUMNS[by]} | _kpi_schema()
     return pl.DataFrame(rows, schema=schema)
@@ -157,8 +172,9 @@ def time_reduction_left_out(con: db.Connection, period: Period, *, unit: str | N
 
     Columns: procedure_code, procedure_name, dossiers. Empty when the catalogue covers everything.
     """
-    return db.query(con, db.sql_text("marts", "time_reduction_left_out"),
-                    {"d0": period.start, "d1": period.end, "unit_key": resolve_unit(con, unit)})
+    resolve_unit(con, unit)
+    return db.query(con, "select * from time_reduction_left_out($d0, $d1, $unit_name)",
+                    {"d0": period.start, "d1": period.end, "unit_name": unit})
 
 
 @dataclass

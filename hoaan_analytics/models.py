@@ -1,10 +1,12 @@
-"""Derived tables and views built from the stored dossiers (calendar, dossier facts).
+"""Derived tables, views and macros built from the stored dossiers (calendar, dossier facts, period macros).
 
 `refresh` runs at the end of every ingest, inside its transaction: it rebuilds the
-working-day calendar over the range of the data and materialises `dossier_facts`
+working-day calendar over the range of the data, materialises `dossier_facts`
 (one row per received dossier, everything that does not depend on the period) and
-`dossier_extent` (the newest event date), so that a period's KPIs are a single
-aggregation pass (sql/marts/period_kpis.sql).
+`dossier_extent` (the newest event date), and (re)creates the period table macros
+(sql/marts/: `period_kpis`, `period_dossiers`, ...). The macros are stored in the
+database file, so any connection, read-only ones included, can call them by name:
+`from period_kpis(DATE '2026-07-01', DATE '2026-09-30', NULL, 'none')`.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ import os
 from datetime import date
 from pathlib import Path
 
-from hoaan_analytics import calendar, db
+from hoaan_analytics import calendar, db, schema
 from hoaan_analytics.errors import HoaanError
 
 STAGING_VIEWS = ("stg_dossiers", "stg_procedures", "stg_working_days")
 FACT_TABLES = ("dossier_facts", "dossier_extent", "dossier_units")  # in build order
+# The table macros of sql/marts/, each in one file; a macro's callees come before it.
+PERIOD_MACROS = ("period_list_bounds", "period_bounds", "period_list_handled", "period_dossiers",
+                 "period_list_kpis", "period_kpis", "time_reduction_left_out", "period_unit_comparison")
 
 # Years of calendar around the data: due dates run past the last received day by
 # up to a statutory limit, and an empty database still gets a usable calendar.
@@ -42,12 +47,21 @@ from dossiers
 
 # What a reader needs: the stored tables the loader writes and every derived table.
 REQUIRED_TABLES = ("load_log", "set_aside", "calendar_days", *FACT_TABLES)
+REQUIRED_MACROS = (*schema.STATUS_SET_MACROS, *PERIOD_MACROS)
+
+_STORED_MACROS_SQL = """
+select function_name
+from duckdb_functions()
+where function_type in ('macro', 'table_macro') and database_name = current_database() and not internal
+"""
 
 
 def require_built(con: db.Connection, db_path: str | os.PathLike[str]) -> None:
-    """HoaanError unless every table a report reads exists (never loaded, or built by an older hoaan)."""
+    """HoaanError unless every table and macro a report reads exists (never loaded, or built by an older hoaan)."""
     present = set(db.query(con, "select table_name from information_schema.tables")["table_name"].to_list())
+    macros = set(db.query(con, _STORED_MACROS_SQL)["function_name"].to_list())
     missing = [t for t in REQUIRED_TABLES if t not in present]
+    missing += [f"macro {m}" for m in REQUIRED_MACROS if m not in macros]
     if missing:
         raise HoaanError(
             f"{db_path}: the database has no {', '.join(missing)}: it was never loaded, or an older "
@@ -87,3 +101,5 @@ def refresh(con: db.Connection, params_dir: Path) -> None:
         db.run(con, f"create or replace view {name} as\n{db.sql_text('staging', name)}")
     for name in FACT_TABLES:
         db.run(con, f"create or replace table {name} as\n{db.sql_text('facts', name)}")
+    for name in PERIOD_MACROS:
+        db.run(con, db.sql_text("marts", name))

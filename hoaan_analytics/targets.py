@@ -84,6 +84,16 @@ def target_for(targets: list[Target], kpi: str, *, year: int, field: str | None 
     return candidates[0] if candidates else None
 
 
+def is_met(value: float | None, target: float | None) -> bool | None:
+    """Whether `value` reaches `target` (value ≥ target): the one place the plan's "đạt" is decided.
+
+    None when either is unknown (a ratio with no denominator, or no target applies).
+    """
+    if value is None or target is None:
+        return None
+    return value >= target
+
+
 def compare(values: dict[str, Any], targets: list[Target], *, year: int,
             field: str | None = None) -> pl.DataFrame:
     """Per KPI that has a target in the plan: kpi, label_vi, value, target, gap, met.
@@ -102,7 +112,7 @@ def compare(values: dict[str, Any], targets: list[Target], *, year: int,
         known = value is not None and goal is not None
         rows.append({
             "kpi": kpi, "label_vi": KPI_LABELS_VI[kpi], "value": value, "target": goal,
-            "gap": value - goal if known else None, "met": value >= goal if known else None,
+            "gap": value - goal if known else None, "met": is_met(value, goal),
         })
     schema = {"kpi": pl.String, "label_vi": pl.String, "value": pl.Float64, "target": pl.Float64,
               "gap": pl.Float64, "met": pl.Boolean}

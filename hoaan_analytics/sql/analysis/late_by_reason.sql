@@ -1,13 +1,14 @@
--- one row per (field, late reason) of the dossiers resolved late in the period
+-- one row per (field, late reason) of the dossiers resolved late in the period; per reason only when $breakdown = 'none'
 -- Late (METRICS.md §5): effective end after the due date, or more than one supplementation request.
+-- $breakdown: 'field' | 'none' (field_name is then null).
 with late as (
-    select * from period_dossiers
+    select * from period_dossiers($d0, $d1, $unit_name)
     where is_resolved and resolution_class = 'late'
 ),
 
 classified as (
     select
-        field_name,
+        case when $breakdown = 'field' then field_name end as field_name,
         case
             when coalesce(effective_end_on > due_on, false) and supplement_count > 1 then 'both'
             when coalesce(effective_end_on > due_on, false) then 'after_due'

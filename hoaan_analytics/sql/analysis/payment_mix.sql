@@ -1,14 +1,14 @@
 -- one row per (group, payment class) of the dossiers with a fee received in the period
--- $by: 'field' | 'procedure' | 'unit' | 'none'. Classes are exclusive: paid online (paid_online 1 or 2)
+-- $breakdown: 'field' | 'procedure' | 'unit' | 'none'. Classes are exclusive: paid online (paid_online 1 or 2)
 -- first, then other cashless methods, then cash (an empty method counts as cash, METRICS.md §6).
 with fee_dossiers as (
-    select * from period_dossiers
+    select * from period_dossiers($d0, $d1, $unit_name)
     where is_received and has_fee
 ),
 
 classified as (
     select
-        case $by
+        case $breakdown
             when 'field' then field_name
             when 'procedure' then procedure_name
             when 'unit' then unit_name

@@ -2,7 +2,7 @@
 -- None of these changes a KPI (the rules of METRICS.md apply as written); they are worth a look in the
 -- source system. Dossier ids only: the database holds no personal data.
 with dossiers as (
-    select * from period_dossiers
+    select * from period_dossiers($d0, $d1, $unit_name)
 ),
 
 flags as (

@@ -10,9 +10,9 @@ extent as (
 final as (
     select
         count(*)                                                  as stored_dossiers,
-        count(*) filter (where status in (1, 3))                   as never_received_dossiers,
+        count(*) filter (where is_never_received_status(status)) as never_received_dossiers,
         count(distinct unit_name)                                  as units,
-        cast(min(received_at) filter (where status not in (1, 3)) as date)
+        cast(min(received_at) filter (where not is_never_received_status(status)) as date)
                                                                    as first_received_on,
         (select newest_event_on from extent)                       as newest_event_on
     from source

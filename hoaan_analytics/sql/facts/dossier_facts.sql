@@ -26,10 +26,11 @@ dated as (
         cast(d.finished_at as date)                 as finished_on,
         cast(d.supplement_requested_at as date)     as supplement_requested_on,
         cast(d.supplement_completed_at as date)     as supplement_completed_on,
-        -- the pause is a timestamp duration, only when both ends are known (METRICS.md §5)
+        -- the pause is a timestamp duration, only when both ends are known; below zero (a data
+        -- error) it counts as no pause (METRICS.md §5)
         case
             when d.supplement_requested_at is not null and d.supplement_completed_at is not null
-            then d.supplement_completed_at - d.supplement_requested_at
+            then greatest(d.supplement_completed_at - d.supplement_requested_at, interval 0 second)
         end                                         as supplement_pause,
         c.statutory_days,
         c.cutoff_15h,
@@ -94,7 +95,7 @@ final as (
         channel,
         status,
         channel = 2                                 as is_online,
-        status in (7, 8, 9, 10)                     as is_closed,
+        is_closing_status(status)                   as is_closed,
         received_on,
         finished_on,
         supplement_requested_on,
@@ -117,7 +118,7 @@ final as (
         greatest(finished_day_index - received_day_index, 0)
             - coalesce(greatest(supplement_completed_day_index - supplement_requested_day_index, 0), 0)
                                                     as elapsed_working_days,
-        status in (9, 10) and coalesce(statutory_days >= 1, false)
+        is_completed_status(status) and coalesce(statutory_days >= 1, false)
                                                     as counts_for_time_reduction,
         coalesce(fee_amount > 0, false)             as has_fee,
         coalesce(fee_amount > 0, false)

@@ -1,12 +1,11 @@
--- one row per procedure with dossiers resolved (status 9, 10) in [$d0, $d1] that time_reduction leaves out
--- because the catalogue has no entry for it (METRICS.md §6); $unit_key null = all units.
+-- one row per procedure with dossiers resolved (status 9, 10) in [d0, d1] that time_reduction leaves out
+-- because the catalogue has no entry for it (METRICS.md §6); `unit_name` NULL = all units.
+-- The resolved set is period_dossiers' (METRICS.md §5), not restated here.
+create or replace macro time_reduction_left_out(d0, d1, unit_name) as table
 with resolved as (
     select *
-    from dossier_facts
-    where ($unit_key is null or unit_key = $unit_key)
-      and status in (9, 10)
-      and finished_on between $d0::date and $d1::date
-      and received_on <= $d1::date
+    from period_dossiers(d0, d1, unit_name)
+    where is_resolved and is_completed_status(status)
 ),
 
 final as (

@@ -4,7 +4,7 @@ with source as (
 ),
 
 received as (
-    select * from source where status not in (1, 3)
+    select * from source where not is_never_received_status(status)
 ),
 
 final as (
