@@ -174,7 +174,7 @@ def store_rules(con: db.Connection, params_dir: str | os.PathLike[str]) -> int:
 def scorecard(con: db.Connection, period: Period, *, unit: str | None = None, by_unit: bool = False) -> pl.DataFrame:
     """One row per (scope, indicator) of `period`: the rows of the stored macro `index766`.
 
-    Columns: period_start, period_end, unit_name, is_all_units, indicator_id, sort_order, group_id, group_name,
+    Columns: period_start, period_end, scope_unit_name (null for the scope asked), is_all_units, indicator_id, sort_order, group_id, group_name,
     group_max_points, indicator_name, is_computable, numerator, denominator, unknown, rate,
     points, max_points, why_not_computable. One scope (all units, or `unit`) unless `by_unit`: one per unit.
     """
@@ -215,10 +215,9 @@ def _float(value: Any) -> float | None:
 def scopes_of(frame: pl.DataFrame, *, unit: str | None = None) -> list[dict[str, Any]]:
     """The `scopes` list of the JSON contract from `scorecard` rows (computable indicators only)."""
     scopes = []
-    keys = frame.select("unit_name", "is_all_units").unique(maintain_order=True).rows()
-    for unit_name, is_all in keys:
-        rows = frame.filter((pl.col("is_all_units") == is_all) & (pl.col("unit_name").eq_missing(unit_name))
-                            & pl.col("is_computable")).sort("sort_order")
+    for (unit_name,), rows in frame.filter(pl.col("is_computable")).group_by("scope_unit_name",
+                                                                              maintain_order=True):
+        rows = rows.sort("sort_order")
         indicators = [{
             "id": r["indicator_id"], "numerator": int(r["numerator"]), "denominator": int(r["denominator"]),
             "unknown": int(r["unknown"]), "rate": _float(r["rate"]), "points": _float(r["points"]),
@@ -226,7 +225,7 @@ def scopes_of(frame: pl.DataFrame, *, unit: str | None = None) -> list[dict[str,
         } for r in rows.iter_rows(named=True)]
         scored = [i for i in indicators if i["points"] is not None]
         scopes.append({
-            "unit_name": unit if (is_all and unit is not None) else (None if is_all else unit_name),
+            "unit_name": unit if unit_name is None else unit_name,
             "indicators": indicators,
             "points": round(sum(i["points"] for i in scored), 2),
             "max_points": float(sum(i["max_points"] for i in scored)),

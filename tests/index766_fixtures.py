@@ -51,5 +51,6 @@ def build(con, params_dir: Path, rows: list[dict[str, Any]]) -> None:
     """Store `rows`, the catalogue and the scoring rules, then build what the macros read."""
     load_catalogue(con, params_dir)
     index766.store_rules(con, params_dir)
-    insert_dossiers(con, rows)
+    if rows:
+        insert_dossiers(con, rows)
     models.refresh(con, params_dir)

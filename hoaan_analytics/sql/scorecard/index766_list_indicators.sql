@@ -30,7 +30,6 @@ counted as (
         m.period_name,
         m.scope_key,
         m.indicator_id,
-        min(m.unit_name)                                                    as unit_name,
         case when m.indicator_id = '3.5'
              then count(distinct m.procedure_code) filter (where m.meets)
              else count(*) filter (where m.meets) end                       as numerator,
@@ -63,7 +62,6 @@ scored as (
         r.formula,
         r.full_at,
         r.why_not_computable,
-        c.unit_name,
         case when r.is_computable then coalesce(c.numerator, 0) end         as numerator,
         case when r.is_computable then coalesce(c.denominator, 0) end       as denominator,
         case when r.is_computable then coalesce(c.unknown, 0) end           as unknown
@@ -89,8 +87,9 @@ final as (
         r.period_name,
         r.period_start,
         r.period_end,
-        coalesce(r.unit_name, (select min(u.unit_name) from dossier_units u where u.unit_key = r.scope_key))
-                                                                            as unit_name,
+        -- a unit's own spelling for a per-unit scope; null for the scope asked (all units or `unit_name`)
+        (select min(u.unit_name) from dossier_units u where u.unit_key = r.scope_key)
+                                                                            as scope_unit_name,
         r.scope_key is null                                                 as is_all_units,
         r.indicator_id,
         r.sort_order,
@@ -116,4 +115,4 @@ final as (
 )
 
 select * from final
-order by final.period_name, final.is_all_units desc, final.unit_name, final.sort_order
+order by final.period_name, final.is_all_units desc, final.scope_unit_name, final.sort_order
