@@ -7,13 +7,8 @@ from datetime import date
 import pytest
 
 from conftest import insert_dossiers
+from hoaan_analytics.catalogue import load_catalogue
 from hoaan_analytics import db, models
-
-CATALOGUE_SQL = """
-insert into procedures
-select procedure_code, procedure_name, field_name, statutory_days::integer, cutoff_15h = '1', confidence, note
-from read_csv($path, all_varchar = true)
-"""
 
 # 2.000815: 0 working days with the 15:00 rule; 1.004873: 3 working days, no 15:00 rule
 CASES = [
@@ -32,7 +27,7 @@ CASES = [
 
 @pytest.fixture
 def facts(con, params_dir):
-    db.run(con, CATALOGUE_SQL, {"path": str(params_dir / "procedures.csv")})
+    load_catalogue(con, params_dir)
     rows = [
         {"dossier_id": f"D{i}", "procedure_code": code, "received_at": received, "status": 4}
         for i, (code, received, _, _) in enumerate(CASES)

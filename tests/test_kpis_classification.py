@@ -5,19 +5,14 @@ from __future__ import annotations
 import pytest
 
 from conftest import insert_dossiers
+from hoaan_analytics.catalogue import load_catalogue
 from hoaan_analytics import db, models
 from hoaan_analytics.kpis import compute_kpis
 from hoaan_analytics.periods import parse_period
 
-CATALOGUE_SQL = """
-insert into procedures
-select procedure_code, procedure_name, field_name, statutory_days::integer, cutoff_15h = '1', confidence, note
-from read_csv($path, all_varchar = true)
-"""
-
 
 def classify(con, params_dir, row) -> str:
-    db.run(con, CATALOGUE_SQL, {"path": str(params_dir / "procedures.csv")})
+    load_catalogue(con, params_dir)
     insert_dossiers(con, [{"status": 10, **row}])
     models.refresh(con, params_dir)
     k = compute_kpis(con, parse_period("2026-Q1"))

@@ -7,15 +7,11 @@ import unicodedata
 import pytest
 
 from conftest import insert_dossiers
+from hoaan_analytics.catalogue import load_catalogue
 from hoaan_analytics import db, models
 from hoaan_analytics.kpis import compute_kpis, time_reduction_left_out
 from hoaan_analytics.periods import parse_period
 
-CATALOGUE_SQL = """
-insert into procedures
-select procedure_code, procedure_name, field_name, statutory_days::integer, cutoff_15h = '1', confidence, note
-from read_csv($path, all_varchar = true)
-"""
 MARCH = parse_period("2026-03")
 SAME_DAY = {"received_at": "2026-03-02 08:00", "due_at": "2026-03-02 16:30", "finished_at": "2026-03-02 10:00"}
 
@@ -23,7 +19,7 @@ SAME_DAY = {"received_at": "2026-03-02 08:00", "due_at": "2026-03-02 16:30", "fi
 @pytest.fixture
 def load(con, params_dir):
     def _load(rows):
-        db.run(con, CATALOGUE_SQL, {"path": str(params_dir / "procedures.csv")})
+        load_catalogue(con, params_dir)
         insert_dossiers(con, [{**SAME_DAY, **row} for row in rows])
         models.refresh(con, params_dir)
         return compute_kpis(con, MARCH)

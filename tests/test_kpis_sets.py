@@ -5,15 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import insert_dossiers
+from hoaan_analytics.catalogue import load_catalogue
 from hoaan_analytics import db, models
 from hoaan_analytics.kpis import COUNT_KEYS, KPI_KEYS, RATIO_KEYS, compute_kpis
 from hoaan_analytics.periods import parse_period
-
-CATALOGUE_SQL = """
-insert into procedures
-select procedure_code, procedure_name, field_name, statutory_days::integer, cutoff_15h = '1', confidence, note
-from read_csv($path, all_varchar = true)
-"""
 
 # Period 2026-03 = [01/03, 31/03]. The newest event is P1's finish on 02/04, so r = d1 = 31/03.
 ROWS = [
@@ -49,7 +44,7 @@ ROWS = [
 
 @pytest.fixture
 def loaded(con, params_dir):
-    db.run(con, CATALOGUE_SQL, {"path": str(params_dir / "procedures.csv")})
+    load_catalogue(con, params_dir)
     insert_dossiers(con, ROWS)
     models.refresh(con, params_dir)
     return con
