@@ -24,6 +24,8 @@ FACT_TABLES = ("dossier_facts", "dossier_extent", "dossier_units")  # in build o
 # The table macros of sql/marts/, each in one file; a macro's callees come before it.
 PERIOD_MACROS = ("period_list_bounds", "period_bounds", "period_list_handled", "period_dossiers",
                  "period_list_kpis", "period_kpis", "time_reduction_left_out", "period_unit_comparison")
+# The 766 scorecard's table macros (sql/scorecard/, METRICS.md §9), built on the period macros.
+SCORECARD_MACROS = ("index766_list_dossiers", "index766_list_indicators", "index766", "index766_dossiers")
 
 # Years of calendar around the data: due dates run past the last received day by
 # up to a statutory limit, and an empty database still gets a usable calendar.
@@ -46,8 +48,8 @@ from dossiers
 
 
 # What a reader needs: the stored tables the loader writes and every derived table.
-REQUIRED_TABLES = ("load_log", "set_aside", "calendar_days", *FACT_TABLES)
-REQUIRED_MACROS = (*schema.STATUS_SET_MACROS, *PERIOD_MACROS)
+REQUIRED_TABLES = ("load_log", "set_aside", "calendar_days", "index766_rules", *FACT_TABLES)
+REQUIRED_MACROS = (*schema.STATUS_SET_MACROS, *PERIOD_MACROS, *SCORECARD_MACROS)
 
 _STORED_MACROS_SQL = """
 select function_name
@@ -103,3 +105,5 @@ def refresh(con: db.Connection, params_dir: Path) -> None:
         db.run(con, f"create or replace table {name} as\n{db.sql_text('facts', name)}")
     for name in PERIOD_MACROS:
         db.run(con, db.sql_text("marts", name))
+    for name in SCORECARD_MACROS:
+        db.run(con, db.sql_text("scorecard", name))

@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from hoaan_analytics import db, models, schema
+from hoaan_analytics import db, index766, models, schema
 from hoaan_analytics.catalogue import load_catalogue
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest.labels import LabelMap, load_label_map
@@ -112,6 +112,7 @@ def ingest_files(con: db.Connection, paths: Iterable[str | os.PathLike[str]], *,
         with db.transaction(con):
             schema.ensure_schema(con)
             summary.procedures = load_catalogue(con, params_dir)
+            index766.store_rules(con, params_dir)
             for name in _INGEST_MACROS:
                 db.run(con, db.sql_text("ingest", name))
             for item in staged:

@@ -1,0 +1,281 @@
+"""The 766 scorecard (METRICS.md §9): the points the national portal will give a unit, estimated before it publishes.
+
+The rates and points are computed in SQL by the stored table macros of sql/scorecard/
+(`index766`, `index766_dossiers` and their list forms); the scoring rules come from
+params/index766.yaml, loaded into table `index766_rules` at every ingest. This module
+reads and checks that file, calls the macros and shapes their rows for the CLI and
+the reports. Every number is an estimate: the portal scores its own copy of the
+synced dossiers, and about half of the index needs data no export holds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from hoaan_analytics import db, kpis, models
+from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.periods import Period, parse_period
+
+RULES_FILE = "index766.yaml"
+# Where the built-in rules live: a params folder without index766.yaml uses them.
+DEFAULT_RULES = Path(__file__).resolve().parent / "default_params" / RULES_FILE
+
+# The indicators METRICS.md §9 can compute from dossiers, in its order; the SQL knows each one's rate.
+COMPUTABLE_IDS: tuple[str, ...] = ("2.1", "3.3", "3.5", "3.6", "4.1", "4.2", "4.3", "4.4", "4.5", "5.4")
+FORMULAS = ("linear", "threshold", "none")
+BREAKDOWNS = ("none", "unit")
+
+_RULE_COLUMNS: dict[str, pl.DataType] = {
+    "indicator_id": pl.String, "sort_order": pl.Int32, "group_id": pl.Int32, "group_name": pl.String,
+    "group_max_points": pl.Float64, "indicator_name": pl.String, "is_computable": pl.Boolean,
+    "max_points": pl.Float64, "formula": pl.String, "full_at": pl.Float64, "source_line": pl.String,
+    "why_not_computable": pl.String,
+}
+
+
+class RulesError(HoaanError):
+    """params/index766.yaml cannot be used; the message names the file and the key."""
+
+
+def rules_path(params_dir: str | os.PathLike[str]) -> Path:
+    """params_dir/index766.yaml when it exists, else the built-in rules."""
+    path = Path(params_dir) / RULES_FILE
+    return path if path.is_file() else DEFAULT_RULES
+
+
+def _number(value: Any, where: str, *, low: float, high: float | None = None, low_open: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise RulesError(f"{where}: {value!r} is not a number")
+    number = float(value)
+    if number < low or (low_open and number == low) or (high is not None and number > high):
+        bounds = f"{'>' if low_open else '≥'} {low:g}" + ("" if high is None else f" and ≤ {high:g}")
+        raise RulesError(f"{where}: {value!r} must be {bounds}")
+    return number
+
+
+def _text(entry: dict[str, Any], key: str, where: str, *, required: bool = True) -> str | None:
+    value = entry.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise RulesError(f"{where}, key {key}: missing")
+        return None
+    return str(value).strip()
+
+
+def load_rules(params_dir: str | os.PathLike[str]) -> pl.DataFrame:
+    """Read and check the scoring rules; one row per indicator, columns of table `index766_rules`.
+
+    Every computable indicator of METRICS.md §9 must appear once; a malformed entry raises
+    RulesError naming the file, the entry and the key.
+    """
+    import yaml
+
+    path = rules_path(params_dir)
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as exc:
+        raise RulesError(f"{path}: not valid YAML ({exc})") from None
+    if not isinstance(document, dict):
+        raise RulesError(f"{path}: expected the keys groups, indicators and not_computable")
+
+    groups: dict[int, tuple[str, float]] = {}
+    for number, entry in enumerate(document.get("groups") or [], start=1):
+        where = f"{path}: groups entry {number}"
+        if not isinstance(entry, dict):
+            raise RulesError(f"{where}: expected a mapping with group, name and max_points")
+        group = entry.get("group")
+        if not isinstance(group, int) or isinstance(group, bool):
+            raise RulesError(f"{where}, key group: {group!r} is not a group number")
+        groups[group] = (_text(entry, "name", where), _number(entry.get("max_points"), f"{where}, key max_points",
+                                                               low=0))
+    if not groups:
+        raise RulesError(f"{path}, key groups: missing or empty")
+
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+
+    def group_of(entry: dict[str, Any], where: str) -> tuple[int, str, float]:
+        group = entry.get("group")
+        if group not in groups:
+            raise RulesError(f"{where}, key group: {group!r} is not one of the groups ({', '.join(map(str, groups))})")
+        return group, *groups[group]
+
+    for number, entry in enumerate(document.get("indicators") or [], start=1):
+        where = f"{path}: indicators entry {number}"
+        if not isinstance(entry, dict):
+            raise RulesError(f"{where}: expected a mapping with id, max_points and formula")
+        indicator_id = _text(entry, "id", where)
+        where = f"{path}: indicator {indicator_id}"
+        if indicator_id not in COMPUTABLE_IDS:
+            raise RulesError(f"{where}, key id: not one of the computable indicators {', '.join(COMPUTABLE_IDS)} "
+                             f"(list the others under not_computable)")
+        if indicator_id in seen:
+            raise RulesError(f"{where}, key id: listed twice")
+        seen.add(indicator_id)
+        formula = _text(entry, "formula", where)
+        if formula not in FORMULAS:
+            raise RulesError(f"{where}, key formula: {formula!r} is not one of {', '.join(FORMULAS)}")
+        full_at = None
+        if formula == "threshold":
+            full_at = _number(entry.get("full_at"), f"{where}, key full_at", low=0, high=1, low_open=True)
+        group, group_name, group_max = group_of(entry, where)
+        rows.append({
+            "indicator_id": indicator_id, "group_id": group, "group_name": group_name,
+            "group_max_points": group_max, "indicator_name": _text(entry, "name", where),
+            "is_computable": True,
+            "max_points": _number(entry.get("max_points"), f"{where}, key max_points", low=0),
+            "formula": formula, "full_at": full_at, "source_line": _text(entry, "source_line", where, required=False),
+            "why_not_computable": None,
+        })
+    missing = [i for i in COMPUTABLE_IDS if i not in seen]
+    if missing:
+        raise RulesError(f"{path}, key indicators: no entry for {', '.join(missing)}")
+
+    for number, entry in enumerate(document.get("not_computable") or [], start=1):
+        where = f"{path}: not_computable entry {number}"
+        if not isinstance(entry, dict):
+            raise RulesError(f"{where}: expected a mapping with id, max_points, name and why")
+        indicator_id = _text(entry, "id", where)
+        if indicator_id in seen:
+            raise RulesError(f"{where}, key id: {indicator_id} is listed twice")
+        seen.add(indicator_id)
+        group, group_name, group_max = group_of(entry, where)
+        rows.append({
+            "indicator_id": indicator_id, "group_id": group, "group_name": group_name,
+            "group_max_points": group_max, "indicator_name": _text(entry, "name", where),
+            "is_computable": False,
+            "max_points": _number(entry.get("max_points"), f"{where}, key max_points", low=0),
+            "formula": None, "full_at": None, "source_line": None,
+            "why_not_computable": _text(entry, "why", where),
+        })
+    for order, row in enumerate(rows, start=1):
+        row["sort_order"] = order
+    return pl.DataFrame(rows, schema=_RULE_COLUMNS)
+
+
+def store_rules(con: db.Connection, params_dir: str | os.PathLike[str]) -> int:
+    """Replace table `index766_rules` with the rules of `params_dir` (or the built-in ones); the count."""
+    frame = load_rules(params_dir)
+    con.register("index766_rules_frame", frame)
+    try:
+        db.run(con, "delete from index766_rules")
+        db.run(con, f"insert into index766_rules by name select * from index766_rules_frame")
+    finally:
+        con.unregister("index766_rules_frame")
+    return frame.height
+
+
+def scorecard(con: db.Connection, period: Period, *, unit: str | None = None, by_unit: bool = False) -> pl.DataFrame:
+    """One row per (scope, indicator) of `period`: the rows of the stored macro `index766`.
+
+    Columns: period_start, period_end, scope_unit_name (null for the scope asked), is_all_units, indicator_id, sort_order, group_id, group_name,
+    group_max_points, indicator_name, is_computable, numerator, denominator, unknown, rate,
+    points, max_points, why_not_computable. One scope (all units, or `unit`) unless `by_unit`: one per unit.
+    """
+    name = kpis.unit_name(con, unit)
+    return db.query(con, "select * from index766($d0, $d1, $unit_name, $breakdown)",
+                    {"d0": period.start, "d1": period.end, "unit_name": name,
+                     "breakdown": "unit" if by_unit else "none"})
+
+
+def scorecard_by_period(con: db.Connection, periods: list[Period], *, unit: str | None = None) -> pl.DataFrame:
+    """The scorecard of each period of `periods` (e.g. the months of a year) in one query.
+
+    Columns: period_name and those of `scorecard`, one scope (all units or `unit`).
+    """
+    listed = [{"period_name": p.name, "period_start": p.start, "period_end": p.end} for p in periods]
+    return db.query(con, "select * from index766_list_indicators($periods, $unit_name, 'none')",
+                    {"periods": listed, "unit_name": kpis.unit_name(con, unit)})
+
+
+def dossiers_losing_points(con: db.Connection, period: Period, *, unit: str | None = None) -> pl.DataFrame:
+    """The dossiers that cost points: one row per (dossier, indicator) whose condition is not met or unknown.
+
+    Columns: indicator_id, dossier_id, unit_name, procedure_code, procedure_name, field_name, reason.
+    Ids and procedures only: the database holds no personal data.
+    """
+    return db.query(con, """
+        select indicator_id, dossier_id, unit_name, procedure_code, procedure_name, field_name, reason
+        from index766_dossiers($d0, $d1, $unit_name)
+        where meets is distinct from true
+        order by indicator_id, procedure_code, dossier_id
+    """, {"d0": period.start, "d1": period.end, "unit_name": kpis.unit_name(con, unit)})
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def scopes_of(frame: pl.DataFrame, *, unit: str | None = None) -> list[dict[str, Any]]:
+    """The `scopes` list of the JSON contract from `scorecard` rows (computable indicators only)."""
+    scopes = []
+    for (unit_name,), rows in frame.filter(pl.col("is_computable")).group_by("scope_unit_name",
+                                                                              maintain_order=True):
+        rows = rows.sort("sort_order")
+        indicators = [{
+            "id": r["indicator_id"], "numerator": int(r["numerator"]), "denominator": int(r["denominator"]),
+            "unknown": int(r["unknown"]), "rate": _float(r["rate"]), "points": _float(r["points"]),
+            "max_points": float(r["max_points"]),
+        } for r in rows.iter_rows(named=True)]
+        scored = [i for i in indicators if i["points"] is not None]
+        scopes.append({
+            "unit_name": unit if unit_name is None else unit_name,
+            "indicators": indicators,
+            "points": round(sum(i["points"] for i in scored), 2),
+            "max_points": float(sum(i["max_points"] for i in scored)),
+        })
+    return scopes
+
+
+@dataclass
+class ScorecardOutput:
+    """What `hoaan index766` prints."""
+
+    text: str
+
+
+def index766_output(db_path: str | os.PathLike[str], period_name: str, *, mode: str = "calendar",
+                    unit: str | None = None, by_unit: bool = False, as_json: bool = False) -> ScorecardOutput:
+    """Open the database read-only and format the scorecard of one period as JSON or Vietnamese tables."""
+    period = parse_period(period_name, mode)
+    con = db.connect_reader(db_path)
+    try:
+        models.require_built(con, db_path)
+        name = kpis.unit_name(con, unit)
+        frame = scorecard(con, period, unit=name, by_unit=by_unit)
+    finally:
+        con.close()
+    scopes = scopes_of(frame, unit=name)
+    if as_json:
+        document = {"period": period.name, "mode": period.mode, "d0": period.start.isoformat(),
+                    "d1": period.end.isoformat(), "scopes": scopes}
+        return ScorecardOutput(json.dumps(document, ensure_ascii=False, indent=1))
+    return ScorecardOutput(_text_tables(period, frame, scopes))
+
+
+def _text_tables(period: Period, frame: pl.DataFrame, scopes: list[dict[str, Any]]) -> str:
+    names = dict(frame.select("indicator_id", "indicator_name").unique().rows())
+    lines = [f"Chỉ số 766 — ước tính theo công thức của Cổng Dịch vụ công quốc gia",
+             f"{period.label} ({period.range_label}, {period.mode})", ""]
+    for scope in scopes:
+        lines.append(f"Đơn vị: {scope['unit_name'] or 'tất cả đơn vị'}")
+        lines.append(f"  {'Chỉ tiêu':<8} {'Tỷ lệ':>8} {'Điểm':>7} {'Tối đa':>7}  Tên")
+        for ind in scope["indicators"]:
+            rate = "–" if ind["rate"] is None else f"{ind['rate']:.1%}"
+            points = "–" if ind["points"] is None else f"{ind['points']:.2f}"
+            lines.append(f"  {ind['id']:<8} {rate:>8} {points:>7} {ind['max_points']:>7.2f}  {names[ind['id']]}"
+                         + (f" ({ind['unknown']} hồ sơ thiếu dữ liệu)" if ind["unknown"] else ""))
+        lines.append(f"  Tổng: {scope['points']:.2f} / {scope['max_points']:.0f} điểm tính được")
+        lines.append("")
+    missing = frame.filter(~pl.col("is_computable")).unique("indicator_id", maintain_order=True).sort("sort_order")
+    lines.append(f"Không tính được từ dữ liệu hồ sơ ({missing['max_points'].sum():.0f} điểm):")
+    for row in missing.iter_rows(named=True):
+        lines.append(f"  {row['indicator_id']:<16} {row['max_points']:>5.0f} điểm  {row['indicator_name']}: "
+                     f"{row['why_not_computable']}")
+    return "\n".join(lines)
