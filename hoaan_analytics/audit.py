@@ -1,7 +1,8 @@
 """Personal-data audit: is any applicant's name, ID number, phone or address where it must not be?
 
-The loaded exports' personal columns are read into this process's memory only
-(`ingest.read.read_personal_values`, the loader's own header finding), then these
+The loaded exports' personal values are read into this process's memory only
+(`read_personal_values`: the loader's own header finding for CSV/XLSX, the keys of
+METRICS.md §2a for payload JSON), then these
 places are searched for those values and for anything shaped like an ID or phone
 number:
 
@@ -93,7 +94,6 @@ def personal_values(paths: Iterable[str | os.PathLike[str]], params_dir: str | o
                     ) -> dict[str, set[str]]:
     """The personal values (by kind) of the given exports, read in memory with the loader's labels."""
     from hoaan_analytics.ingest.labels import load_label_map
-    from hoaan_analytics.ingest.read import read_personal_values
 
     labels = load_label_map(Path(params_dir))
     values: dict[str, set[str]] = {}
@@ -104,14 +104,79 @@ def personal_values(paths: Iterable[str | os.PathLike[str]], params_dir: str | o
 
 
 def export_files(raw_dir: str | os.PathLike[str]) -> list[Path]:
-    """The CSV and spreadsheet files directly under `raw_dir`, sorted by name."""
-    suffixes = {".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+    """The CSV, spreadsheet and payload (JSON) files directly under `raw_dir`, sorted by name."""
+    suffixes = {".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".json", ".jsonl", ".ndjson"}
     return sorted(p for p in Path(raw_dir).iterdir() if p.is_file() and p.suffix.lower() in suffixes)
 
 
 def _searchable(values: Mapping[str, set[str]]) -> list[tuple[str, str]]:
     pairs = {(kind, v) for kind, found in values.items() for v in found if len(v) >= MIN_VALUE_CHARACTERS}
     return sorted(pairs)
+
+
+# ---------------------------------------------------------------- the exports' personal values
+
+def read_personal_values(path: str | Path, labels: LabelMap) -> dict[str, set[str]]:
+    """The applicants' values in an export's personal columns, by kind (name, id_number, phone, ...).
+
+    For `hoaan audit` only: the values stay in this process's memory and are never
+    handed to DuckDB. Uses the loader's own header finding, so it sees exactly the
+    columns the loader leaves out; values are NFC and trimmed, empty ones dropped.
+    Raises IngestError for a file the loader could not read either.
+    """
+    import unicodedata
+
+    path = Path(path)
+    file_name = path.name
+    values: dict[str, set[str]] = {}
+
+    def keep(kind: str, cell: object) -> None:
+        text = "" if cell is None else unicodedata.normalize("NFC", str(cell)).strip()
+        if text:
+            values.setdefault(kind, set()).add(text)
+
+    if file_format(path) == "csv":
+        layout = sniff_csv(path, labels, file_name)
+        personal = layout.header.personal
+        encoding = "utf-8-sig" if layout.encoding == "utf-8" else layout.encoding
+        try:
+            with open(path, encoding=encoding, newline="") as handle:
+                reader = csv.reader(handle, delimiter=layout.delimiter)
+                for row in reader:
+                    if reader.line_num <= layout.lines_through_header:
+                        continue
+                    for position, kind in personal.items():
+                        if position < len(row):
+                            keep(kind, row[position])
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise IngestError(f"{file_name}: cannot be read as CSV: {exc}") from exc
+        return values
+
+    import fastexcel
+
+    try:
+        reader = fastexcel.read_excel(path)
+        for sheet_name in reader.sheet_names:
+            head = reader.load_sheet(sheet_name, header_row=None, skip_rows=0, n_rows=HEADER_SCAN_ROWS,
+                                     dtypes="string").to_polars()
+            try:
+                header = find_header([list(r) for r in head.rows()], labels, file_name)
+            except IngestError:
+                continue
+            if not header.personal:
+                continue
+            names = head.columns
+            sheet = reader.load_sheet(sheet_name, header_row=None, skip_rows=0, dtypes="string",
+                                      use_columns=[names[p] for p in header.personal]).to_polars()
+            data = sheet.slice(header.row_index + 1)
+            for position, kind in header.personal.items():
+                for cell in data[names[position]]:
+                    keep(kind, cell)
+    except IngestError:
+        raise
+    except Exception as exc:  # calamine/fastexcel raise their own error classes
+        raise IngestError(f"{file_name}: cannot be read as a spreadsheet: {_first_line(exc)}") from exc
+    return values
 
 
 # ---------------------------------------------------------------- text (HTML, notebooks)
