@@ -21,10 +21,12 @@ the value MASKED: the audit never prints what it finds.
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +35,12 @@ from typing import Any
 import polars as pl
 
 from hoaan_analytics import db
+from hoaan_analytics.errors import IngestError
+from hoaan_analytics.ingest.header import HEADER_SCAN_ROWS, find_header
+from hoaan_analytics.ingest.labels import LabelMap
+from hoaan_analytics.ingest.read import file_format, first_line
+from hoaan_analytics.ingest.read_csv import sniff_csv
+from hoaan_analytics.ingest.read_json import payload_records
 
 # Shorter values (a one-word name, "Thôn 1") would be found inside ordinary words.
 MIN_VALUE_CHARACTERS = 6
@@ -104,9 +112,21 @@ def personal_values(paths: Iterable[str | os.PathLike[str]], params_dir: str | o
 
 
 def export_files(raw_dir: str | os.PathLike[str]) -> list[Path]:
-    """The CSV, spreadsheet and payload (JSON) files directly under `raw_dir`, sorted by name."""
+    """The CSV, spreadsheet and payload (JSON) files directly under `raw_dir`, sorted by name.
+
+    A `.json` file counts only when it holds an array (a payload export): a folder of
+    exports may also hold settings or expected results as JSON objects.
+    """
     suffixes = {".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".json", ".jsonl", ".ndjson"}
-    return sorted(p for p in Path(raw_dir).iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+    return sorted(p for p in Path(raw_dir).iterdir()
+                  if p.is_file() and p.suffix.lower() in suffixes
+                  and (p.suffix.lower() != ".json" or _starts_an_array(p)))
+
+
+def _starts_an_array(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n").startswith(b"[")
 
 
 def _searchable(values: Mapping[str, set[str]]) -> list[tuple[str, str]]:
@@ -116,26 +136,58 @@ def _searchable(values: Mapping[str, set[str]]) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------- the exports' personal values
 
+# Personal keys of a payload record (METRICS.md §2a) -> kind; inside the lists: ID numbers, file
+# names, staff names and contents. Read here, in memory, for the audit only.
+PAYLOAD_PERSONAL_KEYS: dict[str, str] = {
+    "ChuHoSo": "name", "SoGiayTo": "id_number", "SoGiayToChuHoSo": "id_number", "SoDienThoai": "phone",
+    "Fax": "phone", "DiaChi": "address", "Email": "email", "MaDoiTuong": "personal",
+    "ThongTinKhac": "personal", "TrichYeuHoSo": "free_text", "GhiChu": "free_text", "ThongTinTra": "free_text",
+}
+PAYLOAD_LIST_PERSONAL_KEYS: dict[str, str] = {
+    "SoDinhDanh": "id_number", "TenTepDinhKem": "file_name", "NguoiXuLy": "staff_name",
+    "NguoiYeuCauBoSung": "staff_name", "NoiDungBoSung": "free_text",
+}
+
+
 def read_personal_values(path: str | Path, labels: LabelMap) -> dict[str, set[str]]:
-    """The applicants' values in an export's personal columns, by kind (name, id_number, phone, ...).
+    """The applicants' values in an export's personal columns or keys, by kind (name, id_number, ...).
 
     For `hoaan audit` only: the values stay in this process's memory and are never
-    handed to DuckDB. Uses the loader's own header finding, so it sees exactly the
-    columns the loader leaves out; values are NFC and trimmed, empty ones dropped.
-    Raises IngestError for a file the loader could not read either.
+    handed to DuckDB. A flat export is read with the loader's own header finding, so
+    the audit sees exactly the columns the loader leaves out; a payload file (JSON,
+    JSONL) gives its personal keys (PAYLOAD_PERSONAL_KEYS) and, inside its lists and
+    processing log, ID numbers, file names and staff names (PAYLOAD_LIST_PERSONAL_KEYS).
+    Values are NFC and trimmed, empty ones dropped. Raises IngestError for a file the
+    loader could not read either.
     """
-    import unicodedata
-
     path = Path(path)
     file_name = path.name
     values: dict[str, set[str]] = {}
 
     def keep(kind: str, cell: object) -> None:
+        if isinstance(cell, (dict, list)):
+            return
         text = "" if cell is None else unicodedata.normalize("NFC", str(cell)).strip()
         if text:
             values.setdefault(kind, set()).add(text)
 
-    if file_format(path) == "csv":
+    fmt = file_format(path)
+    if fmt in ("json", "jsonl"):
+        for _, record in payload_records(path, fmt, file_name):
+            dossier = record["hoSo"] if isinstance(record.get("hoSo"), dict) else record
+            for part in (record, dossier):
+                for key, kind in PAYLOAD_PERSONAL_KEYS.items():
+                    keep(kind, part.get(key))
+                for entries in part.values():
+                    if not isinstance(entries, list):
+                        continue
+                    for entry in entries:
+                        if isinstance(entry, dict):
+                            for key, kind in PAYLOAD_LIST_PERSONAL_KEYS.items():
+                                keep(kind, entry.get(key))
+        return values
+
+    if fmt == "csv":
         layout = sniff_csv(path, labels, file_name)
         personal = layout.header.personal
         encoding = "utf-8-sig" if layout.encoding == "utf-8" else layout.encoding
@@ -175,7 +227,7 @@ def read_personal_values(path: str | Path, labels: LabelMap) -> dict[str, set[st
     except IngestError:
         raise
     except Exception as exc:  # calamine/fastexcel raise their own error classes
-        raise IngestError(f"{file_name}: cannot be read as a spreadsheet: {_first_line(exc)}") from exc
+        raise IngestError(f"{file_name}: cannot be read as a spreadsheet: {first_line(exc)}") from exc
     return values
 
 
