@@ -51,7 +51,7 @@ def stage_payload(con: db.Connection, table: str, path: Path, fmt: str, file_nam
     `source_row` is the record's array position (from 1) in a .json file, its line in a
     .jsonl file.
     """
-    _check_start(path, fmt, file_name)
+    _check_frame(path, fmt, file_name)
     records = f"{table}_records"
     params = {"path": str(path), "format": "array" if fmt == "json" else "newline_delimited"}
     try:
@@ -103,15 +103,27 @@ def _stage_line_numbers(con: db.Connection, table: str, records: str, path: Path
     """)
 
 
-def _check_start(path: Path, fmt: str, file_name: str) -> None:
-    """A .json payload starts with '[' (after a BOM and whitespace); DuckDB reads an empty file as no rows."""
+def _check_frame(path: Path, fmt: str, file_name: str) -> None:
+    """A .json payload starts with '[' and ends with ']' (whitespace and a BOM aside).
+
+    DuckDB reads an empty file as no records, and a file cut right after a record (with
+    or without its comma) as the records before the cut: a truncated export would load
+    in part. Both ends are checked here; the position of a cut is found by the walk.
+    """
+    if fmt != "json":
+        return
+    size = path.stat().st_size
     with open(path, "rb") as handle:
         head = handle.read(4096)
-    text = head.removeprefix(codecs.BOM_UTF8).lstrip(b" \t\r\n")
-    if fmt == "json" and not text.startswith(b"["):
-        what = "is empty" if not text else "does not start with '['"
+        handle.seek(max(0, size - 4096))
+        tail = handle.read()
+    head = head.removeprefix(codecs.BOM_UTF8).lstrip(b" \t\r\n")
+    if not head.startswith(b"["):
+        what = "is empty" if not head else "does not start with '['"
         raise IngestError(f"{file_name}: not a payload file: a .json file holds an array of dossier "
                           f"records, and this one {what}; a file of one record a line is read as .jsonl")
+    if not tail.rstrip(b" \t\r\n").endswith(b"]"):
+        raise _unreadable(path, fmt, file_name, IngestError("the array is not closed"))
 
 
 def _unreadable(path: Path, fmt: str, file_name: str, exc: BaseException) -> IngestError:
