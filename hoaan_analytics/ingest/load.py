@@ -31,7 +31,7 @@ class FileSummary:
     file_name: str
     file_format: str
     file_sha256: str
-    rows_read: int = 0        # non-empty data rows under the header
+    rows_read: int = 0        # non-empty data rows under the header (a payload: its records)
     loaded: int = 0           # dossiers stored from this file (new or replacing an older row)
     set_aside: int = 0        # rows that could not be used (see table set_aside)
     replaced: int = 0         # stored dossiers of earlier loads that this file replaced

@@ -1,5 +1,5 @@
 -- one row per record of a payload file (METRICS.md §2a): one text per canonical field, nothing personal
--- $path: the file; $format: 'array' (.json) or 'newline_delimited' (.jsonl). read_ingest.stage_payload
+-- $path: the file; $format: 'array' (.json) or 'newline_delimited' (.jsonl). ingest/read_json.py
 -- stores it as a temp table; rowid (file order) gives source_row. The `columns` structure below is the
 -- whole list of keys ever read: no personal key is in it, and the lists' links leave this statement as
 -- yes/no only. Flags the payload always knows are staged as '1' or '' (empty = 0, METRICS.md §2);
@@ -70,7 +70,8 @@ dossier as (
 ),
 
 lists as (
-    -- each list as typed entries, only the keys a rule needs; a value that is no array is no list.
+    -- each list as typed entries, only the keys a rule needs; a value that is no array is no list
+    -- (from_json gives null for it).
     -- Links become yes/no here: the text of a link never leaves this statement.
     select
         * exclude (DanhSachHoSoBoSung, DanhSachLePhi, TaiLieuNop, DanhSachGiayToKetQua),
@@ -88,15 +89,14 @@ lists as (
                 lambda component: not coalesce(ingest_flag(component.IsDeleted), false)
             ),
             lambda component: {
-                'has_link': ingest_text(component.DuongDanTaiTepTin) is not null,
+                'has_link': coalesce(trim(component.DuongDanTaiTepTin, ' ' || chr(9) || chr(10) || chr(13) || chr(160)) <> '', false),
                 'reused': coalesce(ingest_flag(component.DuocSoHoa), false),
                 'from_store': coalesce(ingest_flag(component.DuocLayTuKhoDMQG), false)
             }
         ) as components,
-        json_type(TaiLieuNop) = 'ARRAY' as has_component_list,
         list_transform(
             from_json(DanhSachGiayToKetQua, '[{"DuongDanTepTinKetQua": "VARCHAR"}]'),
-            lambda result: ingest_text(result.DuongDanTepTinKetQua) is not null
+            lambda result: coalesce(trim(result.DuongDanTepTinKetQua, ' ' || chr(9) || chr(10) || chr(13) || chr(160)) <> '', false)
         ) as result_links
     from dossier
 ),
@@ -192,18 +192,18 @@ select
     NgayNopHoSo             as submitted_at,
     LoaiDoiTuong            as applicant_type,
     case
-        when not coalesce(has_component_list, false) then coalesce(CoTepThanhPhan, '')
+        when components is null then coalesce(CoTepThanhPhan, '')
         when list_bool_or(list_transform(components, lambda component: component.has_link)) then '1'
         else ''
     end as has_component_files,
     case
-        when not coalesce(has_component_list, false) then coalesce(HoSoCoThanhPhanSoHoa, '')
+        when components is null then coalesce(HoSoCoThanhPhanSoHoa, '')
         when coalesce(ingest_flag(HoSoCoThanhPhanSoHoa), false)
              or list_bool_or(list_transform(components, lambda component: component.reused)) then '1'
         else ''
     end as has_reused_data,
     case
-        when not coalesce(has_component_list, false) then coalesce(DuocLayTuKhoDMQG, '')
+        when components is null then coalesce(DuocLayTuKhoDMQG, '')
         when list_bool_or(list_transform(components, lambda component: component.from_store)) then '1'
         else ''
     end as from_citizen_store,
