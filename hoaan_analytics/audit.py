@@ -1,7 +1,8 @@
 """Personal-data audit: is any applicant's name, ID number, phone or address where it must not be?
 
-The loaded exports' personal columns are read into this process's memory only
-(`ingest.read.read_personal_values`, the loader's own header finding), then these
+The loaded exports' personal values are read into this process's memory only
+(`read_personal_values`: the loader's own header finding for CSV/XLSX, the keys of
+METRICS.md §2a for payload JSON), then these
 places are searched for those values and for anything shaped like an ID or phone
 number:
 
@@ -20,10 +21,12 @@ the value MASKED: the audit never prints what it finds.
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +35,12 @@ from typing import Any
 import polars as pl
 
 from hoaan_analytics import db
+from hoaan_analytics.errors import IngestError
+from hoaan_analytics.ingest.header import HEADER_SCAN_ROWS, find_header
+from hoaan_analytics.ingest.labels import LabelMap
+from hoaan_analytics.ingest.read import file_format, first_line
+from hoaan_analytics.ingest.read_csv import sniff_csv
+from hoaan_analytics.ingest.read_json import payload_records
 
 # Shorter values (a one-word name, "Thôn 1") would be found inside ordinary words.
 MIN_VALUE_CHARACTERS = 6
@@ -93,7 +102,6 @@ def personal_values(paths: Iterable[str | os.PathLike[str]], params_dir: str | o
                     ) -> dict[str, set[str]]:
     """The personal values (by kind) of the given exports, read in memory with the loader's labels."""
     from hoaan_analytics.ingest.labels import load_label_map
-    from hoaan_analytics.ingest.read import read_personal_values
 
     labels = load_label_map(Path(params_dir))
     values: dict[str, set[str]] = {}
@@ -104,14 +112,123 @@ def personal_values(paths: Iterable[str | os.PathLike[str]], params_dir: str | o
 
 
 def export_files(raw_dir: str | os.PathLike[str]) -> list[Path]:
-    """The CSV and spreadsheet files directly under `raw_dir`, sorted by name."""
-    suffixes = {".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
-    return sorted(p for p in Path(raw_dir).iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+    """The CSV, spreadsheet and payload (JSON) files directly under `raw_dir`, sorted by name.
+
+    A `.json` file counts only when it holds an array (a payload export): a folder of
+    exports may also hold settings or expected results as JSON objects.
+    """
+    suffixes = {".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".json", ".jsonl", ".ndjson"}
+    return sorted(p for p in Path(raw_dir).iterdir()
+                  if p.is_file() and p.suffix.lower() in suffixes
+                  and (p.suffix.lower() != ".json" or _starts_an_array(p)))
+
+
+def _starts_an_array(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n").startswith(b"[")
 
 
 def _searchable(values: Mapping[str, set[str]]) -> list[tuple[str, str]]:
     pairs = {(kind, v) for kind, found in values.items() for v in found if len(v) >= MIN_VALUE_CHARACTERS}
     return sorted(pairs)
+
+
+# ---------------------------------------------------------------- the exports' personal values
+
+# Personal keys of a payload record (METRICS.md §2a) -> kind; inside the lists: ID numbers, file
+# names, staff names and contents. Read here, in memory, for the audit only.
+PAYLOAD_PERSONAL_KEYS: dict[str, str] = {
+    "ChuHoSo": "name", "SoGiayTo": "id_number", "SoGiayToChuHoSo": "id_number", "SoDienThoai": "phone",
+    "Fax": "phone", "DiaChi": "address", "Email": "email", "MaDoiTuong": "personal",
+    "ThongTinKhac": "personal", "TrichYeuHoSo": "free_text", "GhiChu": "free_text", "ThongTinTra": "free_text",
+}
+PAYLOAD_LIST_PERSONAL_KEYS: dict[str, str] = {
+    "SoDinhDanh": "id_number", "TenTepDinhKem": "file_name", "NguoiXuLy": "staff_name",
+    "NguoiYeuCauBoSung": "staff_name", "NoiDungBoSung": "free_text",
+}
+
+
+def read_personal_values(path: str | Path, labels: LabelMap) -> dict[str, set[str]]:
+    """The applicants' values in an export's personal columns or keys, by kind (name, id_number, ...).
+
+    For `hoaan audit` only: the values stay in this process's memory and are never
+    handed to DuckDB. A flat export is read with the loader's own header finding, so
+    the audit sees exactly the columns the loader leaves out; a payload file (JSON,
+    JSONL) gives its personal keys (PAYLOAD_PERSONAL_KEYS) and, inside its lists and
+    processing log, ID numbers, file names and staff names (PAYLOAD_LIST_PERSONAL_KEYS).
+    Values are NFC and trimmed, empty ones dropped. Raises IngestError for a file the
+    loader could not read either.
+    """
+    path = Path(path)
+    file_name = path.name
+    values: dict[str, set[str]] = {}
+
+    def keep(kind: str, cell: object) -> None:
+        if isinstance(cell, (dict, list)):
+            return
+        text = "" if cell is None else unicodedata.normalize("NFC", str(cell)).strip()
+        if text:
+            values.setdefault(kind, set()).add(text)
+
+    fmt = file_format(path)
+    if fmt in ("json", "jsonl"):
+        for _, record in payload_records(path, fmt, file_name):
+            dossier = record["hoSo"] if isinstance(record.get("hoSo"), dict) else record
+            for part in (record, dossier):
+                for key, kind in PAYLOAD_PERSONAL_KEYS.items():
+                    keep(kind, part.get(key))
+                for entries in part.values():
+                    if not isinstance(entries, list):
+                        continue
+                    for entry in entries:
+                        if isinstance(entry, dict):
+                            for key, kind in PAYLOAD_LIST_PERSONAL_KEYS.items():
+                                keep(kind, entry.get(key))
+        return values
+
+    if fmt == "csv":
+        layout = sniff_csv(path, labels, file_name)
+        personal = layout.header.personal
+        encoding = "utf-8-sig" if layout.encoding == "utf-8" else layout.encoding
+        try:
+            with open(path, encoding=encoding, newline="") as handle:
+                reader = csv.reader(handle, delimiter=layout.delimiter)
+                for row in reader:
+                    if reader.line_num <= layout.lines_through_header:
+                        continue
+                    for position, kind in personal.items():
+                        if position < len(row):
+                            keep(kind, row[position])
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise IngestError(f"{file_name}: cannot be read as CSV: {exc}") from exc
+        return values
+
+    import fastexcel
+
+    try:
+        reader = fastexcel.read_excel(path)
+        for sheet_name in reader.sheet_names:
+            head = reader.load_sheet(sheet_name, header_row=None, skip_rows=0, n_rows=HEADER_SCAN_ROWS,
+                                     dtypes="string").to_polars()
+            try:
+                header = find_header([list(r) for r in head.rows()], labels, file_name)
+            except IngestError:
+                continue
+            if not header.personal:
+                continue
+            names = head.columns
+            sheet = reader.load_sheet(sheet_name, header_row=None, skip_rows=0, dtypes="string",
+                                      use_columns=[names[p] for p in header.personal]).to_polars()
+            data = sheet.slice(header.row_index + 1)
+            for position, kind in header.personal.items():
+                for cell in data[names[position]]:
+                    keep(kind, cell)
+    except IngestError:
+        raise
+    except Exception as exc:  # calamine/fastexcel raise their own error classes
+        raise IngestError(f"{file_name}: cannot be read as a spreadsheet: {first_line(exc)}") from exc
+    return values
 
 
 # ---------------------------------------------------------------- text (HTML, notebooks)

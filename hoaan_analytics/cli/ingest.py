@@ -1,4 +1,4 @@
-"""`hoaan ingest FILE... [--db PATH] [--params DIR] [--json]`: load dossier exports."""
+"""`hoaan ingest FILE... [--db PATH] [--params DIR] [--json]`: load dossier exports (CSV, XLSX, payload JSON)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from hoaan_analytics import db, paths
 def register(parser: argparse.ArgumentParser) -> None:
     """Arguments of `hoaan ingest`."""
     parser.add_argument("files", nargs="+", metavar="FILE",
-                        help="CSV or XLSX exports, loaded in this order (a later file wins)")
+                        help="CSV or XLSX exports, or national sync payload files (.json array, .jsonl/.ndjson one "
+                             "record a line), loaded in this order (a later file wins)")
     parser.add_argument("--db", default=str(paths.DEFAULT_DB),
                         help="DuckDB database file (default: %(default)s)")
     parser.add_argument("--params", default=None,

@@ -16,11 +16,12 @@ from hoaan_analytics import db, index766, models, schema
 from hoaan_analytics.catalogue import load_catalogue
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest.labels import LabelMap, load_label_map
-from hoaan_analytics.ingest.read import drop_staged, file_format, stage_csv, stage_excel
+from hoaan_analytics.ingest.read import drop_staged, file_format, stage
 
-# Temp macros of the parse step (sql/ingest/*.sql); the views are created per file, once
-# the tables they read exist.
-_INGEST_MACROS = ("ingest_text", "ingest_words", "ingest_flag", "ingest_timestamp", "ingest_date_reason")
+# Temp macros of the parse step (sql/ingest/*.sql), created before staging; the views are
+# created per file, once the tables they read exist.
+_INGEST_MACROS = ("ingest_text", "ingest_words", "ingest_flag", "ingest_timestamp", "ingest_date_reason",
+                  "ingest_status", "ingest_fee_digits", "ingest_amount")
 
 
 @dataclass
@@ -30,7 +31,7 @@ class FileSummary:
     file_name: str
     file_format: str
     file_sha256: str
-    rows_read: int = 0        # non-empty data rows under the header
+    rows_read: int = 0        # non-empty data rows under the header (a payload: its records)
     loaded: int = 0           # dossiers stored from this file (new or replacing an older row)
     set_aside: int = 0        # rows that could not be used (see table set_aside)
     replaced: int = 0         # stored dossiers of earlier loads that this file replaced
@@ -89,7 +90,7 @@ def file_sha256(path: Path) -> str:
 
 def ingest_files(con: db.Connection, paths: Iterable[str | os.PathLike[str]], *,
                  params_dir: str | os.PathLike[str]) -> IngestSummary:
-    """Load dossier exports (CSV/XLSX) into the database, all or nothing.
+    """Load dossier exports (CSV/XLSX, payload JSON/JSONL) into the database, all or nothing.
 
     Each file is first read into a temporary table (nothing stored yet). Then, in
     one transaction: create missing tables, reload the procedure catalogue from
@@ -104,6 +105,9 @@ def ingest_files(con: db.Connection, paths: Iterable[str | os.PathLike[str]], *,
     staged: list[_Staged] = []
     try:
         loaded_before = _loaded_hashes(con)
+        # The payload reader parses with the same macros as the load (temp: nothing is stored).
+        for name in _INGEST_MACROS:
+            db.run(con, db.sql_text("ingest", name))
         for index, path in enumerate(Path(p) for p in paths):
             item = _stage(con, index, path, labels, loaded_before)
             loaded_before.add(item.result.file_sha256)
@@ -113,8 +117,6 @@ def ingest_files(con: db.Connection, paths: Iterable[str | os.PathLike[str]], *,
             schema.ensure_schema(con)
             summary.procedures = load_catalogue(con, params_dir)
             index766.store_rules(con, params_dir)
-            for name in _INGEST_MACROS:
-                db.run(con, db.sql_text("ingest", name))
             for item in staged:
                 summary.files.append(_load_staged(con, item))
             models.refresh(con, params_dir)
@@ -131,7 +133,7 @@ def _out_of_memory_message(con: db.Connection) -> str:
     except duckdb.Error:
         limit = db.ingest_memory_limit()
     # On a large export DuckDB's CSV reader alone asks for a block of ~300 MB (its buffers follow
-    # read.CSV_MAX_LINE_BYTES): a cap under 1GB is rarely worth it.
+    # read_csv.CSV_MAX_LINE_BYTES): a cap under 1GB is rarely worth it.
     return (f"the ingest ran out of memory under DuckDB's cap of {limit}, even spilling to disk; "
             f"nothing was stored; give it more with the environment variable {db.MEMORY_LIMIT_VARIABLE} "
             f"(e.g. {db.MEMORY_LIMIT_VARIABLE}=4GB; at least 1GB)")
@@ -168,10 +170,7 @@ def _stage(con: db.Connection, index: int, path: Path, labels: LabelMap, loaded_
         return _Staged(path, result, None)
     table = f"ingest_raw_{index}"
     try:
-        if fmt == "xlsx":
-            stage_excel(con, table, path, labels, file_name)
-        else:
-            stage_csv(con, table, path, labels, file_name)
+        stage(con, table, path, fmt, labels, file_name)
     except BaseException:
         # A file refused after its text was staged (a cell too long ...) must not leave it behind.
         drop_staged(con, table)

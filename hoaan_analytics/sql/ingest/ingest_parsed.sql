@@ -56,7 +56,7 @@ keyed as (
         lower(regexp_replace(rating_text, '\s+', ' ', 'g'))         as rating_key,
         lower(regexp_replace(applicant_type_text, '\s+', ' ', 'g')) as applicant_type_key,
         -- fee: spaces and currency words removed before reading the number
-        regexp_replace(lower(fee_amount_text), '\s|đồng|vnđ|vnd|đ', '', 'g') as fee_digits
+        ingest_fee_digits(fee_amount_text) as fee_digits
     from non_empty
 ),
 
@@ -77,20 +77,7 @@ typed as (
             when channel_key = 'trực tuyến' then 2
             when channel_key = 'bưu chính công ích' then 3
         end::utinyint as channel,
-        case
-            when regexp_full_match(status_text, '0*([1-9]|10)(\.0+)?')
-                then cast(regexp_extract(status_text, '^0*([0-9]+)', 1) as utinyint)
-            when status_key = 'mới đăng ký' then 1
-            when status_key = 'được tiếp nhận' then 2
-            when status_key = 'không được tiếp nhận' then 3
-            when status_key = 'đang xử lý' then 4
-            when status_key = 'yêu cầu bổ sung giấy tờ' then 5
-            when status_key = 'yêu cầu thực hiện nghĩa vụ tài chính' then 6
-            when status_key = 'công dân yêu cầu rút hồ sơ' then 7
-            when status_key = 'dừng xử lý' then 8
-            when status_key = 'đã xử lý xong' then 9
-            when status_key = 'đã trả kết quả' then 10
-        end::utinyint as status,
+        ingest_status(status_text, status_key) as status,
         channel_text,
         status_text,
         received_at_text,
@@ -111,19 +98,7 @@ typed as (
             when regexp_full_match(supplement_count_text, '[0-9]+(\.0+)?')
                 then try_cast(regexp_extract(supplement_count_text, '^([0-9]+)', 1) as integer)
         end as supplement_count,
-        -- "10000" and "10000.0" (a number cell) are plain; "10.000" / "10,000" use thousands
-        -- separators (a separator followed by exactly three digits); in "10,000.5" or
-        -- "10.000,5" the last separator is the decimal one and đồng are rounded.
-        case
-            when regexp_full_match(fee_digits, '[0-9]+')
-                then try_cast(fee_digits as bigint)
-            when regexp_full_match(fee_digits, '[0-9]{1,3}([.,][0-9]{3})+')
-                then try_cast(regexp_replace(fee_digits, '[.,]', '', 'g') as bigint)
-            when regexp_full_match(fee_digits, '[0-9]{1,3}(,[0-9]{3})*\.[0-9]+|[0-9]+\.[0-9]+')
-                then cast(round(try_cast(replace(fee_digits, ',', '') as double)) as bigint)
-            when regexp_full_match(fee_digits, '[0-9]{1,3}(\.[0-9]{3})*,[0-9]+|[0-9]+,[0-9]+')
-                then cast(round(try_cast(replace(replace(fee_digits, '.', ''), ',', '.') as double)) as bigint)
-        end as fee_amount,
+        ingest_amount(fee_digits) as fee_amount,
         case
             when payment_method_key = 'tiền mặt' then 'Tiền mặt'
             when payment_method_key = 'chuyển khoản' then 'Chuyển khoản'
