@@ -9,7 +9,7 @@ Six communes of Tuyên Quang, dossiers received from 1/1/2025 to the export date
 2. `dossiers_dvcqg_2026-11-20.csv`: the national sync CSV of all six communes,
    made on 20/11/2026, for dossiers received since 1/1/2026 (with a BOM). It
    overlaps the XLSX files: dossiers open on 30/06/2026 come back closed;
-3. when DEMO_INCLUDES_PAYLOAD is on: `dossiers_payload_2026-11-20.json`, the national
+3. `dossiers_payload_2026-11-20.json`, the national
    sync payload (METRICS.md §2a) of the communes of the second group for dossiers
    received since 1/7/2026, as their one-stop system pushed them: it overlaps the
    CSV (the same dossiers, the later file wins) and brings the scorecard fields.
@@ -36,10 +36,6 @@ DEMO_GROUPS = ((0, 1, 2), (3, 4, 5))     # one XLSX export per group
 DEMO_DOSSIERS_PER_UNIT_YEAR = 350
 DEMO_BAD_ROWS_PER_KIND = 1
 
-# The payload export needs the JSON reader of `hoaan ingest` (METRICS.md §2a); turn it on once
-# that reader is in: the demo then writes dossiers_payload_2026-11-20.json and export_files
-# lists .json/.jsonl/.ndjson files too, so that they are loaded.
-DEMO_INCLUDES_PAYLOAD = False
 DEMO_PAYLOAD_FROM = date(2026, 7, 1)
 
 EXPORT_SUFFIXES = (".csv", ".xlsx")
@@ -67,11 +63,10 @@ def demo_specs() -> list[synth.ExportSpec]:
     specs.append(synth.ExportSpec(
         f"dossiers_dvcqg_{DEMO_EXPORT_DATE.isoformat()}.csv", "csv", as_of=DEMO_EXPORT_DATE,
         received_from=date(DEMO_YEARS[-1], 1, 1), bom=True, bad_rows=DEMO_BAD_ROWS_PER_KIND))
-    if DEMO_INCLUDES_PAYLOAD:
-        # "payload" sorts after "dvcqg": loaded last on the same export date, so it wins
-        specs.append(synth.ExportSpec(
-            f"dossiers_payload_{DEMO_EXPORT_DATE.isoformat()}.json", "json", as_of=DEMO_EXPORT_DATE,
-            unit_indexes=DEMO_GROUPS[1], received_from=DEMO_PAYLOAD_FROM, bad_rows=DEMO_BAD_ROWS_PER_KIND))
+    # "payload" sorts after "dvcqg": loaded last on the same export date, so it wins
+    specs.append(synth.ExportSpec(
+        f"dossiers_payload_{DEMO_EXPORT_DATE.isoformat()}.json", "json", as_of=DEMO_EXPORT_DATE,
+        unit_indexes=DEMO_GROUPS[1], received_from=DEMO_PAYLOAD_FROM, bad_rows=DEMO_BAD_ROWS_PER_KIND))
     return specs
 
 
@@ -84,7 +79,7 @@ def write_demo_exports(raw_dir: str | os.PathLike[str], *, seed: int = DEMO_SEED
 
 
 def export_files(raw_dir: str | os.PathLike[str]) -> list[Path]:
-    """The CSV/XLSX files of `raw_dir` (and payload JSON when DEMO_INCLUDES_PAYLOAD) in load order.
+    """The CSV/XLSX and payload JSON files of `raw_dir`, in load order.
 
     Order: by the first yyyy-mm-dd date in the file name (the export date, oldest
     first; files without one come first), then by name. Excel's lock files
@@ -93,7 +88,7 @@ def export_files(raw_dir: str | os.PathLike[str]) -> list[Path]:
     folder = Path(raw_dir)
     if not folder.is_dir():
         return []
-    suffixes = EXPORT_SUFFIXES + (PAYLOAD_SUFFIXES if DEMO_INCLUDES_PAYLOAD else ())
+    suffixes = EXPORT_SUFFIXES + PAYLOAD_SUFFIXES
     files = [p for p in folder.iterdir()
              if p.is_file() and p.suffix.lower() in suffixes
              and not p.name.startswith(("~$", "."))]

@@ -21,9 +21,8 @@ def demo_set(tmp_path_factory):
 def test_demo_files_in_load_order(demo_set):
     raw, summaries = demo_set
     names = [s.path.name for s in summaries]
-    payload = ["dossiers_payload_2026-11-20.json"] if demo.DEMO_INCLUDES_PAYLOAD else []
     assert names == ["dossiers_vi_cum1_2026-06-30.xlsx", "dossiers_vi_cum2_2026-06-30.xlsx",
-                     "dossiers_dvcqg_2026-11-20.csv", *payload]
+                     "dossiers_dvcqg_2026-11-20.csv", "dossiers_payload_2026-11-20.json"]
     assert demo.ensure_demo_exports(raw) == [s.path for s in summaries]
 
 
@@ -108,10 +107,8 @@ def test_ingest_keeps_the_newer_status_of_a_re_exported_dossier(demo_set, params
     assert closed_later
 
 
-def test_the_payload_export_once_switched_on(tmp_path, monkeypatch):
-    # written and listed, not ingested: the JSON reader of `hoaan ingest` lands separately
-    monkeypatch.setattr(demo, "DEMO_INCLUDES_PAYLOAD", True)
-    summaries = demo.write_demo_exports(tmp_path)
+def test_the_payload_export(demo_set):
+    tmp_path, summaries = demo_set
     payload = summaries[-1]
     assert payload.path.name == "dossiers_payload_2026-11-20.json"
     assert demo.ensure_demo_exports(tmp_path) == [s.path for s in summaries]   # loaded last

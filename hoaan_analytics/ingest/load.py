@@ -105,7 +105,9 @@ def ingest_files(con: db.Connection, paths: Iterable[str | os.PathLike[str]], *,
     staged: list[_Staged] = []
     try:
         loaded_before = _loaded_hashes(con)
-        # The payload reader parses with the same macros as the load (temp: nothing is stored).
+        # The payload reader parses with the same macros as the load (temp: nothing is stored), and
+        # the status sets (one statement for every query; re-creating them changes no data).
+        schema.ensure_status_sets(con)
         for name in _INGEST_MACROS:
             db.run(con, db.sql_text("ingest", name))
         for index, path in enumerate(Path(p) for p in paths):

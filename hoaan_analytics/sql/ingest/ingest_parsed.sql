@@ -180,7 +180,7 @@ flagged as (
     -- few rows that have one (building a list per row cost more than all the flags together)
     select
         *,
-        coalesce(status in (1, 3), false)                                      as is_never_received,
+        coalesce(is_never_received_status(status), false)                      as is_never_received,
         dossier_id is null                                                     as has_no_dossier_id,
         received_at_text is not null and received_at is null                   as has_bad_received_at,
         due_at_text is not null and due_at is null                             as has_bad_due_at,
@@ -196,7 +196,7 @@ flagged as (
         channel is null                                                        as has_bad_channel,
         received_at_text is null                                               as has_no_received_at,
         coalesce(finished_at < received_at, false)                             as is_finished_before_received,
-        coalesce(status in (7, 8, 9, 10), false) and finished_at_text is null  as is_closed_without_finish,
+        coalesce(is_closing_status(status), false) and finished_at_text is null as is_closed_without_finish,
         due_at_text is null and not in_catalogue                               as has_no_due_date
     from with_catalogue
 ),

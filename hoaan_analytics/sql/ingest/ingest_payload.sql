@@ -135,7 +135,7 @@ closing as (
     select
         *,
         ingest_text(NgayKetThucXuLy) is null
-            and coalesce(ingest_status(ingest_words(TrangThaiHoSo), status_key) in (7, 8, 9, 10), false)
+            and coalesce(is_closing_status(ingest_status(ingest_words(TrangThaiHoSo), status_key)), false)
             as needs_logged_finish
     from rounds_read
 ),
