@@ -211,7 +211,7 @@ class ExportSpec:
     """
 
     file_name: str
-    file_format: str = "csv"                   # "csv" | "xlsx"
+    file_format: str = "csv"                   # "csv" | "xlsx" | "json" | "jsonl"
     as_of: date | None = None                  # export date (snapshot); None: the population's
     unit_indexes: tuple[int, ...] | None = None  # None: every unit
     received_from: date | None = None          # only dossiers received on/after this date

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hoaan_analytics import paths, pipeline
+from hoaan_analytics import demo, paths, pipeline
 from hoaan_analytics.cli import build_parser
 from hoaan_analytics.sections import context
 from tests.notebooks_demo import PARAMS, demo_db  # noqa: F401 (fixture)
@@ -46,7 +46,8 @@ def test_the_main_job_leaves_data_raw_and_processed_alone(tmp_path, monkeypatch)
     with pytest.raises(SystemExit):
         pipeline.run_main_job(notebook_dir=paths.PROJECT_ROOT / "notebooks", progress=False)
     assert (tmp_path / "data" / "demo" / "hoaan.duckdb").is_file()
-    assert len(list((tmp_path / "data" / "demo" / "raw").iterdir())) == 3   # demo.demo_specs: 2 XLSX + 1 CSV
+    written = sorted(p.name for p in (tmp_path / "data" / "demo" / "raw").iterdir())
+    assert written == sorted(spec.file_name for spec in demo.demo_specs())   # 2 XLSX, 1 CSV, 1 payload
     assert Path(rendered["db_path"]) == (tmp_path / "data" / "demo" / "hoaan.duckdb").resolve()
     after = [p for p in _tree(tmp_path / "data") if not p.startswith("demo")]
     assert after == before == ["processed", "processed/.gitkeep", "raw", "raw/.gitkeep"]

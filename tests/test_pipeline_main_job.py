@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from hoaan_analytics import demo
 from hoaan_analytics.cli import main
 from hoaan_analytics.pipeline import run_main_job
 
@@ -26,7 +27,8 @@ def first_run(tmp_path_factory):
 def test_demo_exports_are_written_into_the_empty_raw_folder(first_run):
     root, result = first_run
     assert sorted(p.name for p in (root / "raw").iterdir()) == sorted(p.name for p in result.files)
-    assert len(result.files) == 3 and result.ingest["loaded"] > 1000
+    assert [p.name for p in result.files] == [spec.file_name for spec in demo.demo_specs()]
+    assert result.ingest["loaded"] > 1000
 
 
 def test_the_latest_complete_quarter_of_the_data_is_rendered_for_all_units_and_each(first_run):
