@@ -2,9 +2,10 @@
 -- METRICS.md §9: a scope's total is the sum of the non-null points, "x of y" with y the sum of max_points
 -- of the indicators whose points are not null; a group's points and max_points are the same sums over its
 -- indicators. group_max_points is the group's weight in the index (all five: 100), computable_max_points
--- what its computable indicators can give. With breakdown 'unit', scope_rank ranks the units of a period
--- by their total points (rank(): equal points, equal rank); null for the scope asked. Report 07 and
--- `hoaan index766` read every total from here. Scopes, breakdown and unit_name as index766_list_indicators.
+-- what its computable indicators can give, not_computable_max_points what no export can show (48 in all).
+-- With breakdown 'unit', scope_rank ranks the units of a period by their total points (rank(): equal
+-- points, equal rank); null for the scope asked. Report 07 and `hoaan index766` read every total from
+-- here. Scopes, breakdown and unit_name as index766_list_indicators.
 -- Macro parameters shadow columns of the same name: every column here is qualified.
 create or replace macro index766_list_groups(periods, unit_name, breakdown) as table
 with indicators as (
@@ -25,6 +26,7 @@ grouped as (
         coalesce(round(sum(i.points), 2), 0)                                    as points,
         coalesce(sum(i.max_points) filter (where i.points is not null), 0)     as max_points,
         coalesce(sum(i.max_points) filter (where i.is_computable), 0)          as computable_max_points,
+        coalesce(sum(i.max_points) filter (where not i.is_computable), 0)      as not_computable_max_points,
         false                                                                   as is_total
     from indicators i
     group by all
@@ -43,6 +45,7 @@ totals as (
         round(sum(g.points), 2)                                                 as points,
         sum(g.max_points)                                                       as max_points,
         sum(g.computable_max_points)                                            as computable_max_points,
+        sum(g.not_computable_max_points)                                        as not_computable_max_points,
         true                                                                    as is_total
     from grouped g
     group by all
