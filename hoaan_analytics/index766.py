@@ -239,10 +239,12 @@ def dossiers_losing_points(con: db.Connection, period: Period, *, unit: str | No
 def lost_points_by_reason(con: db.Connection, period: Period, *, unit: str | None = None) -> pl.DataFrame:
     """How many dossiers cost each indicator its points, by reason (labels_vi.INDEX766_REASON_LABELS_VI).
 
-    Columns: indicator_id, reason, dossiers; most dossiers first within an indicator.
+    Columns: indicator_id, reason, dossiers, indicator_dossiers (all the dossiers that cost that
+    indicator points, whatever the reason); most dossiers first within an indicator.
     """
     return db.query(con, """
-        select indicator_id, reason, count(*) as dossiers
+        select indicator_id, reason, count(*) as dossiers,
+               sum(count(*)) over (partition by indicator_id)::bigint as indicator_dossiers
         from index766_dossiers($d0, $d1, $unit_name)
         where meets is distinct from true
         group by indicator_id, reason

@@ -97,6 +97,8 @@ def test_lost_points_counted_by_reason_and_listed_with_a_cap(con, params_dir):
     assert dict(counts.filter(counts["indicator_id"] == "5.4").select("reason", "dossiers").rows()) == \
         {"resolved_late": 1, "pending_overdue": 1, "complaint": 1, "disliked": 1}
     everything = index766.dossiers_losing_points(con, MARCH_2026)
+    # B, F (time), C (complaint), D (dislike): four in all, on every row of 5.4
+    assert set(counts.filter(counts["indicator_id"] == "5.4")["indicator_dossiers"]) == {4}
     assert everything.height == counts["dossiers"].sum()
     capped = index766.dossiers_losing_points(con, MARCH_2026, per_indicator=1)
     # one row per indicator that lost a point; the first by procedure then dossier id
