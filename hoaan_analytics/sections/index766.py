@@ -20,7 +20,7 @@ from hoaan_analytics import charts, index766, tables
 from hoaan_analytics.labels_vi import (ALL_UNITS_LABEL, COLUMN_LABELS_VI, INDEX766_COLUMN_LABELS_VI,
                                       INDEX766_POINTS_UNIT, INDEX766_REASON_LABELS_VI)
 from hoaan_analytics.periods import Period, months_of, parse_period
-from hoaan_analytics.sections.context import ReportContext, count_text, empty_sentence, nothing, percent_text
+from hoaan_analytics.sections.context import ReportContext, count_text, empty_sentence, nothing
 from hoaan_analytics.tables import format_number_vi
 
 # The notebook of this report: the overview links its page (report.names.page_name).
