@@ -342,3 +342,63 @@ def unit_ranking(frame: pl.DataFrame, *, value_column: str = "value", value_titl
         width=520, height=alt.Step(24),
     )
     return _themed(chart)
+
+
+def _points_text(column: pl.Expr) -> pl.Expr:
+    return column.map_elements(lambda v: format_number_vi(v, 2), return_dtype=pl.String, skip_nulls=False)
+
+
+def points_against_maximum(frame: pl.DataFrame, *, title: str, subtitle: str | None = None,
+                           category_title: str = "Nhóm", horizontal: bool = True,
+                           points_title: str = "Điểm") -> alt.LayerChart:
+    """Estimated points against the most they could be (the 766 scorecard), one bar per category.
+
+    `frame` columns, in display order: `category` (str: a group, a unit or a month), `points`
+    (float), `max_points` (float: the most the computable indicators with data could give) and
+    optionally `group_max_points` (float: the category's full weight, drawn as a pale bar behind).
+    Each bar is labelled "x / y"; the vermillion tick is `max_points`.
+    """
+    _check(frame, ("category", "points", "max_points"), "points_against_maximum")
+    columns = [pl.col("category").cast(pl.String), pl.col("points").cast(pl.Float64),
+               pl.col("max_points").cast(pl.Float64)]
+    has_weight = "group_max_points" in frame.columns
+    if has_weight:
+        columns.append(pl.col("group_max_points").cast(pl.Float64))
+    data = frame.select(columns).with_columns(
+        (_points_text(pl.col("points")) + " / " + _points_text(pl.col("max_points"))).alias("points_text"),
+        pl.max_horizontal("points", "max_points").alias("label_at"),
+    )
+    order = data["category"].to_list()
+    # one encoding for the categories and one for the points, whichever way the bars run
+    if horizontal:
+        at = {"y": alt.Y("category:N", sort=order, title=None)}
+        points_at = alt.X
+        band = {"height": {"band": 0.6}}
+        text_mark = {"align": "left", "dx": 6}
+    else:
+        at = {"x": alt.X("category:N", sort=order, title=category_title, axis=alt.Axis(labelAngle=0))}
+        points_at = alt.Y
+        band = {"width": {"band": 0.6}}
+        text_mark = {"baseline": "bottom", "dy": -6}
+    points_key = "x" if horizontal else "y"
+    tooltip = [alt.Tooltip("category:N", title=category_title),
+               alt.Tooltip("points_text:N", title=f"{points_title} / tối đa tính được")]
+    if has_weight:
+        data = data.with_columns(_points_text(pl.col("group_max_points")).alias("weight_text"))
+        tooltip.append(alt.Tooltip("weight_text:N", title="Tối đa của nhóm (cả phần không tính được)"))
+    base = alt.Chart(data)
+
+    def on(column: str) -> dict[str, Any]:
+        return {points_key: points_at(f"{column}:Q", title=points_title), **at, "tooltip": tooltip}
+
+    layers: list[alt.Chart] = []
+    if has_weight:
+        layers.append(base.mark_bar(color="#e6e6e6", **band).encode(**on("group_max_points")))
+    layers.append(base.mark_bar(color=VALUE_COLOUR, **band).encode(**on("points")))
+    layers.append(base.mark_tick(color=TARGET_COLOUR, opacity=1, thickness=3, size=24).encode(**on("max_points")))
+    layers.append(base.mark_text(fontSize=12, **text_mark).encode(**on("label_at"), text="points_text:N"))
+    chart = alt.layer(*layers).properties(
+        title=alt.Title(title, subtitle=subtitle or "Cột xanh: điểm ước tính; vạch đỏ: tối đa tính được"),
+        width=520 if horizontal else alt.Step(44), height=alt.Step(30) if horizontal else 260,
+    )
+    return _themed(chart)

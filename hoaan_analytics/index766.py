@@ -189,22 +189,66 @@ def scorecard_by_period(con: db.Connection, periods: list[Period], *, unit: str 
 
     Columns: period_name and those of `scorecard`, one scope (all units or `unit`).
     """
-    listed = [{"period_name": p.name, "period_start": p.start, "period_end": p.end} for p in periods]
     return db.query(con, "select * from index766_list_indicators($periods, $unit_name, 'none')",
-                    {"periods": listed, "unit_name": kpis.unit_name(con, unit)})
+                    {"periods": _listed(periods), "unit_name": kpis.unit_name(con, unit)})
 
 
-def dossiers_losing_points(con: db.Connection, period: Period, *, unit: str | None = None) -> pl.DataFrame:
+def groups(con: db.Connection, period: Period, *, unit: str | None = None, by_unit: bool = False) -> pl.DataFrame:
+    """Points against the maximum per (scope, group) of `period`, and each scope's total: the stored macro `index766_groups`.
+
+    Columns: period_start, period_end, scope_unit_name, is_all_units, group_id, group_name,
+    group_max_points (the group's weight in the index), points (sum of the non-null points),
+    max_points (sum of the max_points of the indicators with points), computable_max_points,
+    is_total (the scope's total row: group_id null, group_max_points 100), scope_rank (with
+    `by_unit`: the unit's rank by total points in the period). One scope unless `by_unit`.
+    """
+    return db.query(con, "select * from index766_groups($d0, $d1, $unit_name, $breakdown)",
+                    {"d0": period.start, "d1": period.end, "unit_name": kpis.unit_name(con, unit),
+                     "breakdown": "unit" if by_unit else "none"})
+
+
+def groups_by_period(con: db.Connection, periods: list[Period], *, unit: str | None = None) -> pl.DataFrame:
+    """`groups` of each period of `periods` (e.g. the months of a year) in one query; period_name first."""
+    return db.query(con, "select * from index766_list_groups($periods, $unit_name, 'none')",
+                    {"periods": _listed(periods), "unit_name": kpis.unit_name(con, unit)})
+
+
+def _listed(periods: list[Period]) -> list[dict[str, Any]]:
+    return [{"period_name": p.name, "period_start": p.start, "period_end": p.end} for p in periods]
+
+
+def dossiers_losing_points(con: db.Connection, period: Period, *, unit: str | None = None,
+                           per_indicator: int | None = None) -> pl.DataFrame:
     """The dossiers that cost points: one row per (dossier, indicator) whose condition is not met or unknown.
 
     Columns: indicator_id, dossier_id, unit_name, procedure_code, procedure_name, field_name, reason.
-    Ids and procedures only: the database holds no personal data.
+    With `per_indicator`, at most that many rows of each indicator (by procedure, then dossier id);
+    `lost_points_by_reason` counts them all. Ids and procedures only: the database holds no personal data.
     """
     return db.query(con, """
         select indicator_id, dossier_id, unit_name, procedure_code, procedure_name, field_name, reason
         from index766_dossiers($d0, $d1, $unit_name)
         where meets is distinct from true
+        qualify $per_indicator is null
+             or row_number() over (partition by indicator_id order by procedure_code, dossier_id) <= $per_indicator
         order by indicator_id, procedure_code, dossier_id
+    """, {"d0": period.start, "d1": period.end, "unit_name": kpis.unit_name(con, unit),
+          "per_indicator": per_indicator})
+
+
+def lost_points_by_reason(con: db.Connection, period: Period, *, unit: str | None = None) -> pl.DataFrame:
+    """How many dossiers cost each indicator its points, by reason (labels_vi.INDEX766_REASON_LABELS_VI).
+
+    Columns: indicator_id, reason, dossiers, indicator_dossiers (all the dossiers that cost that
+    indicator points, whatever the reason); most dossiers first within an indicator.
+    """
+    return db.query(con, """
+        select indicator_id, reason, count(*) as dossiers,
+               sum(count(*)) over (partition by indicator_id)::bigint as indicator_dossiers
+        from index766_dossiers($d0, $d1, $unit_name)
+        where meets is distinct from true
+        group by indicator_id, reason
+        order by indicator_id, dossiers desc, reason
     """, {"d0": period.start, "d1": period.end, "unit_name": kpis.unit_name(con, unit)})
 
 
@@ -212,8 +256,13 @@ def _float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
-def scopes_of(frame: pl.DataFrame, *, unit: str | None = None) -> list[dict[str, Any]]:
-    """The `scopes` list of the JSON contract from `scorecard` rows (computable indicators only)."""
+def scopes_of(frame: pl.DataFrame, totals: pl.DataFrame, *, unit: str | None = None) -> list[dict[str, Any]]:
+    """The `scopes` list of the JSON contract from `scorecard` rows and the `groups` rows of the same call.
+
+    Each scope's points and max_points are its total row of `groups` (summed in SQL); the
+    indicators are the computable ones of `frame`.
+    """
+    total_of = {r["scope_unit_name"]: r for r in totals.filter(pl.col("is_total")).iter_rows(named=True)}
     scopes = []
     for (unit_name,), rows in frame.filter(pl.col("is_computable")).group_by("scope_unit_name",
                                                                               maintain_order=True):
@@ -223,12 +272,12 @@ def scopes_of(frame: pl.DataFrame, *, unit: str | None = None) -> list[dict[str,
             "unknown": int(r["unknown"]), "rate": _float(r["rate"]), "points": _float(r["points"]),
             "max_points": float(r["max_points"]),
         } for r in rows.iter_rows(named=True)]
-        scored = [i for i in indicators if i["points"] is not None]
+        total = total_of[unit_name]
         scopes.append({
             "unit_name": unit if unit_name is None else unit_name,
             "indicators": indicators,
-            "points": round(sum(i["points"] for i in scored), 2),
-            "max_points": float(sum(i["max_points"] for i in scored)),
+            "points": float(total["points"]),
+            "max_points": float(total["max_points"]),
         })
     return scopes
 
@@ -249,9 +298,10 @@ def index766_output(db_path: str | os.PathLike[str], period_name: str, *, mode: 
         models.require_built(con, db_path)
         name = kpis.unit_name(con, unit)
         frame = scorecard(con, period, unit=name, by_unit=by_unit)
+        totals = groups(con, period, unit=name, by_unit=by_unit)
     finally:
         con.close()
-    scopes = scopes_of(frame, unit=name)
+    scopes = scopes_of(frame, totals, unit=name)
     if as_json:
         document = {"period": period.name, "mode": period.mode, "d0": period.start.isoformat(),
                     "d1": period.end.isoformat(), "scopes": scopes}

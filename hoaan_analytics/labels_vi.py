@@ -165,3 +165,41 @@ GLIDE_STATUS_VI: dict[str, str] = {
     "off_track": "Chậm so với lộ trình",
     "unknown": "Chưa đủ số liệu",
 }
+
+# --- the 766 scorecard (METRICS.md §9, report 07) ------------------------------------------
+INDEX766_LABEL = "Chỉ số 766"
+# Why a dossier cost an indicator its point (index766_list_dossiers.reason).
+INDEX766_REASON_LABELS_VI: dict[str, str] = {
+    "resolved_late": "Trả kết quả quá hạn",
+    "repeated_supplement": "Yêu cầu bổ sung hồ sơ quá một lần",
+    "waiting_after_due": "Chờ người nộp bổ sung, yêu cầu đưa ra sau ngày hẹn trả",
+    "pending_overdue": "Đang giải quyết quá hạn",
+    "not_online": "Không nộp trực tuyến",
+    "no_result_file": "Không có kết quả điện tử",
+    "not_paid_online": "Không thanh toán trực tuyến",
+    "not_digitised": "Chưa số hóa thành phần hồ sơ",
+    "no_reused_data": "Không tái sử dụng dữ liệu đã số hóa",
+    "not_from_citizen_store": "Không liên kết kho dữ liệu của người nộp",
+    "not_vneid_verified": "Không khai thác dữ liệu dân cư (VNeID)",
+    "complaint": "Có phản ánh, kiến nghị",
+    "disliked": "Người nộp đánh giá không hài lòng",
+    "unknown_flag": "Tệp xuất thiếu thông tin để đánh giá",
+}
+# Column headings of the scorecard's tables.
+INDEX766_COLUMN_LABELS_VI: dict[str, str] = {
+    "indicator_id": "Mã",
+    "indicator_name": "Chỉ tiêu thành phần",
+    "group_name": "Nhóm chỉ tiêu",
+    "counted": "Đạt / tổng số",
+    "unknown": "Thiếu dữ liệu",
+    "rate": "Tỷ lệ",
+    "points": "Điểm ước tính",
+    "max_points": "Tối đa tính được",
+    "group_max_points": "Tối đa của nhóm",
+    "points_text": "Điểm / tối đa",
+    "scope_rank": "Hạng",
+    "reason": "Lý do mất điểm",
+    "dossier_id": "Mã hồ sơ",
+    "why_not_computable": "Vì sao không tính được",
+}
+INDEX766_POINTS_UNIT = "điểm tính được"

@@ -25,7 +25,8 @@ FACT_TABLES = ("dossier_facts", "dossier_extent", "dossier_units")  # in build o
 PERIOD_MACROS = ("period_list_bounds", "period_bounds", "period_list_handled", "period_dossiers",
                  "period_list_kpis", "period_kpis", "time_reduction_left_out", "period_unit_comparison")
 # The 766 scorecard's table macros (sql/scorecard/, METRICS.md §9), built on the period macros.
-SCORECARD_MACROS = ("index766_list_dossiers", "index766_list_indicators", "index766", "index766_dossiers")
+SCORECARD_MACROS = ("index766_list_dossiers", "index766_list_indicators", "index766_list_groups", "index766",
+                    "index766_dossiers", "index766_groups")
 
 # Years of calendar around the data: due dates run past the last received day by
 # up to a statutory limit, and an empty database still gets a usable calendar.

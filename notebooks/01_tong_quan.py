@@ -27,10 +27,16 @@ context.header(ctx)
 overview.kpi_summary(ctx)
 
 # %%
+overview.index766_line(ctx)
+
+# %%
 overview.targets_table(ctx)
 
 # %%
 overview.targets_chart(ctx)
+
+# %%
+overview.field_satisfaction_table(ctx)
 
 # %% [markdown]
 # ## 2. Xu hướng qua các kỳ

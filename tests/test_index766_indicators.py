@@ -56,7 +56,7 @@ def test_each_indicator(card, indicator_id):
 
 def test_scope_total_is_the_sum_of_scored_points(con, params_dir):
     build(con, params_dir, MARCH)
-    [scope] = index766.scopes_of(index766.scorecard(con, MARCH_2026))
+    [scope] = index766.scopes_of(index766.scorecard(con, MARCH_2026), index766.groups(con, MARCH_2026))
     # 14.29 + 2 + 3 + 4.5 + 1.6 + 0.83 + 1.33 + 1 + 2.86; 3.3 has no points and so no max in the total
     assert scope["points"] == pytest.approx(31.41)
     assert scope["max_points"] == 52.0

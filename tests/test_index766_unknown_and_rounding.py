@@ -33,7 +33,7 @@ def test_a_file_without_flag_columns_leaves_the_flag_indicators_unknown(con, par
     assert card["2.1"]["points"] == 14.29 and card["5.4"]["unknown"] == 0
     # 2.1's A C D E H less D (disliked): C's complaint is no longer known, and unknown counts as none
     assert card["5.4"]["numerator"] == 4
-    [scope] = index766.scopes_of(index766.scorecard(con, MARCH_2026))
+    [scope] = index766.scopes_of(index766.scorecard(con, MARCH_2026), index766.groups(con, MARCH_2026))
     # 4.1, 4.2, 4.3, 4.4, 4.5 drop out of the total and its maximum: 52 − (6 + 4 + 2 + 4 + 2)
     assert scope["max_points"] == 34.0
 
@@ -52,7 +52,7 @@ def test_no_dossier_at_all_gives_empty_rates(con, params_dir):
     build(con, params_dir, [])
     card = _card(con)
     assert all(r["denominator"] == 0 and r["rate"] is None and r["points"] is None for r in card.values())
-    [scope] = index766.scopes_of(index766.scorecard(con, MARCH_2026))
+    [scope] = index766.scopes_of(index766.scorecard(con, MARCH_2026), index766.groups(con, MARCH_2026))
     assert (scope["points"], scope["max_points"]) == (0, 0.0)
 
 

@@ -7,10 +7,10 @@ from IPython.display import Markdown
 
 from conftest import insert_dossiers
 from hoaan_analytics import catalogue, db, models, schema
-from hoaan_analytics.sections import context, online, ontime, overview, processing_time, quality, units
+from hoaan_analytics.sections import context, index766, online, ontime, overview, processing_time, quality, units
 from tests.notebooks_demo import PARAMS, demo_db  # noqa: F401 (fixture)
 
-MODULES = (overview, ontime, online, processing_time, units, quality)
+MODULES = (overview, ontime, online, processing_time, units, quality, index766)
 
 
 def _section_functions():

@@ -37,7 +37,7 @@ from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.report.html import export_html, notebook_title
 from hoaan_analytics.report.index import write_index
 from hoaan_analytics.report.kernels import KernelPool
-from hoaan_analytics.report.names import ALL_UNITS_SLUG, inside, run_folder_name, slugify, unique_slugs
+from hoaan_analytics.report.names import ALL_UNITS_SLUG, inside, page_name, run_folder_name, unique_slugs
 from hoaan_analytics.labels_vi import ALL_UNITS_LABEL
 from hoaan_analytics.sections.context import default_period
 
@@ -229,7 +229,7 @@ def plan_jobs(
             }
             if params_dir is not None:
                 parameters["params_dir"] = str(Path(params_dir).resolve())
-            html_path = inside(run_dir, folder / f"{slugify(notebook.stem)}.html")
+            html_path = inside(run_dir, folder / page_name(notebook.stem))
             jobs.append(ReportJob(notebook=Path(notebook).resolve(), parameters=parameters,
                                   html_path=html_path, unit_label=ALL_UNITS_LABEL if unit is None else unit))
     for notebook in dict.fromkeys(job.notebook for job in jobs):

@@ -59,3 +59,11 @@ def inside(base: Path, candidate: Path) -> Path:
 def run_folder_name(period: str, mode: str) -> str:
     """'2026-Q1', 'calendar' -> '2026-q1_calendar'."""
     return f"{slugify(period)}_{slugify(mode)}"
+
+
+def page_name(notebook_stem: str) -> str:
+    """The HTML file a notebook becomes in its unit's folder: '07_chi_so_766' -> '07-chi-so-766.html'.
+
+    Reports of one unit share a folder, so a report links another by this name alone.
+    """
+    return f"{slugify(notebook_stem)}.html"

@@ -16,11 +16,14 @@ from hoaan_analytics.form06 import FORM06_COLUMNS, form06_frame, write_form06
 from hoaan_analytics.labels_vi import (FORM06_CODE, FORM06_COUNT_UNIT, FORM06_FIELD_HEADING, FORM06_HEADINGS,
                                       FORM06_LEGAL_BASIS, FORM06_STT_HEADING, FORM06_TITLE, GLIDE_STATUS_VI,
                                       SHORT_KPI_LABELS_VI)
-from hoaan_analytics.report.names import slugify
+from hoaan_analytics.kpis import kpi_table
+from hoaan_analytics.labels_vi import INDEX766_LABEL, NO_FIELD_LABEL
+from hoaan_analytics.report.names import page_name, slugify
+from hoaan_analytics.sections import index766 as index766_sections
 from hoaan_analytics.sections.context import (
     ReportContext, count_text, empty_sentence, nothing, percent_text, points_text, target_phrase,
 )
-from hoaan_analytics.targets import compare
+from hoaan_analytics.targets import compare, target_for
 
 # The ratios whose trend the overview follows, in the plan's order.
 TREND_KPIS = ("on_time_rate", "online_share", "online_payment_share", "time_reduction")
@@ -53,6 +56,72 @@ def kpi_summary(ctx: ReportContext) -> Markdown:
         f"{target_phrase(ctx, 'satisfaction_rate', k['satisfaction_rate'])}.",
     ]
     return Markdown("\n".join(lines))
+
+
+def index766_line(ctx: ReportContext) -> Markdown:
+    """One line with the 766 estimate (total points / computable maximum) and a link to report 07.
+
+    The link is relative: report 07 of the same unit and period sits in the same folder of a
+    `hoaan report` run (report.names.page_name).
+    """
+    if ctx.is_empty:
+        return nothing(empty_sentence(ctx))
+    row = index766_sections.total(ctx)
+    link = page_name(index766_sections.NOTEBOOK_STEM)
+    return Markdown(
+        f"- {INDEX766_LABEL} (ước tính theo công thức của Cổng Dịch vụ công quốc gia): "
+        f"**{index766_sections.points_of(row['points'], row['max_points'])}**; "
+        f"{index766_sections.points_number(row['not_computable_max_points'])} điểm còn lại không tính được từ dữ "
+        f"liệu hồ sơ. Chi tiết và các hồ sơ làm mất điểm: [báo cáo {INDEX766_LABEL}]({link}).")
+
+
+def _by_field(ctx: ReportContext) -> pl.DataFrame:
+    return ctx.memo(("kpi_table", "field", ctx.period),
+                    lambda: kpi_table(ctx.con, ctx.period, unit=ctx.unit, by="field"))
+
+
+def field_satisfaction_table(ctx: ReportContext) -> GT | Markdown:
+    """The satisfaction rate of each field against the plan's target for that field (field-specific where set)."""
+    if ctx.is_empty:
+        return nothing(empty_sentence(ctx))
+    rows = []
+    for row in _by_field(ctx).sort(["handled", "field_name"], descending=[True, False], nulls_last=True).iter_rows(named=True):
+        target = target_for(ctx.targets, "satisfaction_rate", year=ctx.year, field=row["field_name"])
+        goal = None if target is None else target.value
+        rows.append({"field_name": row["field_name"] or NO_FIELD_LABEL, "handled": row["handled"],
+                     "satisfaction_rate": row["satisfaction_rate"], "target": goal,
+                     # "Đạt" / "Chưa đạt" as targets.is_met decides
+                     "status": tables.met_texts([row["satisfaction_rate"]], [goal])[0],
+                     "is_field_target": target is not None and bool(target.fields)})
+    if not rows:
+        return nothing("Không có hồ sơ theo lĩnh vực trong kỳ.")
+    frame = pl.DataFrame(rows, schema={"field_name": pl.String, "handled": pl.Int64, "satisfaction_rate": pl.Float64,
+                                       "target": pl.Float64, "status": pl.String, "is_field_target": pl.Boolean})
+    field_rows = [i for i, special in enumerate(frame["is_field_target"]) if special]
+    gt = tables.frame_table(
+        frame.drop("is_field_target"), row_label="field_name",
+        title="Mức độ hài lòng theo lĩnh vực", subtitle=f"{ctx.scope_label} — {ctx.period.label}",
+        labels={"handled": "Phải giải quyết"}, source_note=_field_target_note(ctx),
+    )
+    if field_rows:
+        gt = gt.tab_style(style.text(weight="bold"), loc.body(rows=field_rows))
+    return gt
+
+
+def _field_target_note(ctx: ReportContext) -> str:
+    """Which field-specific targets the plan sets, and for which years (shown even when not yet in force)."""
+    notes = []
+    for target in ctx.targets:
+        if target.kpi != "satisfaction_rate" or not target.fields:
+            continue
+        years = (f"năm {target.from_year}–{target.to_year}" if target.from_year and target.to_year
+                 else f"từ năm {target.from_year}" if target.from_year else f"đến năm {target.by_year}"
+                 if target.by_year else "mọi năm")
+        in_force = "áp dụng cho kỳ này" if target.applies(ctx.year) else f"chưa áp dụng cho năm {ctx.year}"
+        notes.append(f"Kế hoạch ({target.section}) đặt mục tiêu hài lòng ≥ {percent_text(target.value)} riêng cho "
+                     f"lĩnh vực {', '.join(target.fields)}, {years} ({in_force}; in đậm khi áp dụng).")
+    notes.append("Các lĩnh vực khác so với mục tiêu chung của Kế hoạch.")
+    return " ".join(notes)
 
 
 def _compared(ctx: ReportContext) -> pl.DataFrame:
