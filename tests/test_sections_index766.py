@@ -65,13 +65,13 @@ def test_field_satisfaction_against_the_field_target(report, demo_db):  # noqa: 
     rendered = overview.field_satisfaction_table(report)
     assert isinstance(rendered, GT)
     page = rendered.as_raw_html()
-    # 2026: the plan's 90% for land, construction, investment holds in 2027–2028 only, the general 95% applies
-    assert "Đất đai" in page and "95,0%" in page
-    assert "riêng cho lĩnh vực Đất đai, Xây dựng, Đầu tư, năm 2027–2028 (chưa áp dụng cho năm 2026" in page
+    # params/targets.yaml: the plan's 90% for land, construction, investment holds from 2025 (III.8)
+    assert "Đất đai" in page and "90,0%" in page and "95,0%" in page
+    assert "riêng cho lĩnh vực Đất đai, Xây dựng, Đầu tư, từ năm 2025 (áp dụng cho kỳ này" in page
 
 
 def test_field_specific_target_wins_in_its_years(demo_db):  # noqa: F811
-    # params/targets.yaml: satisfaction ≥ 95% from 2025, ≥ 90% for Đất đai, Xây dựng, Đầu tư in 2027–2028.
+    # params/targets.yaml: satisfaction ≥ 95% from 2025, ≥ 90% for Đất đai, Xây dựng, Đầu tư from 2025.
     # The rows of kpi_table(by="field") are kept in the report's memo; here two fields at 92% in 2027:
     # Đất đai 92% ≥ 90% is met, Hộ tịch 92% < 95% is not.
     ctx = context.open_report(demo_db.db_path, "2027-Q1", params_dir=PARAMS)
