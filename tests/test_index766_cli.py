@@ -13,13 +13,20 @@ from hoaan_analytics.ingest import ingest_files
 INDICATOR_KEYS = ["id", "numerator", "denominator", "unknown", "rate", "points", "max_points"]
 
 
-@pytest.fixture
-def sample_db(tmp_path, samples_dir, params_dir):
+SAMPLE_FILES = ("dossiers_dvcqg_2026-11-20.csv", "dossiers_vi_2026-11-20.xlsx", "dossiers_payload_2026-11-20.json")
+
+
+def _load(tmp_path, export, params_dir):
     path = tmp_path / "samples.duckdb"
     con = db.connect(path)
-    ingest_files(con, [samples_dir / "dossiers_dvcqg_2026-11-20.csv"], params_dir=params_dir)
+    ingest_files(con, [export], params_dir=params_dir)
     con.close()
     return path
+
+
+@pytest.fixture
+def sample_db(tmp_path, samples_dir, params_dir):
+    return _load(tmp_path, samples_dir / SAMPLE_FILES[0], params_dir)
 
 
 def _run(capsys, *args):
@@ -44,7 +51,9 @@ def test_json_has_exactly_the_contract_keys(sample_db, capsys):
     assert scope["max_points"] == sum(i["max_points"] for i in scored)
 
 
-def test_every_expected_case_of_the_samples(sample_db, capsys, samples_dir):
+@pytest.mark.parametrize("sample", SAMPLE_FILES)
+def test_every_expected_case_of_the_samples(sample, tmp_path, capsys, samples_dir, params_dir):
+    sample_db = _load(tmp_path, samples_dir / sample, params_dir)
     expected = json.loads((samples_dir / "expected_index766.json").read_text(encoding="utf-8"))
     for case, want in expected.items():
         if case.startswith("_"):

@@ -1,4 +1,4 @@
-"""Every entry of shared/samples/expected_kpis.json, after loading either sample file with the real loader."""
+"""Every entry of shared/samples/expected_kpis.json, after loading each sample file (CSV, XLSX, payload) with the real loader."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hoaan_analytics.ingest import ingest_files
 from hoaan_analytics.kpis import COUNT_KEYS, KPI_KEYS, compute_kpis
 from hoaan_analytics.periods import parse_period
 
-SAMPLE_FILES = ("dossiers_dvcqg_2026-11-20.csv", "dossiers_vi_2026-11-20.xlsx")
+SAMPLE_FILES = ("dossiers_dvcqg_2026-11-20.csv", "dossiers_vi_2026-11-20.xlsx", "dossiers_payload_2026-11-20.json")
 
 
 @pytest.fixture(params=SAMPLE_FILES)
