@@ -102,7 +102,7 @@ def payment_mix(con: db.Connection, period: Period, *, unit: str | None = None,
 
     `by`: 'none' (one group 'all'), 'field', 'procedure' or 'unit'. Columns:
     group_name, payment_class ('online' | 'cashless' | 'cash'), payment_label
-    (Vietnamese), dossiers. A dossier paid online counts as 'online' only, so
+    (Vietnamese), dossiers, group_dossiers (the group's dossiers with a fee). A dossier paid online counts as 'online' only, so
     online + cashless is the KPI cashless_share's numerator when every online
     payment names a non-cash method.
     """
@@ -116,10 +116,11 @@ def payment_mix(con: db.Connection, period: Period, *, unit: str | None = None,
             pl.col("payment_class").replace_strict(PAYMENT_CLASS_LABELS_VI, return_dtype=pl.String)
             .alias("payment_label"),
             pl.col("dossiers").cast(pl.Int64),
+            pl.col("group_dossiers").cast(pl.Int64),
             pl.col("payment_class").replace_strict(order, return_dtype=pl.Int64).alias("_rank"),
         )
         .sort("group_name", "_rank")
-        .select("group_name", "payment_class", "payment_label", "dossiers")
+        .select("group_name", "payment_class", "payment_label", "dossiers", "group_dossiers")
     )
 
 
@@ -215,7 +216,8 @@ def set_aside_by_reason(con: db.Connection) -> pl.DataFrame:
 
 def stored_summary(con: db.Connection) -> dict[str, Any]:
     """What the database holds: stored_dossiers, never_received_dossiers (status 1 or 3),
-    units, first_received_on, newest_event_on."""
+    units, first_received_on, newest_event_on, loaded_files (files in the load log, skipped ones
+    included), set_aside_rows (rows set aside over every load)."""
     return db.query(con, db.sql_text("analysis", "stored_summary")).row(0, named=True)
 
 

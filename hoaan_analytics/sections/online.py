@@ -141,7 +141,7 @@ def payment_mix_table(ctx: ReportContext) -> GT | Markdown:
         return nothing("Không có hồ sơ có phí, lệ phí trong kỳ.")
     order = list(dict.fromkeys(mix["group_name"]))
     wide = (
-        mix.pivot(on="payment_class", index="group_name", values="dossiers")
+        mix.pivot(on="payment_class", index=["group_name", "group_dossiers"], values="dossiers")
         .with_columns(pl.col("group_name").replace_strict({g: i for i, g in enumerate(order)},
                                                           return_dtype=pl.Int64).alias("_rank"))
         .sort("_rank")
@@ -149,10 +149,12 @@ def payment_mix_table(ctx: ReportContext) -> GT | Markdown:
     for key in PAYMENT_CLASS_LABELS_VI:
         if key not in wide.columns:
             wide = wide.with_columns(pl.lit(0, dtype=pl.Int64).alias(key))
+    # a class absent from a group is no dossier of it; the total is SQL's (payment_mix.sql)
     frame = wide.select(
         pl.col("group_name").alias("Lĩnh vực"),
         *(pl.col(k).fill_null(0).cast(pl.Int64) for k in PAYMENT_CLASS_LABELS_VI),
-    ).with_columns(pl.sum_horizontal(*PAYMENT_CLASS_LABELS_VI).alias("fee_dossiers"))
+        pl.col("group_dossiers").alias("fee_dossiers"),
+    )
     return tables.frame_table(frame, title="Số hồ sơ có phí, lệ phí theo hình thức thanh toán",
                               subtitle=f"{ctx.scope_label} — {ctx.period.label}",
                               labels={**PAYMENT_CLASS_LABELS_VI, "fee_dossiers": "Tổng số"},
