@@ -29,14 +29,6 @@ from hoaan_analytics.labels_vi import (ANOMALY_LABELS_VI, FIELD_LABELS_VI, LATE_
 from hoaan_analytics.periods import Period, parse_period, previous_periods
 from hoaan_analytics.targets import Target, is_met
 
-_PERIOD_DOSSIER_COUNTS_SQL = """
-select
-    count(*)                                        as handled,
-    count(*) filter (where is_received)             as received,
-    count(*) filter (where is_resolved)             as resolved,
-    count(*) filter (where is_pending_overdue)      as pending_overdue
-from period_dossiers($d0, $d1, $unit_name)
-"""
 _UNIT_COMPARISON_SQL = "select * from period_unit_comparison($d0, $d1)"
 
 
@@ -51,14 +43,6 @@ def _period_query(con: db.Connection, name: str, period: Period, unit: str | Non
     resolve_unit(con, unit)
     params = {"d0": period.start, "d1": period.end, "unit_name": unit, **(extra or {})}
     return db.query(con, db.sql_text("analysis", name), params)
-
-
-def period_dossier_counts(con: db.Connection, period: Period, *, unit: str | None = None) -> dict[str, int]:
-    """Counts of the detail relation (handled, received, resolved, pending_overdue), to check it against the KPIs."""
-    resolve_unit(con, unit)
-    row = db.query(con, _PERIOD_DOSSIER_COUNTS_SQL,
-                   {"d0": period.start, "d1": period.end, "unit_name": unit}).row(0, named=True)
-    return {key: int(value) for key, value in row.items()}
 
 
 def late_by_reason(con: db.Connection, period: Period, *, unit: str | None = None,
