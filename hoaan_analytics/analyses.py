@@ -29,14 +29,6 @@ from hoaan_analytics.labels_vi import (ANOMALY_LABELS_VI, FIELD_LABELS_VI, LATE_
 from hoaan_analytics.periods import Period, parse_period, previous_periods
 from hoaan_analytics.targets import Target, is_met
 
-_PERIOD_DOSSIER_COUNTS_SQL = """
-select
-    count(*)                                        as handled,
-    count(*) filter (where is_received)             as received,
-    count(*) filter (where is_resolved)             as resolved,
-    count(*) filter (where is_pending_overdue)      as pending_overdue
-from period_dossiers($d0, $d1, $unit_name)
-"""
 _UNIT_COMPARISON_SQL = "select * from period_unit_comparison($d0, $d1)"
 
 
@@ -51,14 +43,6 @@ def _period_query(con: db.Connection, name: str, period: Period, unit: str | Non
     resolve_unit(con, unit)
     params = {"d0": period.start, "d1": period.end, "unit_name": unit, **(extra or {})}
     return db.query(con, db.sql_text("analysis", name), params)
-
-
-def period_dossier_counts(con: db.Connection, period: Period, *, unit: str | None = None) -> dict[str, int]:
-    """Counts of the detail relation (handled, received, resolved, pending_overdue), to check it against the KPIs."""
-    resolve_unit(con, unit)
-    row = db.query(con, _PERIOD_DOSSIER_COUNTS_SQL,
-                   {"d0": period.start, "d1": period.end, "unit_name": unit}).row(0, named=True)
-    return {key: int(value) for key, value in row.items()}
 
 
 def late_by_reason(con: db.Connection, period: Period, *, unit: str | None = None,
@@ -102,7 +86,7 @@ def payment_mix(con: db.Connection, period: Period, *, unit: str | None = None,
 
     `by`: 'none' (one group 'all'), 'field', 'procedure' or 'unit'. Columns:
     group_name, payment_class ('online' | 'cashless' | 'cash'), payment_label
-    (Vietnamese), dossiers. A dossier paid online counts as 'online' only, so
+    (Vietnamese), dossiers, group_dossiers (the group's dossiers with a fee). A dossier paid online counts as 'online' only, so
     online + cashless is the KPI cashless_share's numerator when every online
     payment names a non-cash method.
     """
@@ -116,10 +100,11 @@ def payment_mix(con: db.Connection, period: Period, *, unit: str | None = None,
             pl.col("payment_class").replace_strict(PAYMENT_CLASS_LABELS_VI, return_dtype=pl.String)
             .alias("payment_label"),
             pl.col("dossiers").cast(pl.Int64),
+            pl.col("group_dossiers").cast(pl.Int64),
             pl.col("payment_class").replace_strict(order, return_dtype=pl.Int64).alias("_rank"),
         )
         .sort("group_name", "_rank")
-        .select("group_name", "payment_class", "payment_label", "dossiers")
+        .select("group_name", "payment_class", "payment_label", "dossiers", "group_dossiers")
     )
 
 
@@ -215,7 +200,8 @@ def set_aside_by_reason(con: db.Connection) -> pl.DataFrame:
 
 def stored_summary(con: db.Connection) -> dict[str, Any]:
     """What the database holds: stored_dossiers, never_received_dossiers (status 1 or 3),
-    units, first_received_on, newest_event_on."""
+    units, first_received_on, newest_event_on, loaded_files (files in the load log, skipped ones
+    included), set_aside_rows (rows set aside over every load)."""
     return db.query(con, db.sql_text("analysis", "stored_summary")).row(0, named=True)
 
 

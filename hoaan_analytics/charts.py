@@ -306,9 +306,9 @@ def unit_ranking(frame: pl.DataFrame, *, value_column: str = "value", value_titl
     """Units ranked by a ratio, best first, with the median of the units and the target.
 
     `frame` columns: `unit_name` (str), `value_column` (float 0..1 or null), and
-    optionally `dossiers` (int, shown in the tooltip). The grey rule is the
-    median over units with a value: `median` as the report computed it in SQL
-    (analyses.unit_ranking), else the frame's own; the dashed vermillion rule is `target`.
+    optionally `dossiers` (int, shown in the tooltip). The grey rule is `median`,
+    the units' median as SQL computed it (analyses.unit_ranking's `median`), drawn
+    only when given; the dashed vermillion rule is `target`.
     """
     _check(frame, ("unit_name", value_column), "unit_ranking")
     label = _label_for(value_column, value_title)
@@ -327,8 +327,6 @@ def unit_ranking(frame: pl.DataFrame, *, value_column: str = "value", value_titl
         y=y, tooltip=tooltip,
     )
     layers: list[alt.Chart] = [bars]
-    if median is None:
-        median = data["value"].median()
     if median is not None:
         median_data = pl.DataFrame({"median": [float(median)],
                                     "median_text": [f"Trung vị các đơn vị: {format_percent_vi(median)}"]})

@@ -165,8 +165,3 @@ def transaction(con: Connection) -> Iterator[Connection]:
 def sql_text(layer: str, name: str) -> str:
     """The text of `sql/<layer>/<name>.sql` from the package."""
     return (sql_dir() / layer / f"{name}.sql").read_text(encoding="utf-8")
-
-
-def sql_names(layer: str) -> list[str]:
-    """The file names (= object names) of one SQL layer, sorted."""
-    return sorted(p.stem for p in (sql_dir() / layer).glob("*.sql"))

@@ -15,9 +15,11 @@ import polars as pl
 
 from hoaan_analytics import db, models
 from hoaan_analytics.kpis import kpi_table
-from hoaan_analytics.labels_vi import (ALL_UNITS_LABEL, FORM06_CODE, FORM06_COUNT_UNIT, FORM06_FIELD_HEADING,
+from hoaan_analytics.labels_vi import (FORM06_ALL_UNITS_LABEL, FORM06_CODE, FORM06_COUNT_UNIT, FORM06_FIELD_HEADING,
                                       FORM06_GROUP_HEADINGS, FORM06_HEADINGS, FORM06_LEGAL_BASIS, FORM06_OF_WHICH,
-                                      FORM06_STT_HEADING, FORM06_TITLE, FORM06_TOTAL_LABEL, NO_FIELD_LABEL)
+                                      FORM06_PERIOD, FORM06_PLACE_AND_DATE, FORM06_RECEIVING_UNIT,
+                                      FORM06_REPORTING_UNIT, FORM06_SHEET_NAME, FORM06_SIGNERS, FORM06_STT_HEADING,
+                                      FORM06_TITLE, FORM06_TOTAL_LABEL, NO_FIELD_LABEL)
 from hoaan_analytics.periods import Period, parse_period
 
 # the form's columns 3..13, in order
@@ -98,7 +100,7 @@ def form06_file(db_path: str | os.PathLike[str], period_name: str, out: str | os
 
 
 def _write_sheet(workbook, frame: pl.DataFrame, period: Period, unit: str | None) -> None:
-    sheet = workbook.add_worksheet("Biểu 06")
+    sheet = workbook.add_worksheet(FORM06_SHEET_NAME)
     font = {"font_name": "Times New Roman", "font_size": 12}
     bold = workbook.add_format({**font, "bold": True})
     italic = workbook.add_format({**font, "italic": True})
@@ -121,10 +123,10 @@ def _write_sheet(workbook, frame: pl.DataFrame, period: Period, unit: str | None
 
     sheet.write_string(0, 0, FORM06_CODE, bold)
     sheet.write_string(1, 0, FORM06_LEGAL_BASIS, italic)
-    sheet.write_string(0, 9, "Đơn vị báo cáo: " + (unit or ALL_UNITS_LABEL), bold)
-    sheet.write_string(1, 9, "Đơn vị nhận báo cáo: ", bold)
+    sheet.write_string(0, 9, FORM06_REPORTING_UNIT + (unit or FORM06_ALL_UNITS_LABEL), bold)
+    sheet.write_string(1, 9, FORM06_RECEIVING_UNIT, bold)
     sheet.merge_range(3, 0, 3, last_col, FORM06_TITLE, title)
-    sheet.merge_range(4, 0, 4, last_col, f"Kỳ báo cáo: {period.label} ({period.range_label})", centered)
+    sheet.merge_range(4, 0, 4, last_col, FORM06_PERIOD.format(period=period.label, dates=period.range_label), centered)
     sheet.write_string(5, last_col, FORM06_COUNT_UNIT, italic)
 
     top = 6
@@ -151,12 +153,11 @@ def _write_sheet(workbook, frame: pl.DataFrame, period: Period, unit: str | None
         row_index += 1
 
     row_index += 1
-    sheet.write_string(row_index, 9, f"…, ngày {date.today():%d} tháng {date.today():%m} năm {date.today():%Y}",
-                       centered_italic)
-    sheet.write_string(row_index + 1, 1, "NGƯỜI LẬP BIỂU", workbook.add_format({**font, "bold": True, "align": "center"}))
-    sheet.write_string(row_index + 1, 9, "THỦ TRƯỞNG ĐƠN VỊ", workbook.add_format({**font, "bold": True, "align": "center"}))
-    sheet.write_string(row_index + 2, 1, "(Ký, ghi rõ họ tên)", centered_italic)
-    sheet.write_string(row_index + 2, 9, "(Ký tên, đóng dấu)", centered_italic)
+    sheet.write_string(row_index, 9, FORM06_PLACE_AND_DATE.format(day=date.today()), centered_italic)
+    signer = workbook.add_format({**font, "bold": True, "align": "center"})
+    for col, (role, how) in zip((1, 9), FORM06_SIGNERS):
+        sheet.write_string(row_index + 1, col, role, signer)
+        sheet.write_string(row_index + 2, col, how, centered_italic)
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
     sheet.fit_to_pages(1, 0)

@@ -16,7 +16,7 @@ import polars as pl
 
 from hoaan_analytics import db, models
 from hoaan_analytics.errors import HoaanError, UnknownUnitError
-from hoaan_analytics.labels_vi import KPI_LABELS_VI
+from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, KPI_LABELS_VI, MODE_LABELS_VI
 from hoaan_analytics.periods import Period, months_of, parse_period
 
 # The keys of METRICS.md §6, in the contract's order.
@@ -175,8 +175,8 @@ def kpis_output(db_path: str | os.PathLike[str], period_name: str, *, mode: str 
                 text = json.dumps(values, ensure_ascii=False, indent=1)
             else:
                 width = max(len(k) for k in KPI_KEYS)
-                scope = unit if unit is not None else "tất cả đơn vị"
-                lines = [f"{period.label} ({period.range_label}, {period.mode}) — {scope}"]
+                scope = unit if unit is not None else ALL_UNITS_LABEL
+                lines = [f"{period.label} ({period.range_label}, {MODE_LABELS_VI[period.mode]}) — {scope}"]
                 lines += [f"{k:<{width}}  {_fmt(k, values[k]):>10}  {KPI_LABELS_VI[k]}" for k in KPI_KEYS]
                 text = "\n".join(lines)
         else:
@@ -185,7 +185,7 @@ def kpis_output(db_path: str | os.PathLike[str], period_name: str, *, mode: str 
                 text = json.dumps(table.to_dicts(), ensure_ascii=False, indent=1, default=str)
             else:
                 with pl.Config(tbl_rows=-1, tbl_cols=-1, tbl_width_chars=10_000, fmt_str_lengths=60):
-                    text = f"{period.label} ({period.range_label}, {period.mode})\n{table}"
+                    text = f"{period.label} ({period.range_label}, {MODE_LABELS_VI[period.mode]})\n{table}"
         left_out = time_reduction_left_out(con, period, unit=unit)
     finally:
         con.close()

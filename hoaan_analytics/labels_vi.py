@@ -59,6 +59,10 @@ ALL_FIELDS_LABEL = "Tất cả lĩnh vực"
 NO_FIELD_LABEL = "Chưa xác định lĩnh vực"
 MEDIAN_LABEL = "Trung vị các đơn vị"
 DEMO_DATA_LABEL = "dữ liệu mẫu"
+# `hoaan report`'s progress bar (what it counts) and the word before a report that failed.
+REPORTS_PROGRESS_LABEL = "Báo cáo"
+REPORT_COUNT_UNIT = "báo cáo"
+REPORT_FAILED_LABEL = "lỗi"
 MODE_LABELS_VI: dict[str, str] = {
     "calendar": "kỳ theo lịch",
     "cutoff": "kỳ chốt số liệu theo Nghị định 09/2019/NĐ-CP",
@@ -126,7 +130,9 @@ FIELD_LABELS_VI: dict[str, str] = {
 FORM06_CODE = "Biểu số 06/VPCP/KSTT"
 FORM06_TITLE = "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
 FORM06_LEGAL_BASIS = "Ban hành kèm theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020"
-FORM06_COUNT_UNIT = "Đơn vị tính: số hồ sơ thủ tục hành chính"
+# The form's own words (Thông tư 01/2020/TT-VPCP), kept as printed there, not the reports' wording.
+FORM06_COUNT_UNIT = "Đơn vị tính: Số hồ sơ TTHC"
+FORM06_ALL_UNITS_LABEL = "Tổng hợp các đơn vị"
 FORM06_TOTAL_LABEL = "Tổng cộng"
 FORM06_STT_HEADING = "STT"
 FORM06_FIELD_HEADING = "Lĩnh vực giải quyết"
@@ -149,6 +155,16 @@ FORM06_HEADINGS: dict[str, str] = {
     "pending_in_time": "Trong hạn",
     "pending_overdue": "Quá hạn",
 }
+# The sheet's name, the heading lines around the table and the signature block under it.
+FORM06_SHEET_NAME = "Biểu 06"
+FORM06_REPORTING_UNIT = "Đơn vị báo cáo: "
+FORM06_RECEIVING_UNIT = "Đơn vị nhận báo cáo: "
+FORM06_PERIOD = "Kỳ báo cáo: {period} ({dates})"
+FORM06_PLACE_AND_DATE = "…, ngày {day:%d} tháng {day:%m} năm {day:%Y}"
+FORM06_SIGNERS: tuple[tuple[str, str], tuple[str, str]] = (
+    ("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"),
+    ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký tên, đóng dấu)"),
+)
 
 # --- short names of ratios, for chart legends where the full KPI name is too long -------------
 SHORT_KPI_LABELS_VI: dict[str, str] = {

@@ -123,7 +123,6 @@ LABELS: dict[str, tuple[str | None, str | None]] = {
     "note": ("GhiChu", None),
 }
 LABEL_SETS = ("dvcqg", "vi")
-PERSONAL_COLUMNS = ("applicant_name", "applicant_id_number", "applicant_phone", "applicant_address")
 DATE_COLUMNS = ("received_at", "due_at", "finished_at", "returned_at",
                 "supplement_requested_at", "supplement_completed_at", "submitted_at")
 FLAG_COLUMNS = ("has_component_files", "has_reused_data", "from_citizen_store", "has_result_file",

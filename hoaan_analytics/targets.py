@@ -10,6 +10,8 @@ from typing import Any
 import polars as pl
 
 from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.kpis import RATIO_KEYS
+from hoaan_analytics.labels_vi import KPI_LABELS_VI
 
 TARGETS_FILE = "targets.yaml"
 
@@ -55,8 +57,6 @@ def load_targets(params_dir: Path) -> list[Target]:
         raise HoaanError(f"{path}: file not found") from None
     except yaml.YAMLError as exc:
         raise HoaanError(f"{path}: not valid YAML ({exc})") from None
-    from hoaan_analytics.kpis import RATIO_KEYS
-
     result = []
     for number, entry in enumerate(document.get("targets") or [], start=1):
         where = f"{path}: target {number}"
@@ -102,8 +102,6 @@ def compare(values: dict[str, Any], targets: list[Target], *, year: int,
     when no target of the plan applies to `year`; gap and met are null when value or
     target is.
     """
-    from hoaan_analytics.kpis import KPI_LABELS_VI
-
     rows = []
     for kpi in dict.fromkeys(t.kpi for t in targets):
         target = target_for(targets, kpi, year=year, field=field)

@@ -54,6 +54,14 @@ def test_by_field(loaded):
     ]
 
 
+def test_each_group_carries_its_fee_dossiers(loaded):
+    # Chứng thực: P1 online + P2 cashless + P3 cash = 3; Hộ tịch: P4 cash = 1 (P5 has no fee); all: 4
+    by_field = analyses.payment_mix(loaded, MARCH, by="field")
+    assert dict(by_field.select("group_name", "group_dossiers").unique().iter_rows()) == {
+        "Chứng thực": 3, "Hộ tịch": 1}
+    assert analyses.payment_mix(loaded, MARCH)["group_dossiers"].unique().to_list() == [4]
+
+
 def test_unknown_breakdown_is_refused(loaded):
     with pytest.raises(HoaanError, match="unknown breakdown"):
         analyses.payment_mix(loaded, MARCH, by="month")

@@ -61,3 +61,18 @@ def test_load_history_in_load_order(con):
     db.run(con, "insert into load_log values (2, 'b.xlsx', 'h2', 'xlsx', $t, 10, 9, 1, false), "
                 "(1, 'a.csv', 'h1', 'csv', $t, 5, 5, 0, false)", {"t": datetime(2026, 3, 2, 8)})
     assert analyses.load_history(con)["file_name"].to_list() == ["a.csv", "b.xlsx"]
+
+
+def test_stored_summary_counts_files_and_rows_set_aside(con, params_dir):
+    # two files in the log, one skipped as already loaded: 2 files; set aside 1 + 0 = 1 row
+    db.run(con, "insert into load_log values (1, 'a.csv', 'h1', 'csv', $t, 10, 9, 1, false), "
+                "(2, 'a.csv', 'h1', 'csv', $t, 0, 0, 0, true)", {"t": datetime(2026, 3, 2, 8)})
+    models.refresh(con, params_dir)
+    summary = analyses.stored_summary(con)
+    assert (summary["loaded_files"], summary["set_aside_rows"]) == (2, 1)
+
+
+def test_stored_summary_of_an_empty_log_is_zero(con, params_dir):
+    models.refresh(con, params_dir)
+    summary = analyses.stored_summary(con)
+    assert (summary["loaded_files"], summary["set_aside_rows"]) == (0, 0)

@@ -34,11 +34,12 @@ def test_group_with_no_dossiers_has_no_share():
     assert rows[0]["share"] is None
 
 
-def test_unit_ranking_median_ignores_units_without_a_value():
-    # values 0.6, 0.8, 0.9 and one null: median of the three = 0.8
+def test_unit_ranking_draws_the_median_it_is_given():
+    # the median comes from SQL (period_unit_comparison); 0.75 is deliberately not the frame's own (0.8)
     frame = pl.DataFrame({"unit_name": ["A", "B", "C", "D"], "value": [0.8, 0.9, None, 0.6]})
-    spec = charts.unit_ranking(frame, target=0.95).to_dict()
-    assert _dataset(spec, "median")[0]["median"] == 0.8
+    spec = charts.unit_ranking(frame, target=0.95, median=0.75).to_dict()
+    assert _dataset(spec, "median")[0]["median"] == 0.75
+    assert _dataset(spec, "median")[0]["median_text"] == "Trung vị các đơn vị: 75,0%"
     assert _dataset(spec, "target")[0]["target"] == 0.95
     # best first, the unit without a value last
     assert spec["layer"][0]["encoding"]["y"]["sort"] == ["B", "A", "D", "C"]
@@ -92,3 +93,9 @@ def test_trend_legend_keeps_the_given_series_order():
     spec = charts.trend_line(frame).to_dict()
     colour = next(layer["encoding"]["color"] for layer in spec["layer"] if "color" in layer.get("encoding", {}))
     assert colour["sort"] == ["Đúng hạn", "Giảm thời gian"]
+
+
+def test_unit_ranking_without_a_median_draws_no_median_rule():
+    frame = pl.DataFrame({"unit_name": ["A", "B"], "value": [0.8, 0.9]})
+    spec = charts.unit_ranking(frame).to_dict()
+    assert not any("median" in rows[0] for rows in spec["datasets"].values() if rows)

@@ -10,6 +10,7 @@ from conftest import insert_dossiers
 from hoaan_analytics import db, models, schema
 from hoaan_analytics.cli import main
 from hoaan_analytics.kpis import KPI_KEYS
+from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, MODE_LABELS_VI
 
 
 @pytest.fixture
@@ -40,6 +41,12 @@ def test_readable_table(db_file, capsys):
     assert main(["kpis", "--period", "2026-03", "--db", str(db_file)]) == 0
     out = capsys.readouterr().out
     assert "Tháng 3 năm 2026" in out and "on_time_rate" in out and "50.0%" in out
+
+
+def test_readable_table_names_scope_and_mode_in_vietnamese(db_file, capsys):
+    assert main(["kpis", "--period", "2026-03", "--mode", "cutoff", "--db", str(db_file)]) == 0
+    heading = capsys.readouterr().out.splitlines()[0]
+    assert heading.endswith(f"{MODE_LABELS_VI['cutoff']}) — {ALL_UNITS_LABEL}")
 
 
 def test_by_field_json(db_file, capsys):

@@ -33,12 +33,13 @@ def lab_command(notebook_dir: Path, *, no_browser: bool = False, port: int | Non
 def run(args: argparse.Namespace) -> int:
     from hoaan_analytics import paths
     from hoaan_analytics.errors import HoaanError
+    from hoaan_analytics.labels_vi import DEMO_DATA_LABEL
 
     notebook_dir = Path(args.notebook_dir) if args.notebook_dir else paths.notebooks_dir()
     if not notebook_dir.is_dir():
         raise HoaanError(f"no notebooks folder at {notebook_dir}")
     database = paths.default_db()
-    kind = " (dữ liệu mẫu: run `hoaan ingest` on your exports to use your own)" if paths.is_demo_db(database) else ""
+    kind = f" ({DEMO_DATA_LABEL}: run `hoaan ingest` on your exports to use your own)" if paths.is_demo_db(database) else ""
     print(f"the notebooks read {database} by default{kind}")
     return subprocess.call(lab_command(notebook_dir.resolve(), no_browser=args.no_browser, port=args.port,
                                        allow_root=args.allow_root))

@@ -37,8 +37,8 @@ from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.report.html import export_html, notebook_title
 from hoaan_analytics.report.index import write_index
 from hoaan_analytics.report.kernels import KernelPool
+from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, REPORT_COUNT_UNIT, REPORT_FAILED_LABEL, REPORTS_PROGRESS_LABEL
 from hoaan_analytics.report.names import ALL_UNITS_SLUG, inside, page_name, run_folder_name, unique_slugs
-from hoaan_analytics.labels_vi import ALL_UNITS_LABEL
 from hoaan_analytics.sections.context import default_period
 
 PREFERRED_KERNEL = "hoaan"
@@ -307,14 +307,14 @@ def run_batch(
     notebook_dir = jobs[0].notebook.parent if jobs else None
     with KernelPool(kernel, cwd=notebook_dir) as kernels, \
             ThreadPoolExecutor(max_workers=max(1, workers)) as pool, \
-            tqdm(total=len(jobs), desc="Báo cáo", unit="báo cáo", disable=not progress) as bar:
+            tqdm(total=len(jobs), desc=REPORTS_PROGRESS_LABEL, unit=REPORT_COUNT_UNIT, disable=not progress) as bar:
         futures = {pool.submit(run_job, job, kernel_name=kernel, pool=kernels): i for i, job in enumerate(jobs)}
         for future in as_completed(futures):
             result = future.result()
             results[futures[future]] = result
             bar.update(1)
             if not result.ok:
-                bar.write(f"lỗi: {result.job.notebook.name} ({result.job.unit_label}): {result.error}")
+                bar.write(f"{REPORT_FAILED_LABEL}: {result.job.notebook.name} ({result.job.unit_label}): {result.error}")
             if on_result is not None:
                 on_result(result)
     return [results[i] for i in range(len(jobs))]

@@ -19,6 +19,10 @@ from hoaan_analytics.sections.context import (
 TABLE_COLUMNS = ("received", "received_online", "online_share", "fee_dossiers", "cashless_share",
                  "online_payment_share")
 MONTH_KPIS = ("online_share", "cashless_share", "online_payment_share")
+# the short headings of TABLE_COLUMNS in the by-field, by-procedure and by-month tables
+TABLE_LABELS = {"received": "Tiếp nhận mới", "received_online": "Trực tuyến", "online_share": "Tỷ lệ trực tuyến",
+                "fee_dossiers": "Có phí, lệ phí", "cashless_share": "Không dùng tiền mặt",
+                "online_payment_share": "Thanh toán trực tuyến"}
 
 
 def summary(ctx: ReportContext) -> Markdown:
@@ -60,10 +64,7 @@ def _breakdown_table(ctx: ReportContext, by: str, title: str) -> GT | Markdown:
         return nothing("Không có hồ sơ mới tiếp nhận trong kỳ.")
     frame = breakdown_frame(table, by, list(TABLE_COLUMNS), largest_first="received")
     return tables.frame_table(frame, title=title, subtitle=f"{ctx.scope_label} — {ctx.period.label}",
-                              labels={"received": "Tiếp nhận mới", "received_online": "Trực tuyến",
-                                      "online_share": "Tỷ lệ trực tuyến", "fee_dossiers": "Có phí, lệ phí",
-                                      "cashless_share": "Không dùng tiền mặt",
-                                      "online_payment_share": "Thanh toán trực tuyến"})
+                              labels=TABLE_LABELS)
 
 
 def by_field_table(ctx: ReportContext) -> GT | Markdown:
@@ -110,10 +111,7 @@ def by_month_table(ctx: ReportContext) -> GT | Markdown:
         return nothing("Không có hồ sơ mới tiếp nhận trong kỳ.")
     frame = months.select(pl.col("month_label").alias("Tháng"), *TABLE_COLUMNS)
     return tables.frame_table(frame, title="Theo tháng", subtitle=f"{ctx.scope_label} — {ctx.period.label}",
-                              labels={"received": "Tiếp nhận mới", "received_online": "Trực tuyến",
-                                      "online_share": "Tỷ lệ trực tuyến", "fee_dossiers": "Có phí, lệ phí",
-                                      "cashless_share": "Không dùng tiền mặt",
-                                      "online_payment_share": "Thanh toán trực tuyến"})
+                              labels=TABLE_LABELS)
 
 
 def _mix(ctx: ReportContext) -> pl.DataFrame:
@@ -141,7 +139,7 @@ def payment_mix_table(ctx: ReportContext) -> GT | Markdown:
         return nothing("Không có hồ sơ có phí, lệ phí trong kỳ.")
     order = list(dict.fromkeys(mix["group_name"]))
     wide = (
-        mix.pivot(on="payment_class", index="group_name", values="dossiers")
+        mix.pivot(on="payment_class", index=["group_name", "group_dossiers"], values="dossiers")
         .with_columns(pl.col("group_name").replace_strict({g: i for i, g in enumerate(order)},
                                                           return_dtype=pl.Int64).alias("_rank"))
         .sort("_rank")
@@ -149,10 +147,12 @@ def payment_mix_table(ctx: ReportContext) -> GT | Markdown:
     for key in PAYMENT_CLASS_LABELS_VI:
         if key not in wide.columns:
             wide = wide.with_columns(pl.lit(0, dtype=pl.Int64).alias(key))
+    # a class absent from a group is no dossier of it; the total is SQL's (payment_mix.sql)
     frame = wide.select(
         pl.col("group_name").alias("Lĩnh vực"),
         *(pl.col(k).fill_null(0).cast(pl.Int64) for k in PAYMENT_CLASS_LABELS_VI),
-    ).with_columns(pl.sum_horizontal(*PAYMENT_CLASS_LABELS_VI).alias("fee_dossiers"))
+        pl.col("group_dossiers").alias("fee_dossiers"),
+    )
     return tables.frame_table(frame, title="Số hồ sơ có phí, lệ phí theo hình thức thanh toán",
                               subtitle=f"{ctx.scope_label} — {ctx.period.label}",
                               labels={**PAYMENT_CLASS_LABELS_VI, "fee_dossiers": "Tổng số"},

@@ -13,13 +13,11 @@ from hoaan_analytics.sections.context import ReportContext, count_text, date_tex
 def summary(ctx: ReportContext) -> Markdown:
     """What is stored and loaded, in a few sentences."""
     stored = analyses.stored_summary(ctx.con)
-    history = analyses.load_history(ctx.con)
-    set_aside = int(history["set_aside"].sum()) if history.height else 0
     lines = [
         f"- Cơ sở dữ liệu có **{count_text(stored['stored_dossiers'])}** hồ sơ của "
         f"{count_text(stored['units'])} đơn vị, tiếp nhận từ ngày {date_text(stored['first_received_on'])}; "
         f"số liệu mới nhất ngày {date_text(stored['newest_event_on'])}.",
-        f"- Đã nạp {count_text(history.height)} tệp; {count_text(set_aside)} dòng bị loại ra vì không dùng được "
+        f"- Đã nạp {count_text(stored['loaded_files'])} tệp; {count_text(stored['set_aside_rows'])} dòng bị loại ra vì không dùng được "
         f"(xem bảng dưới).",
         f"- {count_text(stored['never_received_dossiers'])} hồ sơ ở trạng thái \"Mới đăng ký\" hoặc \"Không được "
         f"tiếp nhận\": không tính vào chỉ tiêu nào.",
