@@ -29,8 +29,6 @@ DEFAULT_RULES = Path(__file__).resolve().parent / "default_params" / RULES_FILE
 # The indicators METRICS.md §9 can compute from dossiers, in its order; the SQL knows each one's rate.
 COMPUTABLE_IDS: tuple[str, ...] = ("2.1", "3.3", "3.5", "3.6", "4.1", "4.2", "4.3", "4.4", "4.5", "5.4")
 FORMULAS = ("linear", "threshold", "none")
-BREAKDOWNS = ("none", "unit")
-
 _RULE_COLUMNS: dict[str, pl.DataType] = {
     "indicator_id": pl.String, "sort_order": pl.Int32, "group_id": pl.Int32, "group_name": pl.String,
     "group_max_points": pl.Float64, "indicator_name": pl.String, "is_computable": pl.Boolean,
@@ -182,15 +180,6 @@ def scorecard(con: db.Connection, period: Period, *, unit: str | None = None, by
     return db.query(con, "select * from index766($d0, $d1, $unit_name, $breakdown)",
                     {"d0": period.start, "d1": period.end, "unit_name": name,
                      "breakdown": "unit" if by_unit else "none"})
-
-
-def scorecard_by_period(con: db.Connection, periods: list[Period], *, unit: str | None = None) -> pl.DataFrame:
-    """The scorecard of each period of `periods` (e.g. the months of a year) in one query.
-
-    Columns: period_name and those of `scorecard`, one scope (all units or `unit`).
-    """
-    return db.query(con, "select * from index766_list_indicators($periods, $unit_name, 'none')",
-                    {"periods": _listed(periods), "unit_name": kpis.unit_name(con, unit)})
 
 
 def groups(con: db.Connection, period: Period, *, unit: str | None = None, by_unit: bool = False) -> pl.DataFrame:

@@ -377,7 +377,6 @@ class _Catalogue:
     online_base: np.ndarray
     fee_amounts: list[tuple[int, ...]]
     fee_weights: list[tuple[int, ...]]
-    has_fee: np.ndarray        # the catalogue's has_fee (unknown: whether PROCEDURE_FEES has one)
     paper_result: np.ndarray   # the catalogue's paper_result (unknown: 1, as most results are)
     field_codes: list[str]
 
@@ -402,7 +401,6 @@ class _Catalogue:
                    known=np.array([r[5] for r in rows]), p=weights / weights.sum(),
                    online_base=np.array([ONLINE_BASE.get(r[2], 0.35) for r in rows]),
                    fee_amounts=[f[0] for f in fees], fee_weights=[f[1] for f in fees],
-                   has_fee=np.array([r[6] for r in rows], dtype=bool),
                    paper_result=np.array([r[7] for r in rows], dtype=bool),
                    field_codes=[FIELD_CODES.get(r[2], "G99") for r in rows])
 

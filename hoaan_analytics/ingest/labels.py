@@ -26,10 +26,6 @@ FIELDS: tuple[str, ...] = (
     "submitted_at", "applicant_type", "has_component_files", "has_reused_data", "from_citizen_store",
     "has_result_file", "vneid_verified", "has_complaint",
 )
-DATE_FIELDS: tuple[str, ...] = (
-    "received_at", "due_at", "finished_at", "returned_at",
-    "supplement_requested_at", "supplement_completed_at", "submitted_at",
-)
 # Yes/no fields (METRICS.md §2): a file without the column stores null (unknown), an empty cell 0.
 FLAG_FIELDS: tuple[str, ...] = (
     "has_component_files", "has_reused_data", "from_citizen_store", "has_result_file",
