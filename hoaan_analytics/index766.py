@@ -104,6 +104,19 @@ def load_rules(params_dir: str | os.PathLike[str]) -> pl.DataFrame:
             raise RulesError(f"{where}, key group: {group!r} is not one of the groups ({', '.join(map(str, groups))})")
         return group, *groups[group]
 
+    def rule_row(entry: dict[str, Any], where: str, indicator_id: str, *, formula: str | None = None,
+                 full_at: float | None = None, source_line: str | None = None,
+                 why_not_computable: str | None = None) -> dict[str, Any]:
+        group, group_name, group_max = group_of(entry, where)
+        return {
+            "indicator_id": indicator_id, "group_id": group, "group_name": group_name,
+            "group_max_points": group_max, "indicator_name": _text(entry, "name", where),
+            "is_computable": why_not_computable is None,
+            "max_points": _number(entry.get("max_points"), f"{where}, key max_points", low=0),
+            "formula": formula, "full_at": full_at, "source_line": source_line,
+            "why_not_computable": why_not_computable,
+        }
+
     for number, entry in enumerate(document.get("indicators") or [], start=1):
         where = f"{path}: indicators entry {number}"
         if not isinstance(entry, dict):
@@ -122,15 +135,8 @@ def load_rules(params_dir: str | os.PathLike[str]) -> pl.DataFrame:
         full_at = None
         if formula == "threshold":
             full_at = _number(entry.get("full_at"), f"{where}, key full_at", low=0, high=1, low_open=True)
-        group, group_name, group_max = group_of(entry, where)
-        rows.append({
-            "indicator_id": indicator_id, "group_id": group, "group_name": group_name,
-            "group_max_points": group_max, "indicator_name": _text(entry, "name", where),
-            "is_computable": True,
-            "max_points": _number(entry.get("max_points"), f"{where}, key max_points", low=0),
-            "formula": formula, "full_at": full_at, "source_line": _text(entry, "source_line", where, required=False),
-            "why_not_computable": None,
-        })
+        rows.append(rule_row(entry, where, indicator_id, formula=formula, full_at=full_at,
+                             source_line=_text(entry, "source_line", where, required=False)))
     missing = [i for i in COMPUTABLE_IDS if i not in seen]
     if missing:
         raise RulesError(f"{path}, key indicators: no entry for {', '.join(missing)}")
@@ -143,15 +149,7 @@ def load_rules(params_dir: str | os.PathLike[str]) -> pl.DataFrame:
         if indicator_id in seen:
             raise RulesError(f"{where}, key id: {indicator_id} is listed twice")
         seen.add(indicator_id)
-        group, group_name, group_max = group_of(entry, where)
-        rows.append({
-            "indicator_id": indicator_id, "group_id": group, "group_name": group_name,
-            "group_max_points": group_max, "indicator_name": _text(entry, "name", where),
-            "is_computable": False,
-            "max_points": _number(entry.get("max_points"), f"{where}, key max_points", low=0),
-            "formula": None, "full_at": None, "source_line": None,
-            "why_not_computable": _text(entry, "why", where),
-        })
+        rows.append(rule_row(entry, where, indicator_id, why_not_computable=_text(entry, "why", where)))
     for order, row in enumerate(rows, start=1):
         row["sort_order"] = order
     return pl.DataFrame(rows, schema=_RULE_COLUMNS)
