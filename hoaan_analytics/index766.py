@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,14 @@ _RULE_COLUMNS: dict[str, pl.DataType] = {
     "max_points": pl.Float64, "formula": pl.String, "full_at": pl.Float64, "source_line": pl.String,
     "why_not_computable": pl.String,
 }
+
+
+_PORTAL_NUMBER = re.compile(r"\d+\.\d+(–\d+\.\d+)?")
+
+
+def portal_number(indicator_id: str) -> str:
+    """The indicator's number as the portal writes it (2.1, 1.1–1.4), or '' for a key of ours."""
+    return indicator_id if _PORTAL_NUMBER.fullmatch(indicator_id) else ""
 
 
 class RulesError(HoaanError):
@@ -313,6 +322,6 @@ def _text_tables(period: Period, frame: pl.DataFrame, scopes: list[dict[str, Any
     missing = frame.filter(~pl.col("is_computable")).unique("indicator_id", maintain_order=True).sort("sort_order")
     lines.append(f"Không tính được từ dữ liệu hồ sơ ({missing['max_points'].sum():.0f} điểm):")
     for row in missing.iter_rows(named=True):
-        lines.append(f"  {row['indicator_id']:<16} {row['max_points']:>5.0f} điểm  {row['indicator_name']}: "
-                     f"{row['why_not_computable']}")
+        lines.append(f"  {portal_number(row['indicator_id']):<9} {row['max_points']:>5.0f} điểm  "
+                     f"{row['indicator_name']}: {row['why_not_computable']}")
     return "\n".join(lines)

@@ -138,8 +138,9 @@ def estimate_note(ctx: ReportContext) -> Markdown:
         f"tính được** từ dữ liệu hồ sơ xuất ra; báo cáo không đoán các điểm này:",
     ]
     for row in missing.iter_rows(named=True):
-        lines.append(f"- **{row['indicator_name']}** ({row['indicator_id']}, {points_number(row['max_points'])} "
-                     f"điểm): {row['why_not_computable']}.")
+        number = index766.portal_number(row["indicator_id"])
+        lines.append(f"- **{row['indicator_name']}** ({number + ', ' if number else ''}"
+                     f"{points_number(row['max_points'])} điểm): {row['why_not_computable']}.")
     return Markdown("\n".join(lines))
 
 
