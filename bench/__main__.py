@@ -1,7 +1,7 @@
 """`python -m bench` (or `python3 dev.py bench`): measure on this machine, rewrite docs/benchmarks.md.
 
-    python -m bench             all sizes 1k..10M, XLSX 100k, pandas from 1M, report batch
-    python -m bench --quick     up to 100k rows, for trying it (a few minutes)
+    python -m bench             all sizes 1k..10M, XLSX 100k, payload 100k and 1M, pandas from 1M, report batch
+    python -m bench --quick     up to 100k rows and records, for trying it (a few minutes)
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from pathlib import Path
 
 from bench.measure import CommandFailed
 from bench.report import write_document, write_plot
-from bench.suite import FULL_SIZES, QUICK_SIZES, ROOT, Options, run_suite
+from bench.suite import (FULL_PAYLOAD_RECORDS, FULL_SIZES, QUICK_PAYLOAD_RECORDS, QUICK_SIZES, ROOT, Options,
+                         run_suite)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -25,6 +26,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--large-runs", type=int, default=3, help="runs per figure from 5M rows; default 3")
     parser.add_argument("--kpi-runs", type=int, default=5, help="runs of each `hoaan kpis` figure; default 5")
     parser.add_argument("--xlsx-rows", type=int, default=None, help="XLSX size (default 100k, --quick 10k; 0: none)")
+    parser.add_argument("--payload-records", type=int, nargs="+", default=None,
+                        help="payload (.json) sizes in records (default 100k 1M, --quick 100k; 0: none)")
     parser.add_argument("--pandas-min-rows", type=int, default=1_000_000,
                         help="run the pandas version from this size up (and always on the largest)")
     parser.add_argument("--pandas-large-runs", type=int, default=1, help="pandas runs from 5M rows; default 1")
@@ -43,10 +46,12 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     sizes = tuple(sorted(set(args.sizes or (QUICK_SIZES if args.quick else FULL_SIZES))))
     xlsx_rows = args.xlsx_rows if args.xlsx_rows is not None else (10_000 if args.quick else 100_000)
+    payload = args.payload_records or (QUICK_PAYLOAD_RECORDS if args.quick else FULL_PAYLOAD_RECORDS)
+    payload = tuple(sorted({n for n in payload if n > 0}))
     options = Options(sizes=sizes, runs=args.runs, large_runs=args.large_runs, kpi_runs=args.kpi_runs,
                       xlsx_rows=xlsx_rows or None, pandas_min_rows=args.pandas_min_rows,
                       pandas_large_runs=args.pandas_large_runs, batch=not args.no_batch,
-                      data_dir=args.data_dir, seed=args.seed, log=not args.quiet)
+                      data_dir=args.data_dir, seed=args.seed, log=not args.quiet, payload_records=payload)
     plot = args.plot or args.out.with_name("benchmarks_scaling.svg")
     saved = args.data_dir / "work" / "last_results.pickle"
     if args.rewrite:

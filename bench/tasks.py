@@ -1,6 +1,7 @@
 """The child side of the benchmark: each task runs in its own process and prints one JSON line.
 
     python -m bench.tasks floor CSV DB             DuckDB copies the file as text into a database file
+    python -m bench.tasks floor-json JSON DB       DuckDB reads a payload file into a table, with its own types
     python -m bench.tasks pandas CSV CATALOGUE D0 D1   the analyst's pandas version, read and compute timed apart
     python -m bench.tasks kpis DB PERIOD REPEAT    compute_kpis / kpi_table(by unit) inside one running process
 """
@@ -23,6 +24,22 @@ def floor(csv_path: str, db_path: str) -> dict:
     con = duckdb.connect(db_path)
     con.execute("create table raw as select * from read_csv($path, all_varchar = true)",
                 {"path": csv_path}).fetchall()
+    rows = con.execute("select count(*) from raw").fetchall()[0][0]
+    con.close()
+    return {"rows": rows, "seconds_inside": time.perf_counter() - start}
+
+
+def floor_json(json_path: str, db_path: str) -> dict:
+    """The floor of a payload ingest: DuckDB reads the file into a table with the types it detects itself.
+
+    What a user with no rules at all would do (`read_json`, every key, nested lists as
+    DuckDB's own structs and lists), into a new database file.
+    """
+    import duckdb
+
+    start = time.perf_counter()
+    con = duckdb.connect(db_path)
+    con.execute("create table raw as select * from read_json($path)", {"path": json_path}).fetchall()
     rows = con.execute("select count(*) from raw").fetchall()[0][0]
     con.close()
     return {"rows": rows, "seconds_inside": time.perf_counter() - start}
@@ -67,7 +84,7 @@ def kpis_in_process(db_path: str, period_name: str, repeat: str) -> dict:
             "by_unit_seconds": statistics.median(timings["by_unit"]), "kpis": values}
 
 
-TASKS = {"floor": floor, "pandas": pandas_kpis, "kpis": kpis_in_process}
+TASKS = {"floor": floor, "floor-json": floor_json, "pandas": pandas_kpis, "kpis": kpis_in_process}
 
 
 def main(argv: list[str]) -> int:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -115,7 +116,7 @@ def ingest_files(con: db.Connection, paths: Iterable[str | os.PathLike[str]], *,
             loaded_before.add(item.result.file_sha256)
             staged.append(item)
         summary = IngestSummary()
-        with db.transaction(con):
+        with _any_row_order(con), db.transaction(con):
             schema.ensure_schema(con)
             summary.procedures = load_catalogue(con, params_dir)
             index766.store_rules(con, params_dir)
@@ -127,6 +128,23 @@ def ingest_files(con: db.Connection, paths: Iterable[str | os.PathLike[str]], *,
     finally:
         _drop_temp(con, staged)
     return summary
+
+
+@contextmanager
+def _any_row_order(con: db.Connection) -> Iterator[None]:
+    """Let DuckDB return the rows of the load's statements in any order, then restore the setting.
+
+    Staging needs insertion order (a staged row's rowid is its place in the file, which gives
+    source_row); once source_row is a column, no statement of the load depends on row order
+    (what must be ordered says `order by`), and without it DuckDB runs the parse, the joins and
+    the inserts in parallel without keeping each thread's rows apart in order.
+    """
+    before = db.scalar(con, "select current_setting('preserve_insertion_order')")
+    db.run(con, "set preserve_insertion_order = false")
+    try:
+        yield
+    finally:
+        db.run(con, f"set preserve_insertion_order = {'true' if before else 'false'}")
 
 
 def _out_of_memory_message(con: db.Connection) -> str:
@@ -190,6 +208,7 @@ def _load_staged(con: db.Connection, item: _Staged) -> FileSummary:
     # The parse views read `ingest_raw`: point it at this file's staged rows.
     db.run(con, f"create or replace temp view ingest_raw as select * from {item.table}")
     db.run(con, db.sql_text("ingest", "ingest_parsed"))
+    # Materialised once: the counts, the set-aside rows and the stored rows all read it.
     db.run(con, "create or replace temp table ingest_rows as select * from ingest_parsed")
     db.run(con, db.sql_text("ingest", "ingest_set_aside"))
     db.run(con, db.sql_text("ingest", "ingest_usable"))
@@ -207,13 +226,15 @@ def _load_staged(con: db.Connection, item: _Staged) -> FileSummary:
         select $load_id, $file_name, source_row, dossier_id, field, reason
         from ingest_set_aside
     """, {"load_id": load_id, "file_name": result.file_name})
-    db.run(con, "create or replace temp table ingest_latest as select * from ingest_usable")
-    result.replaced = db.scalar(con, """
-        select count(*) from dossiers where dossier_id in (select dossier_id from ingest_latest)
-    """)
+    # The dossiers this file stores are its usable ids (ingest_usable keeps one row per id): an
+    # older row of any of them is replaced. Read from ingest_rows, so that ingest_usable's rows
+    # go straight into `dossiers` without a copy.
+    usable_ids = "select dossier_id from ingest_rows where len(problems) = 0 and dossier_id is not null"
+    result.replaced = db.scalar(con, f"select count(*) from dossiers where dossier_id in ({usable_ids})")
     if result.replaced:
-        db.run(con, "delete from dossiers where dossier_id in (select dossier_id from ingest_latest)")
-    db.run(con, """
+        db.run(con, f"delete from dossiers where dossier_id in ({usable_ids})")
+    # an insert returns the number of rows it stored
+    result.loaded = db.scalar(con, """
         insert into dossiers by name
         select
             dossier_id, procedure_code, procedure_name, field_code, field_name, unit_name,
@@ -222,12 +243,11 @@ def _load_staged(con: db.Connection, item: _Staged) -> FileSummary:
             payment_method, paid_online, rating, submitted_at, applicant_type, has_component_files,
             has_reused_data, from_citizen_store, has_result_file, vneid_verified, has_complaint,
             $load_id as load_id, source_row
-        from ingest_latest
+        from ingest_usable
     """, {"load_id": load_id})
     result.rows_read = counts["rows_read"]
     result.set_aside = counts["set_aside"]
     result.ignored = counts["ignored"]
-    result.loaded = db.scalar(con, "select count(*) from ingest_latest")
     result.superseded = counts["usable"] - result.loaded
     _log(con, load_id, result)
     return result
@@ -250,7 +270,7 @@ def _drop_temp(con: db.Connection, staged: list[_Staged]) -> None:
     # Runs after commit or rollback, so each statement stands on its own.
     statements = [f"drop view if exists {v}" for v in
                   ("ingest_usable", "ingest_set_aside", "ingest_parsed", "ingest_raw")]
-    statements += [f"drop table if exists {t}" for t in ("ingest_rows", "ingest_latest")]
+    statements += ["drop table if exists ingest_rows"]
     for statement in statements:
         try:
             db.run(con, statement)

@@ -1,74 +1,73 @@
 -- one row per non-empty data row of the file being loaded: typed values and the reasons it cannot be used
 -- Reads temp table ingest_raw (source_row + one varchar per canonical field) and the procedures catalogue.
 -- Reasons are METRICS.md §8 exactly; rows with status 1 or 3 never get one. Reasons never quote a cell's value.
+-- The repeated columns (procedure, unit, status, channel, fee, payment, rating, ...) hold a few hundred
+-- distinct values in a million rows: each distinct combination is cleaned and typed once (the *_values
+-- CTEs) and joined back on the raw cells, since nfc_normalize and the regexes cost 0.3-4 µs per value
+-- and DuckDB would otherwise run them on every row. Ids and dates, nearly all distinct, are read per row.
 create or replace temp view ingest_parsed as
-with cleaned as (
+with procedure_values as (
     select
-        source_row,
-        ingest_text(dossier_id)              as dossier_id,
+        procedure_code                       as procedure_code_cell,
+        procedure_name                       as procedure_name_cell,
+        field_code                           as field_code_cell,
+        field_name                           as field_name_cell,
         ingest_text(procedure_code)          as procedure_code,
         ingest_words(procedure_name)         as procedure_name,
         ingest_text(field_code)              as field_code,
-        ingest_words(field_name)             as field_name,
-        ingest_words(unit_name)              as unit_name,
+        ingest_words(field_name)             as field_name
+    from (select distinct procedure_code, procedure_name, field_code, field_name from ingest_raw)
+),
+
+procedure_typed as (
+    select
+        v.*,
+        procedures.procedure_code is not null as in_catalogue
+    from procedure_values as v
+    left join (select distinct procedure_code from procedures) as procedures
+        on v.procedure_code = procedures.procedure_code
+),
+
+unit_values as (
+    select
+        unit_name                            as unit_name_cell,
+        ingest_words(unit_name)              as unit_name
+    from (select distinct unit_name from ingest_raw)
+),
+
+state_values as (
+    select
+        channel                              as channel_cell,
+        status                               as status_cell,
+        supplement_count                     as supplement_count_cell,
+        applicant_type                       as applicant_type_cell,
         ingest_words(channel)                as channel_text,
         ingest_words(status)                 as status_text,
-        ingest_text(received_at)             as received_at_text,
-        ingest_text(due_at)                  as due_at_text,
-        ingest_text(finished_at)             as finished_at_text,
-        ingest_text(returned_at)             as returned_at_text,
-        ingest_text(supplement_requested_at) as supplement_requested_at_text,
-        ingest_text(supplement_completed_at) as supplement_completed_at_text,
         ingest_text(supplement_count)        as supplement_count_text,
-        ingest_text(fee_amount)              as fee_amount_text,
-        ingest_words(payment_method)         as payment_method_text,
-        ingest_text(paid_online)             as paid_online_text,
-        ingest_words(rating)                 as rating_text,
-        ingest_text(submitted_at)            as submitted_at_text,
-        ingest_words(applicant_type)         as applicant_type_text,
-        -- flags keep '' apart from null: '' is an empty cell (0), null a missing column (unknown)
-        ingest_flag(has_component_files)     as has_component_files,
-        ingest_flag(has_reused_data)         as has_reused_data,
-        ingest_flag(from_citizen_store)      as from_citizen_store,
-        ingest_flag(has_result_file)         as has_result_file,
-        ingest_flag(vneid_verified)          as vneid_verified,
-        ingest_flag(has_complaint)           as has_complaint
-    from ingest_raw
+        ingest_words(applicant_type)         as applicant_type_text
+    from (select distinct channel, status, supplement_count, applicant_type from ingest_raw)
 ),
 
-non_empty as (
-    -- blank lines and footer rows with nothing in a known column are not data rows
-    select * from cleaned
-    where coalesce(dossier_id, procedure_code, procedure_name, field_code, field_name, unit_name,
-                   channel_text, status_text, received_at_text, due_at_text, finished_at_text,
-                   returned_at_text, supplement_requested_at_text, supplement_completed_at_text,
-                   supplement_count_text, fee_amount_text, payment_method_text, paid_online_text,
-                   rating_text, submitted_at_text, applicant_type_text) is not null
-),
-
-keyed as (
+state_keyed as (
     -- text values compare case-insensitively, with single spaces
     select
         *,
         lower(regexp_replace(status_text, '\s+', ' ', 'g'))         as status_key,
         lower(regexp_replace(channel_text, '\s+', ' ', 'g'))        as channel_key,
-        lower(regexp_replace(payment_method_text, '\s+', ' ', 'g')) as payment_method_key,
-        lower(regexp_replace(rating_text, '\s+', ' ', 'g'))         as rating_key,
-        lower(regexp_replace(applicant_type_text, '\s+', ' ', 'g')) as applicant_type_key,
-        -- fee: spaces and currency words removed before reading the number
-        ingest_fee_digits(fee_amount_text) as fee_digits
-    from non_empty
+        lower(regexp_replace(applicant_type_text, '\s+', ' ', 'g')) as applicant_type_key
+    from state_values
 ),
 
-typed as (
+state_typed as (
     select
-        source_row,
-        dossier_id,
-        procedure_code,
-        procedure_name,
-        field_code,
-        field_name,
-        unit_name,
+        channel_cell,
+        status_cell,
+        supplement_count_cell,
+        applicant_type_cell,
+        channel_text,
+        status_text,
+        supplement_count_text,
+        applicant_type_text,
         case
             when channel_text is null then 1  -- empty channel counts as Trực tiếp (METRICS.md §2)
             when regexp_full_match(channel_text, '0*[1-3](\.0+)?')
@@ -78,26 +77,55 @@ typed as (
             when channel_key = 'bưu chính công ích' then 3
         end::utinyint as channel,
         ingest_status(status_text, status_key) as status,
-        channel_text,
-        status_text,
-        received_at_text,
-        due_at_text,
-        finished_at_text,
-        returned_at_text,
-        supplement_requested_at_text,
-        supplement_completed_at_text,
-        submitted_at_text,
-        ingest_timestamp(submitted_at_text)            as submitted_at_read,
-        ingest_timestamp(received_at_text)             as received_at_read,
-        ingest_timestamp(due_at_text)                  as due_at_read,
-        ingest_timestamp(finished_at_text)             as finished_at_read,
-        ingest_timestamp(returned_at_text)             as returned_at_read,
-        ingest_timestamp(supplement_requested_at_text) as supplement_requested_at_read,
-        ingest_timestamp(supplement_completed_at_text) as supplement_completed_at_read,
         case
             when regexp_full_match(supplement_count_text, '[0-9]+(\.0+)?')
                 then try_cast(regexp_extract(supplement_count_text, '^([0-9]+)', 1) as integer)
         end as supplement_count,
+        -- LoaiDoiTuong: a code or its name; anything else is unknown, not a reason to set the row aside
+        case
+            when regexp_full_match(applicant_type_text, '0*[1-4](\.0+)?')
+                then cast(regexp_extract(applicant_type_text, '^0*([1-4])', 1) as utinyint)
+            when applicant_type_key = 'công dân' then 1
+            when applicant_type_key = 'doanh nghiệp' then 2
+            when applicant_type_key = 'cơ quan nhà nước' then 3
+            when applicant_type_key = 'khác' then 4
+        end::utinyint as applicant_type
+    from state_keyed
+),
+
+payment_values as (
+    select
+        fee_amount                           as fee_amount_cell,
+        payment_method                       as payment_method_cell,
+        paid_online                          as paid_online_cell,
+        rating                               as rating_cell,
+        ingest_text(fee_amount)              as fee_amount_text,
+        ingest_words(payment_method)         as payment_method_text,
+        ingest_text(paid_online)             as paid_online_text,
+        ingest_words(rating)                 as rating_text
+    from (select distinct fee_amount, payment_method, paid_online, rating from ingest_raw)
+),
+
+payment_keyed as (
+    select
+        *,
+        lower(regexp_replace(payment_method_text, '\s+', ' ', 'g')) as payment_method_key,
+        lower(regexp_replace(rating_text, '\s+', ' ', 'g'))         as rating_key,
+        -- fee: spaces and currency words removed before reading the number
+        ingest_fee_digits(fee_amount_text) as fee_digits
+    from payment_values
+),
+
+payment_typed as (
+    select
+        fee_amount_cell,
+        payment_method_cell,
+        paid_online_cell,
+        rating_cell,
+        fee_amount_text,
+        payment_method_text,
+        paid_online_text,
+        rating_text,
         ingest_amount(fee_digits) as fee_amount,
         case
             when payment_method_key = 'tiền mặt' then 'Tiền mặt'
@@ -113,23 +141,93 @@ typed as (
             when rating_key = 'hài lòng' then 'Hài lòng'
             when rating_key = 'không hài lòng' then 'Không hài lòng'
             else rating_text
-        end as rating,
-        -- LoaiDoiTuong: a code or its name; anything else is unknown, not a reason to set the row aside
-        case
-            when regexp_full_match(applicant_type_text, '0*[1-4](\.0+)?')
-                then cast(regexp_extract(applicant_type_text, '^0*([1-4])', 1) as utinyint)
-            when applicant_type_key = 'công dân' then 1
-            when applicant_type_key = 'doanh nghiệp' then 2
-            when applicant_type_key = 'cơ quan nhà nước' then 3
-            when applicant_type_key = 'khác' then 4
-        end::utinyint as applicant_type,
-        has_component_files,
-        has_reused_data,
-        from_citizen_store,
-        has_result_file,
-        vneid_verified,
-        has_complaint
-    from keyed
+        end as rating
+    from payment_keyed
+),
+
+cleaned as (
+    -- every row with its distinct values' results; `is not distinct from`: an empty cell (null) is a value too
+    select
+        r.source_row,
+        ingest_text(r.dossier_id)              as dossier_id,
+        p.procedure_code,
+        p.procedure_name,
+        p.field_code,
+        p.field_name,
+        p.in_catalogue,
+        u.unit_name,
+        s.channel_text,
+        s.status_text,
+        s.channel,
+        s.status,
+        ingest_text(r.received_at)             as received_at_text,
+        ingest_text(r.due_at)                  as due_at_text,
+        ingest_text(r.finished_at)             as finished_at_text,
+        ingest_text(r.returned_at)             as returned_at_text,
+        ingest_text(r.supplement_requested_at) as supplement_requested_at_text,
+        ingest_text(r.supplement_completed_at) as supplement_completed_at_text,
+        s.supplement_count_text,
+        s.supplement_count,
+        f.fee_amount_text,
+        f.fee_amount,
+        f.payment_method_text,
+        f.payment_method,
+        f.paid_online_text,
+        f.paid_online,
+        f.rating_text,
+        f.rating,
+        ingest_text(r.submitted_at)            as submitted_at_text,
+        s.applicant_type_text,
+        s.applicant_type,
+        -- flags keep '' apart from null: '' is an empty cell (0), null a missing column (unknown)
+        ingest_flag(r.has_component_files)     as has_component_files,
+        ingest_flag(r.has_reused_data)         as has_reused_data,
+        ingest_flag(r.from_citizen_store)      as from_citizen_store,
+        ingest_flag(r.has_result_file)         as has_result_file,
+        ingest_flag(r.vneid_verified)          as vneid_verified,
+        ingest_flag(r.has_complaint)           as has_complaint
+    from ingest_raw as r
+    join procedure_typed as p
+      on p.procedure_code_cell is not distinct from r.procedure_code
+     and p.procedure_name_cell is not distinct from r.procedure_name
+     and p.field_code_cell is not distinct from r.field_code
+     and p.field_name_cell is not distinct from r.field_name
+    join unit_values as u
+      on u.unit_name_cell is not distinct from r.unit_name
+    join state_typed as s
+      on s.channel_cell is not distinct from r.channel
+     and s.status_cell is not distinct from r.status
+     and s.supplement_count_cell is not distinct from r.supplement_count
+     and s.applicant_type_cell is not distinct from r.applicant_type
+    join payment_typed as f
+      on f.fee_amount_cell is not distinct from r.fee_amount
+     and f.payment_method_cell is not distinct from r.payment_method
+     and f.paid_online_cell is not distinct from r.paid_online
+     and f.rating_cell is not distinct from r.rating
+),
+
+non_empty as (
+    -- blank lines and footer rows with nothing in a known column are not data rows
+    select * from cleaned
+    where coalesce(dossier_id, procedure_code, procedure_name, field_code, field_name, unit_name,
+                   channel_text, status_text, received_at_text, due_at_text, finished_at_text,
+                   returned_at_text, supplement_requested_at_text, supplement_completed_at_text,
+                   supplement_count_text, fee_amount_text, payment_method_text, paid_online_text,
+                   rating_text, submitted_at_text, applicant_type_text) is not null
+),
+
+typed as (
+    select
+        * exclude (supplement_count_text, fee_amount_text, payment_method_text, paid_online_text,
+                   rating_text, applicant_type_text),
+        ingest_timestamp(submitted_at_text)            as submitted_at_read,
+        ingest_timestamp(received_at_text)             as received_at_read,
+        ingest_timestamp(due_at_text)                  as due_at_read,
+        ingest_timestamp(finished_at_text)             as finished_at_read,
+        ingest_timestamp(returned_at_text)             as returned_at_read,
+        ingest_timestamp(supplement_requested_at_text) as supplement_requested_at_read,
+        ingest_timestamp(supplement_completed_at_text) as supplement_completed_at_read
+    from non_empty
 ),
 
 plausible_window as (
@@ -166,15 +264,6 @@ windowed as (
     cross join plausible_window
 ),
 
-with_catalogue as (
-    select
-        windowed.*,
-        procedures.procedure_code is not null as in_catalogue
-    from windowed
-    left join (select distinct procedure_code from procedures) as procedures
-        on windowed.procedure_code = procedures.procedure_code
-),
-
 flagged as (
     -- one flag per reason of METRICS.md §8, so that the list of reasons is built only for the
     -- few rows that have one (building a list per row cost more than all the flags together)
@@ -198,7 +287,7 @@ flagged as (
         coalesce(finished_at < received_at, false)                             as is_finished_before_received,
         coalesce(is_closing_status(status), false) and finished_at_text is null as is_closed_without_finish,
         due_at_text is null and not in_catalogue                               as has_no_due_date
-    from with_catalogue
+    from windowed
 ),
 
 checked as (
@@ -241,7 +330,10 @@ checked as (
     from flagged
 )
 
+-- the cells' texts served the checks above; only values and reasons are kept
 select * exclude (
+    channel_text, status_text, received_at_text, due_at_text, finished_at_text, returned_at_text,
+    supplement_requested_at_text, supplement_completed_at_text, submitted_at_text,
     received_at_read, due_at_read, finished_at_read, returned_at_read, supplement_requested_at_read,
     supplement_completed_at_read, submitted_at_read, in_catalogue, is_never_received, has_no_dossier_id, has_bad_received_at, has_bad_due_at,
     has_bad_finished_at, has_bad_returned_at, has_bad_supplement_requested_at,

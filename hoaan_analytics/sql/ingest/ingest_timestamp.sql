@@ -4,11 +4,12 @@
 -- and Excel serial day numbers (days since 1899-12-30, fraction = time of day, rounded to the second).
 -- Any year is read here; ingest_parsed.sql keeps only the plausible window 2000-01-01 .. 2100-12-31
 -- (models.PLAUSIBLE_DATES) and sets the rest aside as unreadable, with their own reason.
--- ISO comes first: the national sync writes it, so most cells stop at the cheapest test.
+-- ISO comes first: the national sync writes it, so most cells stop at the cheapest test. The test is
+-- `^[0-9]{4}-[^\n]*$` without a regex (GLOB and a byte search cost a third of one; a digit is one byte).
 create or replace temp macro ingest_timestamp(cell) as
     case
         when cell is null then null
-        when regexp_matches(cell, '^[0-9]{4}-[^\n]*$')
+        when cell glob '[0-9][0-9][0-9][0-9]-*' and not contains(cell, chr(10))
             then try_cast(cell as timestamp)
         -- yyyyMMddHHmmss, as the national sync payload writes them (far above any Excel serial)
         when regexp_full_match(cell, '[0-9]{14}')
