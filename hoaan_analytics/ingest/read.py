@@ -20,6 +20,7 @@ never in a partial read.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
@@ -140,3 +141,28 @@ def check_cell_lengths(con: db.Connection, table: str, file_name: str) -> None:
 def first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def view_with_line_numbers(con: db.Connection, table: str, records: str, line_starts: Sequence[int],
+                           offset: int) -> None:
+    """Temp view `table`: the rows of `records` with `source_row` = the editor's line of each record.
+
+    `line_starts[i]` is the first line of record i + 1 (when blank lines or line breaks in
+    cells make records and lines disagree); a record past the list falls back to its
+    position + `offset`. Identifiers are the loader's own names, never file content.
+    """
+    lines = pl.DataFrame({"record_number": range(1, len(line_starts) + 1), "line_number": list(line_starts)},
+                         schema={"record_number": pl.Int64, "line_number": pl.Int64})
+    db.run(con, f"create or replace temp table {table}_lines (record_number bigint, line_number bigint)")
+    con.register("ingest_line_numbers", lines)
+    try:
+        db.run(con, f"insert into {table}_lines select * from ingest_line_numbers")
+    finally:
+        con.unregister("ingest_line_numbers")
+    db.run(con, f"""
+        create or replace temp view {table} as
+        select coalesce(l.line_number, r.rowid + {int(offset) + 1}) as source_row, r.*
+        from {records} as r
+        left join {table}_lines as l on l.record_number = r.rowid + 1
+        order by r.rowid
+    """)

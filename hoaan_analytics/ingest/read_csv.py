@@ -21,7 +21,8 @@ from hoaan_analytics import db
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest.header import HEADER_SCAN_ROWS, Header, find_header
 from hoaan_analytics.ingest.labels import LabelMap, label_key
-from hoaan_analytics.ingest.read import check_cell_lengths, count_lines, select_list, stage_frame
+from hoaan_analytics.ingest.read import (check_cell_lengths, count_lines, select_list, stage_frame,
+                                        view_with_line_numbers)
 
 # Enough bytes for 50 lines of a wide export with title rows.
 HEADER_SCAN_BYTES = 1 << 20
@@ -127,8 +128,8 @@ def _sniff_text(text: str, labels: LabelMap, file_name: str, encoding: str) -> C
     return best[1]
 
 
-def _csv_line_numbers(path: Path, layout: CsvLayout) -> pl.DataFrame:
-    """record number -> first physical line, for files with blank lines or line breaks in cells.
+def _csv_line_starts(path: Path, layout: CsvLayout) -> list[int]:
+    """The first physical line of each record, for files with blank lines or line breaks in cells.
 
     DuckDB skips blank lines and counts records, so its order alone does not give the
     line an editor shows; this slower pass runs only when the counts disagree.
@@ -142,8 +143,7 @@ def _csv_line_numbers(path: Path, layout: CsvLayout) -> pl.DataFrame:
             if reader.line_num > layout.lines_through_header and row:
                 starts.append(previous + 1)
             previous = reader.line_num
-    return pl.DataFrame({"record_number": range(1, len(starts) + 1), "line_number": starts},
-                        schema={"record_number": pl.Int64, "line_number": pl.Int64})
+    return starts
 
 
 def stage_csv(con: db.Connection, table: str, path: Path, labels: LabelMap, file_name: str) -> None:
@@ -200,22 +200,7 @@ def _stage_utf8_csv(con: db.Connection, table: str, path: Path, layout: CsvLayou
             select rowid + {offset + 1} as source_row, * from {records}
         """)
     else:
-        db.run(con, f"""
-            create or replace temp table {table}_lines (record_number bigint, line_number bigint)
-        """)
-        lines = _csv_line_numbers(path, layout)
-        con.register("ingest_line_numbers", lines)
-        try:
-            db.run(con, f"insert into {table}_lines select * from ingest_line_numbers")
-        finally:
-            con.unregister("ingest_line_numbers")
-        db.run(con, f"""
-            create or replace temp view {table} as
-            select coalesce(l.line_number, r.rowid + {offset + 1}) as source_row, r.*
-            from {records} as r
-            left join {table}_lines as l on l.record_number = r.rowid + 1
-            order by r.rowid
-        """)
+        view_with_line_numbers(con, table, records, _csv_line_starts(path, layout), offset)
 
 
 def _csv_error_text(exc: BaseException) -> str:

@@ -29,11 +29,10 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import polars as pl
 
 from hoaan_analytics import db
 from hoaan_analytics.errors import IngestError
-from hoaan_analytics.ingest.read import count_lines
+from hoaan_analytics.ingest.read import count_lines, view_with_line_numbers
 
 # DuckDB's read_json refuses a record above its maximum_object_size (16 MB by default);
 # the Python walk gives up on one record at the same size.
@@ -71,7 +70,7 @@ def stage_payload(con: db.Connection, table: str, path: Path, fmt: str, file_nam
         if physical_lines != record_count:
             # Blank lines between records: the editor's line of each record, by a cheap pass
             # over the lines (no JSON parsing).
-            _stage_line_numbers(con, table, records, path)
+            view_with_line_numbers(con, table, records, _jsonl_line_starts(path), 0)
             return
     db.run(con, f"""
         create or replace temp view {table} as
@@ -79,28 +78,15 @@ def stage_payload(con: db.Connection, table: str, path: Path, fmt: str, file_nam
     """)
 
 
-def _stage_line_numbers(con: db.Connection, table: str, records: str, path: Path) -> None:
+def _jsonl_line_starts(path: Path) -> list[int]:
+    """The line of each record of a JSONL file (a cheap pass over the lines, no JSON parsing)."""
     starts: list[int] = []
     with open(path, "rb") as handle:
         for number, line in enumerate(handle, start=1):
             # DuckDB skips lines of only whitespace (and a first line of only a BOM)
             if line.strip(b" \t\r\n\xef\xbb\xbf"):
                 starts.append(number)
-    lines = pl.DataFrame({"record_number": range(1, len(starts) + 1), "line_number": starts},
-                         schema={"record_number": pl.Int64, "line_number": pl.Int64})
-    db.run(con, f"create or replace temp table {table}_lines (record_number bigint, line_number bigint)")
-    con.register("ingest_line_numbers", lines)
-    try:
-        db.run(con, f"insert into {table}_lines select * from ingest_line_numbers")
-    finally:
-        con.unregister("ingest_line_numbers")
-    db.run(con, f"""
-        create or replace temp view {table} as
-        select coalesce(l.line_number, r.rowid + 1) as source_row, r.*
-        from {records} as r
-        left join {table}_lines as l on l.record_number = r.rowid + 1
-        order by r.rowid
-    """)
+    return starts
 
 
 def _check_frame(path: Path, fmt: str, file_name: str) -> None:
