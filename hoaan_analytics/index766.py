@@ -21,6 +21,7 @@ import polars as pl
 
 from hoaan_analytics import db, kpis, models
 from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, MODE_LABELS_VI
 from hoaan_analytics.periods import Period, parse_period
 
 RULES_FILE = "index766.yaml"
@@ -308,9 +309,9 @@ def index766_output(db_path: str | os.PathLike[str], period_name: str, *, mode: 
 def _text_tables(period: Period, frame: pl.DataFrame, scopes: list[dict[str, Any]]) -> str:
     names = dict(frame.select("indicator_id", "indicator_name").unique().rows())
     lines = [f"Chỉ số 766 — ước tính theo công thức của Cổng Dịch vụ công quốc gia",
-             f"{period.label} ({period.range_label}, {period.mode})", ""]
+             f"{period.label} ({period.range_label}, {MODE_LABELS_VI[period.mode]})", ""]
     for scope in scopes:
-        lines.append(f"Đơn vị: {scope['unit_name'] or 'tất cả đơn vị'}")
+        lines.append(f"Đơn vị: {scope['unit_name'] or ALL_UNITS_LABEL}")
         lines.append(f"  {'Chỉ tiêu':<8} {'Tỷ lệ':>8} {'Điểm':>7} {'Tối đa':>7}  Tên")
         for ind in scope["indicators"]:
             rate = "–" if ind["rate"] is None else f"{ind['rate']:.1%}"
