@@ -21,7 +21,7 @@ from hoaan_analytics.ingest.read import drop_staged, file_format, stage
 
 # Temp macros of the parse step (sql/ingest/*.sql), created before staging; the views are
 # created per file, once the tables they read exist.
-_INGEST_MACROS = ("ingest_text", "ingest_words", "ingest_flag", "ingest_timestamp", "ingest_date_reason",
+_INGEST_MACROS = ("ingest_text", "ingest_words", "ingest_key", "ingest_flag", "ingest_timestamp", "ingest_date_reason",
                   "ingest_status", "ingest_fee_digits", "ingest_amount")
 
 

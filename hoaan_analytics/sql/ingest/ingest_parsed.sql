@@ -52,9 +52,9 @@ state_keyed as (
     -- text values compare case-insensitively, with single spaces
     select
         *,
-        lower(regexp_replace(status_text, '\s+', ' ', 'g'))         as status_key,
-        lower(regexp_replace(channel_text, '\s+', ' ', 'g'))        as channel_key,
-        lower(regexp_replace(applicant_type_text, '\s+', ' ', 'g')) as applicant_type_key
+        ingest_key(status_text)         as status_key,
+        ingest_key(channel_text)        as channel_key,
+        ingest_key(applicant_type_text) as applicant_type_key
     from state_values
 ),
 
@@ -109,8 +109,8 @@ payment_values as (
 payment_keyed as (
     select
         *,
-        lower(regexp_replace(payment_method_text, '\s+', ' ', 'g')) as payment_method_key,
-        lower(regexp_replace(rating_text, '\s+', ' ', 'g'))         as rating_key,
+        ingest_key(payment_method_text) as payment_method_key,
+        ingest_key(rating_text)         as rating_key,
         -- fee: spaces and currency words removed before reading the number
         ingest_fee_digits(fee_amount_text) as fee_digits
     from payment_values

@@ -125,7 +125,7 @@ rounds_read as (
         ) as fee_amounts,
         list_filter(fees, lambda fee: ingest_text(fee.HinhThucThu) is not null)[1].HinhThucThu
             as first_payment_method,
-        lower(regexp_replace(ingest_words(TrangThaiHoSo), '\s+', ' ', 'g')) as status_key
+        ingest_key(ingest_words(TrangThaiHoSo)) as status_key
     from lists
 ),
 
@@ -149,7 +149,7 @@ logged as (
                 lambda step: {
                     -- preference of the step's status: 9, then 10, 8, 7 (others: null)
                     'preference': list_position([9, 10, 8, 7], ingest_status(
-                        ingest_words(step.TrangThai), lower(regexp_replace(ingest_words(step.TrangThai), '\s+', ' ', 'g')))),
+                        ingest_words(step.TrangThai), ingest_key(ingest_words(step.TrangThai)))),
                     -- a time that cannot be read comes first and sets the row aside
                     'readable': ingest_timestamp(ingest_text(step.ThoiDiemXuLy)) is not null,
                     'at': ingest_timestamp(ingest_text(step.ThoiDiemXuLy)),
