@@ -171,7 +171,7 @@ def store_rules(con: db.Connection, params_dir: str | os.PathLike[str]) -> int:
     con.register("index766_rules_frame", frame)
     try:
         db.run(con, "delete from index766_rules")
-        db.run(con, f"insert into index766_rules by name select * from index766_rules_frame")
+        db.run(con, "insert into index766_rules by name select * from index766_rules_frame")
     finally:
         con.unregister("index766_rules_frame")
     return frame.height
@@ -308,7 +308,7 @@ def index766_output(db_path: str | os.PathLike[str], period_name: str, *, mode: 
 
 def _text_tables(period: Period, frame: pl.DataFrame, scopes: list[dict[str, Any]]) -> str:
     names = dict(frame.select("indicator_id", "indicator_name").unique().rows())
-    lines = [f"Chỉ số 766 — ước tính theo công thức của Cổng Dịch vụ công quốc gia",
+    lines = ["Chỉ số 766 — ước tính theo công thức của Cổng Dịch vụ công quốc gia",
              f"{period.label} ({period.range_label}, {MODE_LABELS_VI[period.mode]})", ""]
     for scope in scopes:
         lines.append(f"Đơn vị: {scope['unit_name'] or ALL_UNITS_LABEL}")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from hoaan_analytics import db, schema
+from hoaan_analytics import catalogue, db, index766, models, schema
 
 REPO = Path(__file__).resolve().parent.parent
 PARAMS = REPO / "params"
@@ -87,3 +87,24 @@ def params_dir() -> Path:
 def samples_dir() -> Path:
     """tests/data: the sample exports and their expected numbers."""
     return SAMPLES
+
+
+def build_database(con: db.Connection, params_dir: Path, rows: list[dict[str, Any]]) -> None:
+    """Store `rows`, the catalogue and the 766 rules, then build what the period macros read (as an ingest ends)."""
+    schema.ensure_schema(con)
+    catalogue.load_catalogue(con, params_dir)
+    index766.store_rules(con, params_dir)
+    if rows:
+        insert_dossiers(con, rows)
+    models.refresh(con, params_dir)
+
+
+@pytest.fixture
+def one_unit_db(tmp_path, params_dir) -> Path:
+    """A database file holding one dossier of one unit, resolved on its due day in March 2026."""
+    path = tmp_path / "one.duckdb"
+    con = db.connect(path)
+    build_database(con, params_dir, [{"received_at": "2026-03-02 08:00", "due_at": "2026-03-02 16:30",
+                                      "finished_at": "2026-03-02 10:00"}])
+    con.close()
+    return path

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
-
-from conftest import insert_dossiers
-from hoaan_analytics import index766, models
-from hoaan_analytics.catalogue import load_catalogue
 
 FLAGS = ("has_component_files", "has_reused_data", "from_citizen_store", "has_result_file", "vneid_verified",
          "has_complaint")
@@ -46,11 +41,3 @@ MARCH: list[dict[str, Any]] = [
      **flags(0, 0, 0, 1, 0, 0)},
 ]
 
-
-def build(con, params_dir: Path, rows: list[dict[str, Any]]) -> None:
-    """Store `rows`, the catalogue and the scoring rules, then build what the macros read."""
-    load_catalogue(con, params_dir)
-    index766.store_rules(con, params_dir)
-    if rows:
-        insert_dossiers(con, rows)
-    models.refresh(con, params_dir)

@@ -6,7 +6,8 @@ import pytest
 
 from hoaan_analytics import db, index766
 from hoaan_analytics.periods import parse_period
-from index766_fixtures import MARCH, build
+from conftest import build_database
+from index766_fixtures import MARCH
 
 MARCH_2026 = parse_period("2026-03")
 
@@ -30,7 +31,7 @@ def _key(row):
 
 
 def test_each_group_and_the_total_of_the_march_fixture(con, params_dir):
-    build(con, params_dir, MARCH)
+    build_database(con, params_dir, MARCH)
     frame = index766.groups(con, MARCH_2026)
     groups = {r["group_id"]: _key(r) for r in frame.filter(~frame["is_total"]).iter_rows(named=True)}
     assert groups == EXPECTED_GROUPS
@@ -41,7 +42,7 @@ def test_each_group_and_the_total_of_the_march_fixture(con, params_dir):
 
 
 def test_the_json_scope_takes_its_total_from_the_macro(con, params_dir):
-    build(con, params_dir, MARCH)
+    build_database(con, params_dir, MARCH)
     [scope] = index766.scopes_of(index766.scorecard(con, MARCH_2026), index766.groups(con, MARCH_2026))
     assert (scope["points"], scope["max_points"]) == (31.41, 52.0)
 
@@ -50,7 +51,7 @@ def test_units_ranked_by_total_points(con, params_dir):
     # the fixture in UBND xã Hòa An, and one dossier like A (on time, paid online, every flag 1,
     # satisfied) in UBND xã Kim Bình: every indicator at its maximum there, 52 / 52
     perfect = {**MARCH[0], "dossier_id": "KB-1", "unit_name": "UBND xã Kim Bình"}
-    build(con, params_dir, [*MARCH, perfect])
+    build_database(con, params_dir, [*MARCH, perfect])
     frame = index766.groups(con, MARCH_2026, by_unit=True)
     totals = frame.filter(frame["is_total"]).select("scope_unit_name", "points", "max_points", "scope_rank")
     assert totals.rows() == [("UBND xã Kim Bình", 52.0, 52.0, 1), ("UBND xã Hòa An", 31.41, 52.0, 2)]
@@ -63,14 +64,14 @@ def test_units_ranked_by_total_points(con, params_dir):
 def test_equal_totals_share_a_rank(con, params_dir):
     twins = [{**MARCH[0], "dossier_id": f"{unit}-1", "unit_name": unit}
              for unit in ("UBND xã Kim Bình", "UBND xã Tân Mỹ")]
-    build(con, params_dir, [*MARCH, *twins])
+    build_database(con, params_dir, [*MARCH, *twins])
     frame = index766.groups(con, MARCH_2026, by_unit=True)
     ranks = dict(frame.filter(frame["is_total"]).select("scope_unit_name", "scope_rank").rows())
     assert ranks == {"UBND xã Kim Bình": 1, "UBND xã Tân Mỹ": 1, "UBND xã Hòa An": 3}
 
 
 def test_months_of_a_year_in_one_call(con, params_dir):
-    build(con, params_dir, MARCH)
+    build_database(con, params_dir, MARCH)
     months = [parse_period(f"2026-{m:02d}") for m in (1, 2, 3)]
     frame = index766.groups_by_period(con, months)
     totals = frame.filter(frame["is_total"])
@@ -82,13 +83,13 @@ def test_months_of_a_year_in_one_call(con, params_dir):
 
 
 def test_an_unknown_breakdown_is_refused(con, params_dir):
-    build(con, params_dir, MARCH)
+    build_database(con, params_dir, MARCH)
     with pytest.raises(Exception, match="unknown breakdown"):
         db.query(con, "from index766_groups(DATE '2026-03-01', DATE '2026-03-31', NULL, 'field')")
 
 
 def test_lost_points_counted_by_reason_and_listed_with_a_cap(con, params_dir):
-    build(con, params_dir, MARCH)
+    build_database(con, params_dir, MARCH)
     counts = index766.lost_points_by_reason(con, MARCH_2026)
     # 2.1: B resolved late, F overdue and open (no supplement request): two of seven
     assert counts.filter(counts["indicator_id"] == "2.1").select("reason", "dossiers").sort("reason").rows() == \

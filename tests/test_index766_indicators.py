@@ -7,7 +7,8 @@ import pytest
 
 from hoaan_analytics import index766
 from hoaan_analytics.periods import parse_period
-from index766_fixtures import MARCH, build
+from conftest import build_database
+from index766_fixtures import MARCH
 
 MARCH_2026 = parse_period("2026-03")
 
@@ -40,7 +41,7 @@ EXPECTED = {
 
 @pytest.fixture
 def card(con, params_dir):
-    build(con, params_dir, MARCH)
+    build_database(con, params_dir, MARCH)
     frame = index766.scorecard(con, MARCH_2026)
     return {r["indicator_id"]: r for r in frame.filter("is_computable").iter_rows(named=True)}
 
@@ -55,7 +56,7 @@ def test_each_indicator(card, indicator_id):
 
 
 def test_scope_total_is_the_sum_of_scored_points(con, params_dir):
-    build(con, params_dir, MARCH)
+    build_database(con, params_dir, MARCH)
     [scope] = index766.scopes_of(index766.scorecard(con, MARCH_2026), index766.groups(con, MARCH_2026))
     # 14.29 + 2 + 3 + 4.5 + 1.6 + 0.83 + 1.33 + 1 + 2.86; 3.3 has no points and so no max in the total
     assert scope["points"] == pytest.approx(31.41)
@@ -64,7 +65,7 @@ def test_scope_total_is_the_sum_of_scored_points(con, params_dir):
 
 
 def test_the_not_computable_points_are_listed_with_their_reason(con, params_dir):
-    build(con, params_dir, MARCH)
+    build_database(con, params_dir, MARCH)
     frame = index766.scorecard(con, MARCH_2026).filter(~pl.col("is_computable"))
     assert frame["max_points"].sum() == 48
     assert frame["points"].null_count() == frame.height

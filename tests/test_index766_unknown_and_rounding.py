@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from hoaan_analytics import index766
 from hoaan_analytics.periods import parse_period
-from index766_fixtures import MARCH, build, flags
+from conftest import build_database
+from index766_fixtures import MARCH, flags
 
 MARCH_2026 = parse_period("2026-03")
 
@@ -19,7 +18,7 @@ def _card(con):
 def test_a_file_without_flag_columns_leaves_the_flag_indicators_unknown(con, params_dir):
     # every dossier as a flat export without the six columns would store them
     rows = [{**row, **flags(None, None, None, None, None, None)} for row in MARCH]
-    build(con, params_dir, rows)
+    build_database(con, params_dir, rows)
     card = _card(con)
     # 4.3–4.5 count every received dossier (6), all unknown
     for indicator_id in ("4.3", "4.4", "4.5"):
@@ -41,7 +40,7 @@ def test_a_file_without_flag_columns_leaves_the_flag_indicators_unknown(con, par
 def test_one_unknown_member_is_enough_to_leave_the_rate_empty(con, params_dir):
     rows = [dict(row) for row in MARCH]
     rows[0]["vneid_verified"] = None  # A
-    build(con, params_dir, rows)
+    build_database(con, params_dir, rows)
     card = _card(con)
     assert (card["4.5"]["numerator"], card["4.5"]["denominator"], card["4.5"]["unknown"]) == (2, 6, 1)
     assert card["4.5"]["rate"] is None and card["4.5"]["points"] is None
@@ -49,7 +48,7 @@ def test_one_unknown_member_is_enough_to_leave_the_rate_empty(con, params_dir):
 
 
 def test_no_dossier_at_all_gives_empty_rates(con, params_dir):
-    build(con, params_dir, [])
+    build_database(con, params_dir, [])
     card = _card(con)
     assert all(r["denominator"] == 0 and r["rate"] is None and r["points"] is None for r in card.values())
     [scope] = index766.scopes_of(index766.scorecard(con, MARCH_2026), index766.groups(con, MARCH_2026))
@@ -63,7 +62,7 @@ def test_points_round_half_up(con, params_dir):
                "due_at": "2026-03-02 16:30", "finished_at": "2026-03-02 10:00", **flags(0, 0, 0, 0, 0, 0)}
     late = {**on_time, "finished_at": "2026-03-04 10:00"}
     rows = [dict(on_time, dossier_id="ON")] + [dict(late, dossier_id=f"L{i}") for i in range(3999)]
-    build(con, params_dir, rows)
+    build_database(con, params_dir, rows)
     card = _card(con)
     assert (card["2.1"]["numerator"], card["2.1"]["denominator"]) == (1, 4000)
     assert card["2.1"]["points"] == 0.01
@@ -77,7 +76,7 @@ def test_the_portals_published_figures(con, params_dir):
     late = {**on_time, "finished_at": "2026-03-04 10:00"}
     rows = [dict(on_time, dossier_id=f"T{i}") for i in range(2190)]
     rows += [dict(late, dossier_id=f"L{i}") for i in range(2821 - 2190)]
-    build(con, params_dir, rows)
+    build_database(con, params_dir, rows)
     card = _card(con)
     assert (card["2.1"]["numerator"], card["2.1"]["denominator"], card["2.1"]["points"]) == (2190, 2821, 15.53)
     assert (card["5.4"]["numerator"], card["5.4"]["points"]) == (2190, 5.18)

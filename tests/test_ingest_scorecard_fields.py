@@ -1,6 +1,5 @@
 """The fields METRICS.md §2 added for the 766 scorecard, read from flat CSV/XLSX exports."""
 
-import polars as pl
 import pytest
 
 from hoaan_analytics import db

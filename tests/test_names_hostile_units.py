@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hoaan_analytics import kpis, models
+from hoaan_analytics import kpis
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.form06 import write_form06
 from hoaan_analytics.ingest import ingest_files

@@ -5,8 +5,6 @@ import inspect
 import pytest
 from IPython.display import Markdown
 
-from conftest import insert_dossiers
-from hoaan_analytics import catalogue, db, models, schema
 from hoaan_analytics.sections import context, index766, online, ontime, overview, processing_time, quality, units
 from tests.notebooks_demo import PARAMS, demo_db  # noqa: F401 (fixture)
 
@@ -45,18 +43,6 @@ def test_the_header_says_the_period_is_empty(empty_period):
     text = context.header(empty_period).data
     assert "không có hồ sơ nào phải giải quyết" in text and "Quý I năm 2024" in text
 
-
-@pytest.fixture
-def one_unit_db(tmp_path, params_dir):
-    path = tmp_path / "one.duckdb"
-    con = db.connect(path)
-    schema.ensure_schema(con)
-    insert_dossiers(con, [{"received_at": "2026-03-02 08:00", "due_at": "2026-03-02 16:30",
-                           "finished_at": "2026-03-02 10:00"}])
-    catalogue.load_catalogue(con, params_dir)
-    models.refresh(con, params_dir)
-    con.close()
-    return path
 
 
 def test_communes_with_one_unit_say_so(one_unit_db):

@@ -9,8 +9,7 @@ import pytest
 from great_tables import GT
 from IPython.display import Markdown
 
-from conftest import insert_dossiers
-from hoaan_analytics import catalogue, db, index766, models, schema
+from hoaan_analytics import db, index766
 from hoaan_analytics.periods import parse_period
 from hoaan_analytics.sections import context, overview
 from hoaan_analytics.sections import index766 as sections
@@ -87,19 +86,6 @@ def test_field_specific_target_wins_in_its_years(demo_db):  # noqa: F811
     assert "95,0%" in page[civil:] and ">Chưa đạt<" in page[civil:]
     assert "(áp dụng cho kỳ này; in đậm khi áp dụng)" in page
 
-
-@pytest.fixture
-def one_unit_db(tmp_path, params_dir):
-    path = tmp_path / "one.duckdb"
-    con = db.connect(path)
-    schema.ensure_schema(con)
-    insert_dossiers(con, [{"received_at": "2026-03-02 08:00", "due_at": "2026-03-02 16:30",
-                           "finished_at": "2026-03-02 10:00"}])
-    catalogue.load_catalogue(con, params_dir)
-    index766.store_rules(con, params_dir)
-    models.refresh(con, params_dir)
-    con.close()
-    return path
 
 
 def test_one_unit_has_no_ranking_and_an_empty_month_chart_is_a_sentence(one_unit_db):

@@ -13,7 +13,6 @@ import polars as pl
 from IPython.display import Markdown
 
 from hoaan_analytics import analyses, db, models, paths
-from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.kpis import compute_kpis, units
 from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, DEMO_DATA_LABEL, MODE_LABELS_VI, NO_FIELD_LABEL
 from hoaan_analytics.kpis import unit_name as stored_unit_name
