@@ -13,8 +13,7 @@ from pathlib import Path
 
 from bench.measure import CommandFailed
 from bench.report import write_document, write_plot
-from bench.suite import (FULL_PAYLOAD_RECORDS, FULL_SIZES, QUICK_PAYLOAD_RECORDS, QUICK_SIZES, ROOT, Options,
-                         run_suite)
+from bench.suite import FULL_PAYLOAD_RECORDS, FULL_SIZES, QUICK_PAYLOAD_RECORDS, QUICK_SIZES, ROOT, Options, run_suite
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

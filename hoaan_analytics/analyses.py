@@ -24,8 +24,14 @@ import polars as pl
 from hoaan_analytics import db
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.kpis import KPI_KEYS, RATIO_KEYS, compute_kpis, resolve_unit
-from hoaan_analytics.labels_vi import (ANOMALY_LABELS_VI, FIELD_LABELS_VI, LATE_REASON_LABELS_VI, NO_FIELD_LABEL,
-                                      PAYMENT_CLASS_LABELS_VI, SET_ASIDE_REASON_LABELS_VI)
+from hoaan_analytics.labels_vi import (
+    ANOMALY_LABELS_VI,
+    FIELD_LABELS_VI,
+    LATE_REASON_LABELS_VI,
+    NO_FIELD_LABEL,
+    PAYMENT_CLASS_LABELS_VI,
+    SET_ASIDE_REASON_LABELS_VI,
+)
 from hoaan_analytics.periods import Period, parse_period, previous_periods
 from hoaan_analytics.targets import Target, is_met
 

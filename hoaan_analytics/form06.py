@@ -15,11 +15,26 @@ import polars as pl
 
 from hoaan_analytics import db, models
 from hoaan_analytics.kpis import kpi_table
-from hoaan_analytics.labels_vi import (FORM06_ALL_UNITS_LABEL, FORM06_CODE, FORM06_COUNT_UNIT, FORM06_FIELD_HEADING,
-                                      FORM06_GROUP_HEADINGS, FORM06_HEADINGS, FORM06_LEGAL_BASIS, FORM06_OF_WHICH,
-                                      FORM06_PERIOD, FORM06_PLACE_AND_DATE, FORM06_RECEIVING_UNIT,
-                                      FORM06_REPORTING_UNIT, FORM06_SHEET_NAME, FORM06_SIGNERS, FORM06_STT_HEADING,
-                                      FORM06_TITLE, FORM06_TOTAL_LABEL, NO_FIELD_LABEL)
+from hoaan_analytics.labels_vi import (
+    FORM06_ALL_UNITS_LABEL,
+    FORM06_CODE,
+    FORM06_COUNT_UNIT,
+    FORM06_FIELD_HEADING,
+    FORM06_GROUP_HEADINGS,
+    FORM06_HEADINGS,
+    FORM06_LEGAL_BASIS,
+    FORM06_OF_WHICH,
+    FORM06_PERIOD,
+    FORM06_PLACE_AND_DATE,
+    FORM06_RECEIVING_UNIT,
+    FORM06_REPORTING_UNIT,
+    FORM06_SHEET_NAME,
+    FORM06_SIGNERS,
+    FORM06_STT_HEADING,
+    FORM06_TITLE,
+    FORM06_TOTAL_LABEL,
+    NO_FIELD_LABEL,
+)
 from hoaan_analytics.periods import Period, parse_period
 
 # the form's columns 3..13, in order

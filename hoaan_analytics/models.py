@@ -12,7 +12,6 @@ database file, so any connection, read-only ones included, can call them by name
 from __future__ import annotations
 
 import os
-
 from datetime import date
 from pathlib import Path
 

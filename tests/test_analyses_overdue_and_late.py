@@ -12,6 +12,7 @@ so for the period 2026-03 the reference date r = min(31/3, 13/3) = 13/3.
 """
 
 from conftest import insert_dossiers
+
 from hoaan_analytics import analyses, catalogue, models
 from hoaan_analytics.kpis import compute_kpis
 from hoaan_analytics.periods import parse_period

@@ -10,8 +10,8 @@ Totals: cash 2, cashless 1, online 1 of 4 fee dossiers; online_payment_share = 1
 """
 
 import pytest
-
 from conftest import insert_dossiers
+
 from hoaan_analytics import analyses, catalogue, models
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.kpis import compute_kpis

@@ -9,8 +9,8 @@ Median of 1,0; 0,5; 0,0 = 0,5. Gaps to the median: +0,5; 0; −0,5.
 """
 
 import pytest
-
 from conftest import insert_dossiers
+
 from hoaan_analytics import analyses, catalogue, models
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.periods import parse_period

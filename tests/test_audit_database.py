@@ -1,13 +1,13 @@
 """`hoaan audit` on a database: planted personal values and ID/phone shapes are found, masked; a real load is clean."""
 
 import pytest
-
 from conftest import insert_dossiers
+from ingest_files import DVCQG, PERSONAL_DVCQG, dossier, write_csv
+
 from hoaan_analytics import db, schema
 from hoaan_analytics.audit import audit, mask, personal_values
 from hoaan_analytics.cli import main
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import DVCQG, PERSONAL_DVCQG, dossier, write_csv
 
 NAME, ID_NUMBER, PHONE, ADDRESS = "Nguyễn Thị Hằng", "001234567890", "0912345678", "Thôn 7, xã Hòa An"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from conftest import insert_dossiers
-from hoaan_analytics.catalogue import load_catalogue
+
 from hoaan_analytics import db, models
+from hoaan_analytics.catalogue import load_catalogue
 
 # 2.000815: 0 working days with the 15:00 rule; 1.004873: 3 working days, no 15:00 rule
 CASES = [

@@ -14,12 +14,12 @@ import sys
 import time
 
 import pytest
+from ingest_files import dossier, write_csv
 
 from hoaan_analytics import db
 from hoaan_analytics.db import DatabaseBusyError
 from hoaan_analytics.ingest import ingest_files
 from hoaan_analytics.kpis import kpis_output
-from ingest_files import dossier, write_csv
 
 pytestmark = pytest.mark.slow
 HOLD = ("import sys; from hoaan_analytics import db; con = db.connect(sys.argv[1], read_only=sys.argv[2] == 'ro'); "

@@ -15,10 +15,10 @@ import sys
 import time
 
 import pytest
+from ingest_files import dossier, write_csv
 
 from hoaan_analytics import db, synth
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import dossier, write_csv
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX; Windows has no such signal")]

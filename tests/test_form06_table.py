@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-
 from conftest import insert_dossiers
+
 from hoaan_analytics import db, models, schema
 from hoaan_analytics.cli import main
 from hoaan_analytics.form06 import FORM06_COLUMNS, form06_frame, write_form06

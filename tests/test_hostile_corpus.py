@@ -1,12 +1,12 @@
 """Every broken export of tests/corpus: a clear IngestError and nothing changed, or a load with rows set aside."""
 
 import pytest
-
 from corpus.hostile_files import LOADED, REFUSED, UNIT_WITH_DIACRITICS
+from ingest_files import dossier, write_csv
+
 from hoaan_analytics import db
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import dossier, write_csv
 
 SLOW = {"csv_million_empty_rows", "xlsx_million_empty_rows", "csv_million_blank_lines"}
 

@@ -11,8 +11,8 @@ and the calendar cap are in test_ingest_date_window.py.
 """
 
 import pytest
-
 from corpus.hostile_files import IMPLAUSIBLE_DATES
+
 from hoaan_analytics import db
 from hoaan_analytics.ingest import ingest_files
 

@@ -9,11 +9,11 @@ implausible-date case of test_hostile_dates.py, not a structural one.
 import random
 
 import pytest
+from ingest_files import dossier, write_csv, write_xlsx
 
 from hoaan_analytics import db
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import dossier, write_csv, write_xlsx
 
 STRUCTURAL = [b'"', b",", b";", b"\t", b"\r", b"\n", b"\r\n", b"\x00", b"\xff", b"\xc3", b"\xef\xbb\xbf", b"PK"]
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import build_database
+from index766_fixtures import MARCH
 
 from hoaan_analytics import db, index766
 from hoaan_analytics.periods import parse_period
-from conftest import build_database
-from index766_fixtures import MARCH
 
 MARCH_2026 = parse_period("2026-03")
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from conftest import build_database
+from index766_fixtures import MARCH
 
 from hoaan_analytics import index766
 from hoaan_analytics.periods import parse_period
-from conftest import build_database
-from index766_fixtures import MARCH
 
 MARCH_2026 = parse_period("2026-03")
 

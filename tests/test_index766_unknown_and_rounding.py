@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from hoaan_analytics import index766
-from hoaan_analytics.periods import parse_period
 from conftest import build_database
 from index766_fixtures import MARCH, flags
+
+from hoaan_analytics import index766
+from hoaan_analytics.periods import parse_period
 
 MARCH_2026 = parse_period("2026-03")
 

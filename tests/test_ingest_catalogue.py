@@ -3,11 +3,11 @@
 import csv
 
 import pytest
+from ingest_files import dossier, write_csv
 
 from hoaan_analytics import db
 from hoaan_analytics.catalogue import CatalogueError, load_catalogue
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import dossier, write_csv
 
 
 def test_shipped_catalogue_loads_every_line(con, params_dir):

@@ -2,9 +2,10 @@
 
 import json
 
+from ingest_files import dossier, write_csv
+
 from hoaan_analytics import db
 from hoaan_analytics.cli import main
-from ingest_files import dossier, write_csv
 
 
 def test_json_summary(params_dir, tmp_path, capsys):

@@ -1,8 +1,9 @@
 """Status and channel as codes or Vietnamese text, any case; unknown ones set the row aside."""
 
+from ingest_files import dossier, write_csv, write_xlsx
+
 from hoaan_analytics import db
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import dossier, write_csv, write_xlsx
 
 
 def test_codes_and_names_give_the_same_values(con, params_dir, tmp_path):

@@ -1,11 +1,11 @@
 """Columns in any order, extra and unknown columns, other delimiters, missing optional columns."""
 
 import pytest
+from ingest_files import DVCQG, VALID, dossier, write_csv, write_xlsx
 
 from hoaan_analytics import db
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import DVCQG, VALID, dossier, write_csv, write_xlsx
 
 
 def test_shuffled_columns_with_extras(con, params_dir, tmp_path):

@@ -7,9 +7,10 @@ derived from the Python constant, so the two cannot drift apart unnoticed.
 from datetime import date, datetime, timedelta
 
 from conftest import insert_dossiers
+from ingest_files import dossier, write_csv
+
 from hoaan_analytics import db, models
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import dossier, write_csv
 
 FIRST_DAY, LAST_DAY = models.PLAUSIBLE_DATES
 EXCEL_DAY_ZERO = date(1899, 12, 30)

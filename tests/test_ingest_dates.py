@@ -2,9 +2,10 @@
 
 from datetime import datetime
 
+from ingest_files import dossier, write_csv, write_xlsx
+
 from hoaan_analytics import db
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import dossier, write_csv, write_xlsx
 
 WHEN = datetime(2026, 3, 2, 8, 30, 15)
 

@@ -3,11 +3,11 @@
 import shutil
 
 import pytest
+from ingest_files import DVCQG, dossier, write_csv
 
 from hoaan_analytics import db
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import DVCQG, dossier, write_csv
 
 
 @pytest.fixture

@@ -1,8 +1,9 @@
 """The same dossier in a later export replaces the earlier row; within a file the last row wins."""
 
+from ingest_files import dossier, write_csv, write_xlsx
+
 from hoaan_analytics import db
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import dossier, write_csv, write_xlsx
 
 OPEN = dict(status="4", finished_at=None)
 

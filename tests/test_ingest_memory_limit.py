@@ -6,11 +6,11 @@ import os
 
 import duckdb
 import pytest
+from ingest_files import DVCQG, dossier, write_csv
 
 from hoaan_analytics import db
 from hoaan_analytics.errors import HoaanError, IngestError
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import DVCQG, dossier, write_csv
 
 
 def duckdb_rendering(limit):

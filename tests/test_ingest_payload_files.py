@@ -4,10 +4,10 @@ record/line numbers, mixing with flat files in one call."""
 from datetime import datetime
 
 import pytest
-
-from hoaan_analytics.ingest import ingest_files
 from ingest_files import dossier, write_csv
 from payload_files import RECORD, load_one, load_rows, nested, record, set_aside, write_json, write_jsonl
+
+from hoaan_analytics.ingest import ingest_files
 
 STORED = "select * exclude (load_id, source_row) from dossiers order by dossier_id"
 

@@ -4,10 +4,10 @@ record (array position from 1) or line where reading stopped, and never quotes a
 import json
 
 import pytest
+from payload_files import RECORD, record, write_json, write_jsonl
 
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest import ingest_files
-from payload_files import RECORD, record, write_json, write_jsonl
 
 TABLES = ("dossiers", "set_aside", "load_log")
 

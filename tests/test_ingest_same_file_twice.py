@@ -2,9 +2,10 @@
 
 import shutil
 
+from ingest_files import dossier, write_csv
+
 from hoaan_analytics import db
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import dossier, write_csv
 
 OPEN = dict(status="4", finished_at=None)
 

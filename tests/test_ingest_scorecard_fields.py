@@ -1,11 +1,11 @@
 """The fields METRICS.md §2 added for the 766 scorecard, read from flat CSV/XLSX exports."""
 
 import pytest
+from ingest_files import VI, dossier, write_csv, write_xlsx
 
 from hoaan_analytics import db
 from hoaan_analytics.catalogue import CatalogueError, read_catalogue
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import VI, dossier, write_csv, write_xlsx
 
 FLAGS = ("has_component_files", "has_reused_data", "from_citizen_store", "has_result_file",
          "vneid_verified", "has_complaint")

@@ -2,9 +2,10 @@
 
 from datetime import datetime
 
+from ingest_files import dossier, write_csv
+
 from hoaan_analytics import db
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import dossier, write_csv
 
 
 def _reasons(con, params_dir, tmp_path, row):

@@ -1,8 +1,9 @@
 """The header is found under title rows; source_row is the row a spreadsheet or editor shows."""
 
+from ingest_files import dossier, write_csv, write_xlsx
+
 from hoaan_analytics import db
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import dossier, write_csv, write_xlsx
 
 TITLES = ["ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG", "DANH SÁCH HỒ SƠ", "Xuất ngày: 20/11/2026"]
 

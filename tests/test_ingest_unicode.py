@@ -2,9 +2,10 @@
 
 import unicodedata
 
+from ingest_files import VI, dossier, write_csv
+
 from hoaan_analytics import db
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import VI, dossier, write_csv
 
 
 def test_nfd_labels_and_values_are_stored_nfc(con, params_dir, tmp_path):
@@ -36,6 +37,7 @@ def test_bom_with_title_rows_and_vietnamese_labels(con, params_dir, tmp_path):
 
 def test_latin1_csv_is_refused_with_the_file_named(con, params_dir, tmp_path):
     import pytest
+
     from hoaan_analytics.errors import IngestError
 
     path = tmp_path / "latin.csv"

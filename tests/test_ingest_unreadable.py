@@ -1,11 +1,11 @@
 """A file that cannot be read at all stops the call: named in the error, nothing stored."""
 
 import pytest
+from ingest_files import dossier, write_csv, write_xlsx
 
 from hoaan_analytics import db
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import dossier, write_csv, write_xlsx
 
 
 def _state(con):

@@ -1,8 +1,9 @@
 """Fees, payment method, paid_online, rating and supplement count as exports write them."""
 
+from ingest_files import dossier, write_csv
+
 from hoaan_analytics import db
 from hoaan_analytics.ingest import ingest_files
-from ingest_files import dossier, write_csv
 
 
 def _load(con, params_dir, tmp_path, column, values):

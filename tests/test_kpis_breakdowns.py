@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import insert_dossiers
+
 from hoaan_analytics import models
 from hoaan_analytics.errors import HoaanError, UnknownUnitError
 from hoaan_analytics.kpis import KPI_KEYS, compute_kpis, kpi_table, units

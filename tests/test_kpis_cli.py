@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import insert_dossiers
+
 from hoaan_analytics import db, models, schema
 from hoaan_analytics.cli import main
 from hoaan_analytics.kpis import KPI_KEYS

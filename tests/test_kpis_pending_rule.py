@@ -22,8 +22,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from conftest import insert_dossiers
+
 from hoaan_analytics import db, models
 from hoaan_analytics.kpis import compute_kpis
 from hoaan_analytics.periods import parse_period

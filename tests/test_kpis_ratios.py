@@ -5,10 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-
 from conftest import insert_dossiers
-from hoaan_analytics.catalogue import load_catalogue
+
 from hoaan_analytics import models
+from hoaan_analytics.catalogue import load_catalogue
 from hoaan_analytics.kpis import compute_kpis, time_reduction_left_out
 from hoaan_analytics.periods import parse_period
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import insert_dossiers
+
 from hoaan_analytics import models
 from hoaan_analytics.kpis import compute_kpis
 from hoaan_analytics.periods import parse_period

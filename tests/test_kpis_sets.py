@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import insert_dossiers
-from hoaan_analytics.catalogue import load_catalogue
+
 from hoaan_analytics import models
+from hoaan_analytics.catalogue import load_catalogue
 from hoaan_analytics.kpis import COUNT_KEYS, KPI_KEYS, RATIO_KEYS, compute_kpis
 from hoaan_analytics.periods import parse_period
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ingest_files import dossier, write_csv
 
 from hoaan_analytics import kpis
 from hoaan_analytics.errors import HoaanError
@@ -15,7 +16,6 @@ from hoaan_analytics.ingest import ingest_files
 from hoaan_analytics.periods import parse_period
 from hoaan_analytics.report.batch import plan_jobs
 from hoaan_analytics.report.names import inside, unique_slugs
-from ingest_files import dossier, write_csv
 
 HOSTILE_UNITS = ["../../etc/passwd", "..", "UBND xã A/B", "C:\\Windows\\System32", "x' or '1'='1",
                  'Xã "Hòa" An', "CON", "nul.txt", "Ủy ban " + "rất dài " * 60, "tab\tname", "; drop table dossiers; --"]

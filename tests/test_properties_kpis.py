@@ -17,12 +17,12 @@ from datetime import datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ingest_files import write_csv
 
 from hoaan_analytics import db, schema
 from hoaan_analytics.ingest import ingest_files
 from hoaan_analytics.kpis import RATIO_KEYS, compute_kpis, kpi_table
 from hoaan_analytics.periods import parse_period
-from ingest_files import write_csv
 
 PERIODS = [parse_period(p) for p in ("2026-Q1", "2026-03", "2026-H1")]
 SHARES = [k for k in RATIO_KEYS if k != "time_reduction"]

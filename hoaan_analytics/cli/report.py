@@ -38,9 +38,8 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from hoaan_analytics.report import batch
-
     from hoaan_analytics.periods import parse_period
+    from hoaan_analytics.report import batch
 
     if args.jobs < 1:
         raise HoaanError("--jobs must be at least 1")

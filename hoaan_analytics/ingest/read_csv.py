@@ -21,8 +21,13 @@ from hoaan_analytics import db
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest.header import HEADER_SCAN_ROWS, Header, find_header
 from hoaan_analytics.ingest.labels import LabelMap, label_key
-from hoaan_analytics.ingest.read import (check_cell_lengths, count_lines, select_list, stage_frame,
-                                        view_with_line_numbers)
+from hoaan_analytics.ingest.read import (
+    check_cell_lengths,
+    count_lines,
+    select_list,
+    stage_frame,
+    view_with_line_numbers,
+)
 
 # Enough bytes for 50 lines of a wide export with title rows.
 HEADER_SCAN_BYTES = 1 << 20

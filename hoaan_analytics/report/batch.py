@@ -34,10 +34,10 @@ from typing import Any
 
 from hoaan_analytics import db, kpis, models
 from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, REPORT_COUNT_UNIT, REPORT_FAILED_LABEL, REPORTS_PROGRESS_LABEL
 from hoaan_analytics.report.html import export_html, notebook_title
 from hoaan_analytics.report.index import write_index
 from hoaan_analytics.report.kernels import KernelPool
-from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, REPORT_COUNT_UNIT, REPORT_FAILED_LABEL, REPORTS_PROGRESS_LABEL
 from hoaan_analytics.report.names import ALL_UNITS_SLUG, inside, page_name, run_folder_name, unique_slugs
 from hoaan_analytics.sections.context import default_period
 
@@ -53,7 +53,7 @@ class ReportParameterError(HoaanError):
 class ReportBatchError(HoaanError):
     """One or more notebooks failed; the others' outputs and the index are kept."""
 
-    def __init__(self, failures: Sequence["JobResult"], index_path: Path | None):
+    def __init__(self, failures: Sequence[JobResult], index_path: Path | None):
         self.failures = list(failures)
         self.index_path = index_path
         lines = [f"{len(self.failures)} report(s) failed:"]

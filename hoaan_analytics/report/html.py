@@ -9,11 +9,11 @@ so that it declares nothing global but `vega`, `vegaLite` and `vegaEmbed`.
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 import json
 import os
 import threading
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 

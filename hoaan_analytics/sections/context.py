@@ -14,8 +14,8 @@ from IPython.display import Markdown
 
 from hoaan_analytics import analyses, db, models, paths
 from hoaan_analytics.kpis import compute_kpis, units
-from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, DEMO_DATA_LABEL, MODE_LABELS_VI, NO_FIELD_LABEL
 from hoaan_analytics.kpis import unit_name as stored_unit_name
+from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, DEMO_DATA_LABEL, MODE_LABELS_VI, NO_FIELD_LABEL
 from hoaan_analytics.periods import Period, latest_complete_quarter, parse_period
 from hoaan_analytics.tables import format_number_vi, format_percent_vi
 from hoaan_analytics.targets import Target, is_met, load_targets, target_for

@@ -17,8 +17,13 @@ from great_tables import GT, loc, style
 from IPython.display import Markdown
 
 from hoaan_analytics import charts, index766, tables
-from hoaan_analytics.labels_vi import (ALL_UNITS_LABEL, COLUMN_LABELS_VI, INDEX766_COLUMN_LABELS_VI,
-                                      INDEX766_POINTS_UNIT, INDEX766_REASON_LABELS_VI)
+from hoaan_analytics.labels_vi import (
+    ALL_UNITS_LABEL,
+    COLUMN_LABELS_VI,
+    INDEX766_COLUMN_LABELS_VI,
+    INDEX766_POINTS_UNIT,
+    INDEX766_REASON_LABELS_VI,
+)
 from hoaan_analytics.periods import Period, months_of, parse_period
 from hoaan_analytics.sections.context import ReportContext, count_text, empty_sentence, nothing
 from hoaan_analytics.tables import format_number_vi

@@ -9,10 +9,14 @@ from IPython.display import Markdown
 
 from hoaan_analytics import analyses, charts, tables
 from hoaan_analytics.kpis import kpi_table
-from hoaan_analytics.labels_vi import (ALL_FIELDS_LABEL, CHANNEL_LABELS_VI, PAYMENT_CLASS_LABELS_VI,
-                                      SHORT_KPI_LABELS_VI)
+from hoaan_analytics.labels_vi import ALL_FIELDS_LABEL, CHANNEL_LABELS_VI, PAYMENT_CLASS_LABELS_VI, SHORT_KPI_LABELS_VI
 from hoaan_analytics.sections.context import (
-    ReportContext, breakdown_frame, count_text, field_split, nothing, percent_text,
+    ReportContext,
+    breakdown_frame,
+    count_text,
+    field_split,
+    nothing,
+    percent_text,
     target_phrase,
 )
 

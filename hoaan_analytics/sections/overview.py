@@ -13,15 +13,30 @@ from IPython.display import HTML, Markdown
 
 from hoaan_analytics import analyses, charts, tables
 from hoaan_analytics.form06 import FORM06_COLUMNS, form06_frame, write_form06
-from hoaan_analytics.labels_vi import (FORM06_CODE, FORM06_COUNT_UNIT, FORM06_FIELD_HEADING, FORM06_HEADINGS,
-                                      FORM06_LEGAL_BASIS, FORM06_STT_HEADING, FORM06_TITLE, GLIDE_STATUS_VI,
-                                      SHORT_KPI_LABELS_VI)
 from hoaan_analytics.kpis import kpi_table
-from hoaan_analytics.labels_vi import INDEX766_LABEL, NO_FIELD_LABEL
+from hoaan_analytics.labels_vi import (
+    FORM06_CODE,
+    FORM06_COUNT_UNIT,
+    FORM06_FIELD_HEADING,
+    FORM06_HEADINGS,
+    FORM06_LEGAL_BASIS,
+    FORM06_STT_HEADING,
+    FORM06_TITLE,
+    GLIDE_STATUS_VI,
+    INDEX766_LABEL,
+    NO_FIELD_LABEL,
+    SHORT_KPI_LABELS_VI,
+)
 from hoaan_analytics.report.names import page_name, slugify
 from hoaan_analytics.sections import index766 as index766_sections
 from hoaan_analytics.sections.context import (
-    ReportContext, count_text, empty_sentence, nothing, percent_text, points_text, target_phrase,
+    ReportContext,
+    count_text,
+    empty_sentence,
+    nothing,
+    percent_text,
+    points_text,
+    target_phrase,
 )
 from hoaan_analytics.targets import compare, target_for
 
