@@ -40,10 +40,19 @@ period_list as (
         [{'period_name': 'month', 'period_start': b.month_start, 'period_end': b.month_end},
          {'period_name': 'quarter', 'period_start': b.quarter_start, 'period_end': b.quarter_end}]
                                                                                         as periods,
+        [{'period_name': 'quarter', 'period_start': b.quarter_start, 'period_end': b.quarter_end}]
+                                                                                        as quarter_only,
         b.quarter_end                                                                   as judged_on,
         strftime(b.month_start, '%Y-%m')                                                as month_name,
         strftime(b.quarter_start, '%Y') || '-Q' || quarter(b.quarter_start)             as quarter_name
     from bounds b
+),
+
+quarter_handled as materialized (
+    -- the dossiers the quarter (and so its month) handles in the stored data, by the §5 macro: a scenario only
+    -- forgets what came after as_of and closes open dossiers, so it handles none beyond them
+    select h.dossier_id, h.due_on
+    from period_list_handled((select p.quarter_only from period_list p), unit) h
 ),
 
 known as (
@@ -63,6 +72,7 @@ known as (
                  else s.supplement_completed_at end                                     as supplement_completed_at
         )
     from stg_dossiers s
+    join quarter_handled q on q.dossier_id = s.dossier_id
     cross join bounds b
     where cast(s.received_at as date) <= b.as_of_on
       and (not is_closing_status(s.status)
@@ -75,9 +85,10 @@ kept_facts as (
     -- received by as_of, closed by it and untouched since
     select f.*
     from dossier_facts f
+    join quarter_handled q on q.dossier_id = f.dossier_id
     cross join bounds b
     where f.received_on <= b.as_of_on
-      and not exists (select 1 from known k where k.dossier_id = f.dossier_id)
+      and f.dossier_id not in (select k.dossier_id from known k)
 ),
 
 projected_none_close_facts as (
@@ -91,12 +102,12 @@ listed as (
     -- close after the month and are judged open at its end in both scenarios); no due date, nothing to close on
     select
         k.dossier_id,
-        greatest(cast(greatest(f.due_on, b.as_of_on) as timestamp), k.received_at)     as closing_at
+        greatest(cast(greatest(q.due_on, b.as_of_on) as timestamp), k.received_at)     as closing_at
     from known k
-    join dossier_facts f on f.dossier_id = k.dossier_id
+    join quarter_handled q on q.dossier_id = k.dossier_id
     cross join bounds b
     where not is_closing_status(k.status)
-      and f.due_on <= b.quarter_end
+      and q.due_on <= b.quarter_end
 ),
 
 closing as (
