@@ -1,4 +1,4 @@
--- one row per (period of `as_of`: 'month' | 'quarter', scenario, measure: a computable 766 indicator, the total or a plan KPI)
+-- one row per (period of `as_of`: month or quarter, scenario, measure: a 766 indicator, the total, a plan KPI)
 -- The month-end projection (docs/index766.md, "Month-end projection"): the 766 points and the plan's on-time and
 -- progress rates at the END of the calendar month and quarter containing `as_of` (NULL: the newest event of the
 -- data), within `unit` (NULL = all units; matched as unit_name is everywhere), in two scenarios built from the
