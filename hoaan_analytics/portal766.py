@@ -38,7 +38,7 @@ from typing import Any
 
 import polars as pl
 
-from hoaan_analytics import db, kpis, labels_vi, models, schema
+from hoaan_analytics import db, kpis, labels_vi, schema
 from hoaan_analytics.errors import HoaanError, PeriodError
 from hoaan_analytics.periods import Period, parse_period
 
@@ -423,6 +423,7 @@ def load_portal_files(con: db.Connection, paths: list[str | os.PathLike[str]], p
     `portal766_published`, replacing earlier figures of the same (period, unit, indicator).
     A malformed file raises PortalFileError naming it and the position, and nothing is stored.
     """
+    _require_scorecard(con)
     aliases = read_aliases(params_dir)
     rows: list[dict[str, Any]] = []
     summary = PortalLoadSummary()
@@ -463,6 +464,21 @@ def load_portal_files(con: db.Connection, paths: list[str | os.PathLike[str]], p
         con.unregister("portal766_aliases")
         db.run(con, "drop table if exists portal766_incoming")
     return summary
+
+
+def _require_scorecard(con: db.Connection) -> None:
+    """HoaanError unless the exports were loaded by a hoaan with the scorecard (what matching and comparing read).
+
+    Not models.require_built: that also asks for this module's own macros, which a load creates.
+    """
+    tables = db.scalar(con, "select count(*) from duckdb_tables() where table_name in ('dossier_units', "
+                            "'index766_rules') and not temporary")
+    macros = db.scalar(con, "select count(*) from duckdb_functions() where function_name = 'index766' "
+                            "and database_name = current_database()")
+    if tables < 2 or not macros:
+        raise HoaanError("the database holds no scorecard to compare with: it was never loaded, or an older "
+                         "version of hoaan built it. Run `hoaan ingest` on your exports first (files loaded "
+                         "before are skipped; the derived tables are rebuilt).")
 
 
 # An earlier figure of the same period, indicator and unit: the same unit of ours, or the same portal name.
@@ -529,7 +545,6 @@ def portal766_output(db_path: str | os.PathLike[str], files: list[str | os.PathL
     period = parse_period(period_name, mode) if period_name else None
     con = db.connect(db_path, wait_seconds=30)
     try:
-        models.require_built(con, db_path)
         summary = load_portal_files(con, files, period, params_dir, mode=mode)
         compared = [(p, comparison(con, p)) for p in summary.periods]
     finally:
