@@ -44,7 +44,6 @@ from hoaan_analytics.periods import Period, parse_period
 
 ALIASES_FILE = "units.csv"
 CSV_COLUMNS = ("unit", "period", "indicator_id", "numerator", "denominator", "points")
-CSV_OPTIONAL_COLUMNS = ("max_points",)
 PROGRESS_INDICATOR = "2.1"
 TOTAL_INDICATOR = "total"
 # The stored macros a load needs; an ingest creates them too (models.SCORECARD_MACROS), this lets a
