@@ -52,6 +52,17 @@ COLUMN_LABELS_VI: dict[str, str] = {
 # A KPI against its target (the "Đánh giá" column and the bars' colours).
 TARGET_MET_LABEL = "Đạt"
 TARGET_NOT_MET_LABEL = "Chưa đạt"
+# The plan the targets come from (params/targets.yaml `plan:`), cited from its parts; each part
+# is left out when the file does not give it, and NO_PLAN_LABEL stands for a file without a plan.
+PLAN_LABEL = "Kế hoạch"
+PLAN_NUMBER_PART = "số {number}"
+PLAN_DATE_PART = "ngày {issued_on:%d/%m/%Y}"
+PLAN_ISSUER_PART = "của {issuer}"
+NO_PLAN_LABEL = "kế hoạch của đơn vị"
+# The overview's note under its targets table: the plan, and the years the long-term goals are set for.
+TARGETS_SOURCE_NOTE = ("Mục tiêu: {plan}; các mục tiêu đến năm {years} được so với kết quả hiện tại. "
+                       "Cách tính: docs/kpis.md.")
+TARGETS_SOURCE_NOTE_NO_GOAL_YEAR = "Mục tiêu: {plan}. Cách tính: docs/kpis.md."
 
 # --- scopes, modes, sources ----------------------------------------------------------------
 ALL_UNITS_LABEL = "Toàn bộ đơn vị"
@@ -174,6 +185,28 @@ SHORT_KPI_LABELS_VI: dict[str, str] = {
     "online_payment_share": "Thanh toán trực tuyến",
     "time_reduction": "Giảm thời gian",
 }
+# The words of the chart functions (charts.py) themselves: default titles, axis titles, legends
+# of the reference lines, tooltip headings. The sections give most titles; these are the fallbacks.
+CHART_TEXT_VI: dict[str, str] = {
+    "kpi_bars_title": "Kết quả so với mục tiêu",
+    "kpi_bars_subtitle": "Vạch đỏ: mục tiêu của Kế hoạch",
+    "trend_title": "{label} theo kỳ",
+    "series": "Nhóm",
+    "group": "Nhóm",
+    "category": "Phân loại",
+    "elapsed_title": "Thời gian giải quyết so với thời hạn",
+    "elapsed_subtitle": "Vạch đỏ: thời hạn theo quy định; vạch xanh lá: mục tiêu",
+    "elapsed_subtitle_no_target": "Vạch đỏ: thời hạn theo quy định",
+    "elapsed_target": "Mục tiêu (giảm {reduction})",
+    "working_days": "Ngày làm việc",
+    "ranking_title": "Xếp hạng đơn vị: {label}",
+    "ranking_subtitle": "Vạch xám: trung vị các đơn vị; vạch đỏ đứt: mục tiêu",
+    "median": "Trung vị",
+    "points": "Điểm",
+    "points_of_maximum": "{points_title} / tối đa tính được",
+    "group_weight": "Tối đa của nhóm (cả phần không tính được)",
+    "points_subtitle": "Cột xanh: điểm ước tính; vạch đỏ: tối đa tính được",
+}
 # Where a KPI stands on its glide path to the 2030 target (analyses.glide_path's status).
 GLIDE_STATUS_VI: dict[str, str] = {
     "met": "Đã đạt",
@@ -184,6 +217,60 @@ GLIDE_STATUS_VI: dict[str, str] = {
 
 # --- the 766 scorecard (METRICS.md §9, report 07) ------------------------------------------
 INDEX766_LABEL = "Chỉ số 766"
+# What an indicator's "met / counted" counts (index766_list_indicators.counted_unit); nothing is
+# written after a count of dossiers, the unit every other number of the table has.
+INDEX766_COUNTED_UNIT_LABELS_VI: dict[str, str] = {"procedures": "thủ tục", "dossiers": ""}
+# Report 07's sentences, titles and notes (sections/index766.py).
+INDEX766_TEXT_VI: dict[str, str] = {
+    "source_note": "Ước tính theo công thức của Cổng Dịch vụ công quốc gia (Quyết định 766/QĐ-TTg; Mô tả công "
+                   "thức tính chỉ số 766) từ hồ sơ của đơn vị; cách tính: docs/index766.md.",
+    "estimate_warning": "**Đây là điểm ước tính, không phải điểm chính thức.** Điểm được tính theo các công thức "
+                        "Cổng Dịch vụ công quốc gia đã công bố (Quyết định 766/QĐ-TTg; Mô tả công thức tính chỉ "
+                        "số 766), từ chính hồ sơ của đơn vị trong cơ sở dữ liệu này. Cổng chấm điểm trên bản dữ "
+                        "liệu được đồng bộ về Cổng: hồ sơ chưa đồng bộ, hoặc đồng bộ với thông tin khác, sẽ làm "
+                        "điểm chính thức khác điểm ước tính.",
+    "not_computable_intro": "Trong {index_points} điểm của Chỉ số 766, **{missing_points} điểm không tính được** "
+                            "từ dữ liệu hồ sơ xuất ra; báo cáo không đoán các điểm này:",
+    "not_computable_item": "- **{name}** ({number}{points} điểm): {why}.",
+    "summary": "Điểm ước tính {period} của {scope}: **{points}** (tối đa {computable_max} điểm khi mọi chỉ tiêu "
+               "tính được đều có dữ liệu).",
+    "summary_unknown": "\nChưa tính được điểm của {count} chỉ tiêu vì tệp xuất thiếu thông tin của một số hồ sơ: "
+                       "{ids} (xem mục 5).",
+    "summary_rank": "\n{unit} xếp thứ **{rank}/{units}** trong các đơn vị có hồ sơ theo điểm ước tính.",
+    "groups_title": "Điểm ước tính theo nhóm chỉ tiêu",
+    "groups_chart_subtitle": "{scope} — {period}: {points}. Nền xám: điểm tối đa của nhóm; vạch đỏ: tối đa tính được",
+    "total_row": "Tổng",
+    "groups_note": "Tổng: {points}. Tối đa tính được: tổng điểm tối đa của các chỉ tiêu có điểm. ",
+    "indicators_title": "Các chỉ tiêu thành phần tính được",
+    "no_points_for_communes": "không tính điểm cho cấp xã",
+    "indicators_note": "Tỷ lệ để trống khi không có hồ sơ để tính, hoặc khi tệp xuất thiếu thông tin của ít nhất "
+                       "một hồ sơ (cột Thiếu dữ liệu): khi đó chỉ tiêu không có điểm và không tính vào tối đa. ",
+    "no_month": "Chưa có tháng nào của năm {year} có hồ sơ để ước tính điểm.",
+    "month": "T{month}",
+    "months_title": "Điểm ước tính từng tháng năm {year}",
+    "months_subtitle": "{scope}: mỗi tháng tính như một kỳ riêng. Vạch đỏ: tối đa tính được của tháng",
+    "month_heading": "Tháng",
+    "ranking_for_one_unit": "Báo cáo này dành cho {unit}; bảng xếp hạng các đơn vị có trong báo cáo của {all_units}.",
+    "one_unit_only": "Dữ liệu chỉ có một đơn vị, nên không có xếp hạng giữa các đơn vị.",
+    "no_unit_in_period": "Không đơn vị nào có hồ sơ trong kỳ ({period}).",
+    "units_title": "Xếp hạng đơn vị theo điểm ước tính",
+    "units_chart_subtitle": "{period}. Vạch đỏ: tối đa tính được của đơn vị (khác nhau khi tệp xuất của một đơn vị "
+                            "thiếu thông tin)",
+    "units_note": "Cùng điểm thì cùng hạng. ",
+    "nothing_lost": "Không chỉ tiêu tính được nào bị mất điểm trong kỳ.",
+    "lost_intro": "{count} chỉ tiêu chưa đạt điểm tối đa; dưới đây là số hồ sơ làm mất điểm theo từng lý do, rồi "
+                  "danh sách hồ sơ (theo mã hồ sơ và thủ tục, không có thông tin cá nhân).",
+    "lost_unknown": "- {indicator}: chưa tính được điểm vì {unknown} trong {denominator} hồ sơ thiếu thông tin "
+                    "trong tệp xuất (tệp không có cột tương ứng, hoặc cột để trống).",
+    "no_dossier_lost": "Không có hồ sơ nào làm mất điểm.",
+    "by_reason_title": "Số hồ sơ làm mất điểm theo lý do",
+    "list_group": "Chỉ tiêu {indicator}: {dossiers} hồ sơ",
+    "list_capped_item": "chỉ tiêu {indicator} ({dossiers} hồ sơ)",
+    "list_note": "Tên đầy đủ của từng chỉ tiêu: bảng số hồ sơ theo lý do ở trên.",
+    "list_capped": "Danh sách dài chỉ liệt kê {listed} hồ sơ đầu tiên (theo mã thủ tục, mã hồ sơ) của mỗi chỉ "
+                   "tiêu: {capped}. ",
+    "list_title": "Hồ sơ làm mất điểm",
+}
 # Why a dossier cost an indicator its point (index766_list_dossiers.reason).
 INDEX766_REASON_LABELS_VI: dict[str, str] = {
     "resolved_late": "Trả kết quả quá hạn",

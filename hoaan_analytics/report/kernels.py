@@ -5,16 +5,30 @@ altair and great_tables again (about 3 s, more than the analysis itself). A
 worker keeps its kernel instead, and between two notebooks clears the user
 namespace (`reset`), so a notebook can never use a variable that another one
 left behind; only the imported modules stay warm.
+
+Kernels talk to the batch over IPC (Unix sockets in Jupyter's runtime folder,
+readable by this user only) wherever there are Unix sockets: over TCP, ipykernel
+warns that every message travels unencrypted on the machine's loopback. Windows
+has no IPC transport and keeps TCP.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
 
 RESET_CODE = "get_ipython().reset(new_session=True, aggressive=False)"
 RESET_TIMEOUT_SECONDS = 60
+KERNEL_TRANSPORT = "tcp" if os.name == "nt" else "ipc"
+
+
+def new_kernel_manager(kernel_name: str):
+    """A kernel manager (not started) for `kernel_name` on this platform's transport (KERNEL_TRANSPORT)."""
+    from jupyter_client.manager import KernelManager
+
+    return KernelManager(kernel_name=kernel_name, transport=KERNEL_TRANSPORT)
 
 
 class KernelPool:
@@ -33,14 +47,12 @@ class KernelPool:
 
     def acquire(self):
         """This thread's running kernel manager, started (or restarted) if needed."""
-        from jupyter_client.manager import KernelManager
-
         km = getattr(self._local, "km", None)
         if km is not None and km.is_alive():
             return km
         if km is not None:
             self._shutdown(km)
-        km = KernelManager(kernel_name=self.kernel_name)
+        km = new_kernel_manager(self.kernel_name)
         km.start_kernel(cwd=str(self.cwd) if self.cwd else None)
         self._local.km = km
         with self._lock:

@@ -25,7 +25,14 @@ from hoaan_analytics.labels_vi import (
     GLIDE_STATUS_VI,
     INDEX766_LABEL,
     NO_FIELD_LABEL,
+    NO_PLAN_LABEL,
+    PLAN_DATE_PART,
+    PLAN_ISSUER_PART,
+    PLAN_LABEL,
+    PLAN_NUMBER_PART,
     SHORT_KPI_LABELS_VI,
+    TARGETS_SOURCE_NOTE,
+    TARGETS_SOURCE_NOTE_NO_GOAL_YEAR,
 )
 from hoaan_analytics.report.names import page_name, slugify
 from hoaan_analytics.sections import index766 as index766_sections
@@ -38,7 +45,7 @@ from hoaan_analytics.sections.context import (
     points_text,
     target_phrase,
 )
-from hoaan_analytics.targets import compare, target_for
+from hoaan_analytics.targets import Plan, compare, load_plan, target_for
 
 # The ratios whose trend the overview follows, in the plan's order.
 TREND_KPIS = ("on_time_rate", "online_share", "online_payment_share", "time_reduction")
@@ -100,7 +107,8 @@ def field_satisfaction_table(ctx: ReportContext) -> GT | Markdown:
     if ctx.is_empty:
         return nothing(empty_sentence(ctx))
     rows = []
-    for row in _by_field(ctx).sort(["handled", "field_name"], descending=[True, False], nulls_last=True).iter_rows(named=True):
+    fields = _by_field(ctx).sort(["handled", "field_name"], descending=[True, False], nulls_last=True)
+    for row in fields.iter_rows(named=True):
         target = target_for(ctx.targets, "satisfaction_rate", year=ctx.year, field=row["field_name"])
         goal = None if target is None else target.value
         rows.append({"field_name": row["field_name"] or NO_FIELD_LABEL, "handled": row["handled"],
@@ -147,12 +155,30 @@ def targets_table(ctx: ReportContext) -> GT | Markdown:
     """The plan's KPIs, their values in the period, the targets and whether each is met."""
     if ctx.is_empty:
         return nothing(empty_sentence(ctx))
+    goal_years = sorted({t.by_year for t in ctx.targets if t.by_year is not None})
+    plan = plan_citation(ctx.memo("plan", lambda: load_plan(ctx.params_dir)))
+    note = (TARGETS_SOURCE_NOTE.format(plan=plan, years=", ".join(map(str, goal_years))) if goal_years
+            else TARGETS_SOURCE_NOTE_NO_GOAL_YEAR.format(plan=plan))
     return tables.kpi_table(
         _compared(ctx), title="Kết quả thực hiện các chỉ tiêu của Kế hoạch",
-        subtitle=f"{ctx.scope_label} — {ctx.period.label}",
-        source_note="Mục tiêu: Kế hoạch số 02/KH-UBND ngày 16/01/2026 của UBND xã Hòa An; các mục tiêu "
-                    "đến năm 2030 được so với kết quả hiện tại. Cách tính: docs/kpis.md.",
+        subtitle=f"{ctx.scope_label} — {ctx.period.label}", source_note=note,
     )
+
+
+def plan_citation(plan: Plan | None) -> str:
+    """'Kế hoạch số 02/KH-UBND ngày 16/01/2026 của UBND xã …' from the parts params/targets.yaml gives."""
+    if plan is None:
+        return NO_PLAN_LABEL
+    if plan.citation:
+        return plan.citation
+    parts = [PLAN_LABEL]
+    if plan.number:
+        parts.append(PLAN_NUMBER_PART.format(number=plan.number))
+    if plan.issued_on:
+        parts.append(PLAN_DATE_PART.format(issued_on=plan.issued_on))
+    if plan.issuer:
+        parts.append(PLAN_ISSUER_PART.format(issuer=plan.issuer))
+    return " ".join(parts)
 
 
 def targets_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
@@ -193,7 +219,7 @@ def trend_table(ctx: ReportContext) -> GT | Markdown:
     rows = []
     for key in keys:
         row = {"Chỉ tiêu": tables.KPI_LABELS[key]}
-        for period_label, value in zip(trend["period_label"], trend[key]):
+        for period_label, value in zip(trend["period_label"], trend[key], strict=True):
             row[period_label] = count_text(value) if key == "handled" else percent_text(value)
         rows.append(row)
     frame = pl.DataFrame(rows)

@@ -21,7 +21,6 @@ from hoaan_analytics.tables import format_number_vi
 from hoaan_analytics.targets import target_for
 
 CHART_PROCEDURES = 15
-DEFAULT_REDUCTION_TARGET = 0.30
 
 
 def _times(ctx: ReportContext) -> pl.DataFrame:
@@ -32,9 +31,10 @@ def _total(ctx: ReportContext) -> dict | None:
     return analyses.processing_time_total(ctx.con, ctx.period, unit=ctx.unit)
 
 
-def _reduction_target(ctx: ReportContext) -> float:
+def _reduction_target(ctx: ReportContext) -> float | None:
+    """The plan's time_reduction target for the report's year (params/targets.yaml); None when it sets none."""
     target = target_for(ctx.targets, "time_reduction", year=ctx.year)
-    return DEFAULT_REDUCTION_TARGET if target is None else target.value
+    return None if target is None else target.value
 
 
 def summary(ctx: ReportContext) -> Markdown:
