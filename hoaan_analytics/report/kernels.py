@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+import uuid
 from pathlib import Path
 
 RESET_CODE = "get_ipython().reset(new_session=True, aggressive=False)"
@@ -25,10 +26,22 @@ KERNEL_TRANSPORT = "tcp" if os.name == "nt" else "ipc"
 
 
 def new_kernel_manager(kernel_name: str):
-    """A kernel manager (not started) for `kernel_name` on this platform's transport (KERNEL_TRANSPORT)."""
+    """A kernel manager (not started) for `kernel_name` on this platform's transport (KERNEL_TRANSPORT).
+
+    The IPC sockets get an absolute path in Jupyter's runtime folder: jupyter_client's
+    default ("kernel-ipc") is relative, and the kernel, started in the notebook folder,
+    would bind where the batch does not look. The manager removes them at shutdown.
+    """
     from jupyter_client.manager import KernelManager
 
-    return KernelManager(kernel_name=kernel_name, transport=KERNEL_TRANSPORT)
+    if KERNEL_TRANSPORT == "tcp":
+        return KernelManager(kernel_name=kernel_name)
+    from jupyter_core.paths import jupyter_runtime_dir
+
+    folder = Path(jupyter_runtime_dir())
+    folder.mkdir(parents=True, exist_ok=True)
+    return KernelManager(kernel_name=kernel_name, transport="ipc",
+                         ip=str(folder / f"hoaan-{uuid.uuid4().hex[:12]}-ipc"))
 
 
 class KernelPool:
