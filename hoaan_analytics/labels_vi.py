@@ -48,6 +48,59 @@ COLUMN_LABELS_VI: dict[str, str] = {
     "kpi": "Chỉ tiêu",
     "status": "Đánh giá",
     "share": "Tỷ lệ",
+    "dossier_id": "Mã hồ sơ",
+    "received_text": "Ngày tiếp nhận",
+    "due_text": "Ngày hẹn trả",
+    "working_days_overdue": "Số ngày làm việc quá hạn",
+    "mean_working_days_late": "Số ngày làm việc quá hạn bình quân",
+    "over_limit_dossiers": "Quá thời hạn",
+    "paused_dossiers": "Hồ sơ chờ bổ sung",
+    "mean_supplement_pause_working_days": "Chờ bổ sung (ngày LV, bình quân)",
+    "late_dossiers": "Hồ sơ quá hạn",
+    "mean_working_days_to_return": "Từ kết thúc đến trả kết quả (ngày LV, bình quân)",
+    # the glide path to the plan's goal years (overview)
+    "by_year": "Năm đích",
+    "current_share": "Kỳ này",
+    "year_before_share": "Cùng kỳ năm trước",
+    "pace_points": "Tốc độ (điểm %/năm)",
+    "projected_share": "Dự báo năm đích",
+    "needed_points": "Tốc độ cần (điểm %/năm)",
+    # the load log, the rows set aside and the anomalies (data quality)
+    "load_id": "Lần nạp",
+    "file_name": "Tệp",
+    "file_format": "Định dạng",
+    "loaded_text": "Thời điểm nạp",
+    "rows_read": "Số dòng đọc",
+    "loaded": "Số dòng lưu",
+    "set_aside": "Số dòng bị loại",
+    "state": "Kết quả",
+    "field_label": "Trường",
+    "reason_label": "Lý do",
+    "rows_set_aside": "Số dòng",
+    "example_source_rows": "Dòng trong tệp (ví dụ)",
+    "anomaly_label": "Điểm bất thường",
+    "example_dossier_ids": "Mã hồ sơ (ví dụ)",
+}
+# Short headings of the KPIs in the breakdown tables (by field, procedure, month, unit), where the
+# full names of KPI_LABELS_VI are too long for a column; one short heading per quantity.
+TABLE_HEADINGS_VI: dict[str, str] = {
+    "handled": "Phải giải quyết",
+    "received": "Tiếp nhận mới",
+    "received_online": "Trực tuyến",
+    "online_share": "Tỷ lệ trực tuyến",
+    "fee_dossiers": "Có phí, lệ phí",
+    "cashless_share": "Không dùng tiền mặt",
+    "online_payment_share": "Thanh toán trực tuyến",
+    "resolved": "Đã giải quyết",
+    "resolved_early": "Trước hạn",
+    "resolved_on_time": "Đúng hạn",
+    "resolved_late": "Quá hạn",
+    "on_time_rate": "Tỷ lệ đúng hạn",
+    "pending": "Đang giải quyết",
+    "pending_overdue": "Đang quá hạn",
+    "progress_rate": "Tỷ lệ tiến độ",
+    "time_reduction": "Mức giảm",
+    "within_70pct_share": "Trong 70% thời hạn",
 }
 # A KPI against its target (the "Đánh giá" column and the bars' colours).
 TARGET_MET_LABEL = "Đạt"
@@ -213,6 +266,172 @@ GLIDE_STATUS_VI: dict[str, str] = {
     "on_track": "Đúng lộ trình",
     "off_track": "Chậm so với lộ trình",
     "unknown": "Chưa đủ số liệu",
+}
+
+# --- the reports' sentences, titles and notes (sections/), one dict per report ---------------
+# Placeholders in braces are filled by the section with numbers already formatted the
+# Vietnamese way (count_text, percent_text); "{target}" is context.target_phrase's clause.
+OVERVIEW_TEXT_VI: dict[str, str] = {
+    "handled": "- Tổng số hồ sơ phải giải quyết: **{handled}** (mới tiếp nhận {received}, kỳ trước chuyển qua "
+               "{carried_over}).",
+    "resolved": "- Đã giải quyết **{resolved}** hồ sơ, trong đó trước hạn {resolved_early}, đúng hạn "
+                "{resolved_on_time}, quá hạn {resolved_late}. Tỷ lệ giải quyết đúng hạn **{on_time_rate}**{target}.",
+    "pending": "- Đang giải quyết {pending} hồ sơ, trong đó quá hạn {pending_overdue}. Tỷ lệ tiến độ giải quyết "
+               "{progress_rate}.",
+    "online": "- Tỷ lệ hồ sơ nộp trực tuyến **{online_share}**{target}.",
+    "payment": "- Tỷ lệ thanh toán trực tuyến **{online_payment_share}**{target}; thanh toán không dùng tiền mặt "
+               "{cashless_share} của {fee_dossiers} hồ sơ có phí, lệ phí.",
+    "time_reduction": "- Mức giảm thời gian giải quyết so với quy định **{time_reduction}**{target}.",
+    "satisfaction": "- Tỷ lệ hài lòng {satisfaction_rate}{target}.",
+    "index766": "- {index766} (ước tính theo công thức của Cổng Dịch vụ công quốc gia): **{points}**; {missing} "
+                "điểm còn lại không tính được từ dữ liệu hồ sơ. Chi tiết và các hồ sơ làm mất điểm: "
+                "[báo cáo {index766}]({link}).",
+    "no_field": "Không có hồ sơ theo lĩnh vực trong kỳ.",
+    "field_title": "Mức độ hài lòng theo lĩnh vực",
+    "field_years_range": "năm {from_year}–{to_year}",
+    "field_years_from": "từ năm {from_year}",
+    "field_years_by": "đến năm {by_year}",
+    "field_years_all": "mọi năm",
+    "field_in_force": "áp dụng cho kỳ này",
+    "field_not_in_force": "chưa áp dụng cho năm {year}",
+    "field_target_note": "Kế hoạch ({section}) đặt mục tiêu hài lòng ≥ {value} riêng cho lĩnh vực {fields}, "
+                         "{years} ({in_force}; in đậm khi áp dụng).",
+    "other_fields_note": "Các lĩnh vực khác so với mục tiêu chung của Kế hoạch.",
+    "targets_title": "Kết quả thực hiện các chỉ tiêu của Kế hoạch",
+    "targets_chart_title": "Kết quả so với mục tiêu",
+    "targets_chart_subtitle": "{scope} — {period}. Vạch đỏ: mục tiêu của Kế hoạch",
+    "no_trend": "Không có hồ sơ trong các kỳ gần đây để vẽ xu hướng.",
+    "trend_title": "Xu hướng các chỉ tiêu chính",
+    "trend_subtitle": "{scope}: {periods} kỳ gần nhất đến {period}",
+    "no_recent": "Không có hồ sơ trong các kỳ gần đây.",
+    "trend_table_title": "Các chỉ tiêu qua các kỳ",
+    "no_goal_year": "Kế hoạch không có mục tiêu nào đặt cho một năm đích.",
+    "glide_goal": "mục tiêu {target} vào năm {by_year}",
+    "glide_met": "hiện đạt {value}, đã đạt {goal}.",
+    "glide_unknown": "hiện {value}; chưa có số liệu cùng kỳ năm trước để ước tính tốc độ ({goal}).",
+    "glide_up": "tăng",
+    "glide_down": "giảm",
+    "glide_on_track": "với tốc độ này sẽ đạt mục tiêu",
+    "glide_off_track": "với tốc độ này sẽ **chưa đạt** mục tiêu",
+    "glide_pace": "hiện {value}, {direction} {pace} so với cùng kỳ năm trước; {verdict} ({goal}; dự báo "
+                  "{projected}). Tốc độ cần thiết: tăng {needed} mỗi năm.",
+    "glide_line": "- **{label}**: {text}",
+    "glide_method": "*Cách ước tính: so sánh {period} với {year_before}. {method}*",
+    "glide_title": "Lộ trình đến mục tiêu năm {years}",
+    "glide_note": "Tốc độ = kỳ này − cùng kỳ năm trước; dự báo = kỳ này + tốc độ × số năm còn lại (tối đa 100%).",
+    "no_form06": "Không lập Biểu 06 cho kỳ không có hồ sơ.",
+    "form06_link": "Tải Biểu 06 (tệp Excel {name})",
+    "form06_offline": " — tệp đi kèm ngay trong báo cáo này, mở được khi không có mạng.",
+}
+ONTIME_TEXT_VI: dict[str, str] = {
+    "resolved": "- Đã giải quyết **{resolved}** hồ sơ: trước hạn {resolved_early}, đúng hạn {resolved_on_time}, "
+                "quá hạn **{resolved_late}**.",
+    "on_time": "- Tỷ lệ giải quyết đúng hạn **{on_time_rate}**{target}.",
+    "pending": "- Cuối kỳ còn {pending} hồ sơ đang giải quyết: trong hạn {pending_in_time}, quá hạn "
+               "**{pending_overdue}** (đánh giá tại ngày {reference_on}).",
+    "progress": "- Tỷ lệ tiến độ giải quyết (trước hạn, đúng hạn và đang trong hạn trên tổng số phải giải quyết) "
+                "**{progress_rate}**.",
+    "nothing_resolved": "Trong kỳ chưa có hồ sơ nào được giải quyết.",
+    "by_field_title": "Kết quả giải quyết theo lĩnh vực",
+    "by_procedure_title": "Kết quả giải quyết theo thủ tục",
+    "field": "Lĩnh vực",
+    "result": "Kết quả",
+    "no_late": "Trong kỳ không có hồ sơ nào giải quyết quá hạn.",
+    "late_chart_title": "Hồ sơ quá hạn theo nguyên nhân",
+    "reason": "Nguyên nhân",
+    "late_table_title": "Hồ sơ giải quyết quá hạn theo nguyên nhân",
+    "late_note": "Quá hạn: ngày kết thúc (trừ thời gian chờ bổ sung) sau ngày hẹn trả, hoặc yêu cầu bổ sung hồ sơ "
+                 "quá một lần.",
+    "no_overdue": "Không có hồ sơ nào đang giải quyết quá hạn tại ngày {reference_on}.",
+    "overdue_title": "Danh sách hồ sơ đang giải quyết quá hạn",
+    "overdue_subtitle": "{scope} — tại ngày {reference_on}",
+}
+ONLINE_TEXT_VI: dict[str, str] = {
+    "nothing_received_in": "{scope}: không có hồ sơ mới tiếp nhận trong kỳ ({period}).",
+    "received": "- Tiếp nhận mới **{received}** hồ sơ, trong đó trực tuyến {received_online}: tỷ lệ nộp trực "
+                "tuyến **{online_share}**{target}.",
+    "no_fee": "- Không có hồ sơ nào có phí, lệ phí trong kỳ.",
+    "fee": "- {fee_dossiers} hồ sơ có phí, lệ phí: thanh toán không dùng tiền mặt **{cashless_share}**, thanh "
+           "toán trực tuyến **{online_payment_share}**{target}.",
+    "nothing_received": "Không có hồ sơ mới tiếp nhận trong kỳ.",
+    "channel_title": "Hồ sơ tiếp nhận theo lĩnh vực và hình thức nộp",
+    "field": "Lĩnh vực",
+    "channel": "Hình thức nộp",
+    "by_field_title": "Nộp hồ sơ và thanh toán trực tuyến theo lĩnh vực",
+    "by_procedure_title": "Nộp hồ sơ và thanh toán trực tuyến theo thủ tục",
+    "share": "Tỷ lệ",
+    "by_month_title": "Nộp trực tuyến và thanh toán theo tháng",
+    "month_axis": "T{month}/{year}",
+    "month": "Tháng",
+    "by_month_table_title": "Theo tháng",
+    "no_fee_dossier": "Không có hồ sơ có phí, lệ phí trong kỳ.",
+    "mix_title": "Hình thức thanh toán phí, lệ phí",
+    "mix_category": "Hình thức",
+    "mix_table_title": "Số hồ sơ có phí, lệ phí theo hình thức thanh toán",
+    "mix_total": "Tổng số",
+    "mix_note": "Mỗi hồ sơ tính một lần: thanh toán trực tuyến trước, rồi không dùng tiền mặt, còn lại là tiền mặt "
+                "(kể cả không ghi hình thức).",
+}
+PROCESSING_TIME_TEXT_VI: dict[str, str] = {
+    "no_time": "Trong kỳ không có hồ sơ đã giải quyết xong thuộc thủ tục có thời hạn từ 1 ngày làm việc trở lên "
+               "trong danh mục, nên chưa tính được mức giảm thời gian.",
+    "counted": "- Tính trên **{dossiers}** hồ sơ đã giải quyết xong của {procedures} thủ tục có thời hạn: tổng "
+               "thời gian giải quyết {elapsed} ngày làm việc so với tổng thời hạn {statutory} ngày làm việc.",
+    "reduction": "- Mức giảm thời gian giải quyết so với quy định **{time_reduction}**{target}.",
+    "within_70pct": "- Tỷ lệ hồ sơ giải quyết trong 70% thời hạn (tức đã giảm ít nhất 30%) "
+                    "**{within_70pct_share}**; {over_limit} hồ sơ dùng quá thời hạn quy định.",
+    "no_comparison": "Không có hồ sơ để so sánh thời gian giải quyết với thời hạn.",
+    "elapsed_title": "Thời gian giải quyết bình quân so với thời hạn",
+    "most_frequent": " ({procedures} thủ tục nhiều hồ sơ nhất)",
+    "elapsed_table_title": "Thời gian giải quyết theo thủ tục",
+    "elapsed_note": "Ngày LV: ngày làm việc. Thời gian giải quyết = từ ngày tiếp nhận đến ngày kết thúc xử lý, "
+                    "trừ thời gian chờ công dân bổ sung hồ sơ.",
+    "no_analysis": "Không có hồ sơ để phân tích thời gian.",
+    "paused": "- Chờ công dân bổ sung hồ sơ: {paused} hồ sơ, tổng cộng {pause_days} ngày làm việc (không tính vào "
+              "thời gian giải quyết).",
+    "late": "- Trả quá hạn: {late} hồ sơ, tổng cộng {late_days} ngày làm việc sau ngày hẹn trả.",
+    "over_limit": "- Thủ tục dùng nhiều thời gian hơn thời hạn quy định (bình quân): {names}.",
+    "nothing_lost": "Không có hồ sơ chờ bổ sung, trả quá hạn hay chờ trả kết quả.",
+    "lost_title": "Thời gian mất ở đâu",
+    "all_in_catalogue": "Mọi hồ sơ đã giải quyết trong kỳ đều thuộc thủ tục có trong danh mục thời hạn.",
+    "no_name": "không có tên",
+    "left_out_item": "{code} ({name}): {dossiers} hồ sơ",
+    "left_out": "*Không tính vào mức giảm thời gian vì thủ tục chưa có trong danh mục thời hạn "
+                "(params/procedures.csv): {items}.*",
+}
+UNITS_TEXT_VI: dict[str, str] = {
+    "no_unit": "Cơ sở dữ liệu chưa có hồ sơ của đơn vị nào, nên chưa có gì để so sánh.",
+    "one_unit": "Dữ liệu chỉ có một đơn vị ({unit}), nên không có so sánh giữa các đơn vị. Khi nạp thêm dữ liệu "
+                "của các xã khác, phần này sẽ xếp hạng từng chỉ tiêu.",
+    "nothing_resolved": "Không đơn vị nào có hồ sơ giải quyết trong kỳ ({period}).",
+    "compared": "So sánh {units} đơn vị trong {period}. Trung vị tỷ lệ giải quyết đúng hạn của các đơn vị: "
+                "**{median}**; cao nhất {best} ({best_value}), thấp nhất {worst} ({worst_value}).",
+    "rank": "\n{unit} xếp thứ **{rank}/{units}** về tỷ lệ giải quyết đúng hạn ({value}).",
+    "nothing_handled": "Không đơn vị nào có hồ sơ trong kỳ ({period}).",
+    "table_title": "Các chỉ tiêu theo đơn vị",
+    "median_note": "Hàng cuối: trung vị của các đơn vị (không phải tỷ lệ chung của toàn bộ).",
+    "no_value": "Không đơn vị nào có số liệu về {kpi} trong kỳ.",
+    "ranking_title": "Xếp hạng đơn vị: {kpi}",
+    "ranking_subtitle": "{period}. Vạch xám: trung vị các đơn vị; vạch đỏ đứt: mục tiêu",
+}
+QUALITY_TEXT_VI: dict[str, str] = {
+    "stored": "- Cơ sở dữ liệu có **{dossiers}** hồ sơ của {units} đơn vị, tiếp nhận từ ngày {first}; số liệu mới "
+              "nhất ngày {newest}.",
+    "loaded": "- Đã nạp {files} tệp; {set_aside} dòng bị loại ra vì không dùng được (xem bảng dưới).",
+    "never_received": "- {dossiers} hồ sơ ở trạng thái \"Mới đăng ký\" hoặc \"Không được tiếp nhận\": không tính "
+                      "vào chỉ tiêu nào.",
+    "one_unit": "- Nhật ký nạp và các dòng bị loại là của toàn bộ tệp (mọi đơn vị); các điểm bất thường bên dưới "
+                "chỉ tính hồ sơ của {unit}.",
+    "no_file": "Chưa nạp tệp nào.",
+    "skipped": "Bỏ qua (đã nạp trước đó)",
+    "loaded_state": "Đã nạp",
+    "log_title": "Nhật ký nạp dữ liệu",
+    "no_set_aside": "Không có dòng nào bị loại khi nạp dữ liệu.",
+    "set_aside_title": "Các dòng bị loại khi nạp dữ liệu, theo lý do",
+    "set_aside_note": "Số dòng như khi mở tệp bằng Excel. Sửa ở hệ thống một cửa rồi xuất và nạp lại tệp.",
+    "no_anomaly": "Không thấy điểm bất thường nào trong các hồ sơ của kỳ ({period}).",
+    "anomalies_title": "Các điểm bất thường cần xem lại",
+    "anomalies_note": "Các điểm này không làm thay đổi cách tính chỉ tiêu; nên kiểm tra lại trên hệ thống một cửa.",
 }
 
 # --- the 766 scorecard (METRICS.md §9, report 07) ------------------------------------------
