@@ -102,6 +102,8 @@ TABLE_HEADINGS_VI: dict[str, str] = {
     "time_reduction": "Mức giảm",
     "within_70pct_share": "Trong 70% thời hạn",
 }
+# The default title of a table of KPIs against their targets (tables.kpi_table).
+KPI_TABLE_TITLE = "Kết quả các chỉ tiêu"
 # A KPI against its target (the "Đánh giá" column and the bars' colours).
 TARGET_MET_LABEL = "Đạt"
 TARGET_NOT_MET_LABEL = "Chưa đạt"
@@ -131,6 +133,29 @@ MODE_LABELS_VI: dict[str, str] = {
     "calendar": "kỳ theo lịch",
     "cutoff": "kỳ chốt số liệu theo Nghị định 09/2019/NĐ-CP",
 }
+# A period's name (periods.parse_period) by its kind; "range" also words a period's dates.
+PERIOD_LABELS_VI: dict[str, str] = {
+    "month": "Tháng {month} năm {year}",
+    "quarter": "Quý {roman} năm {year}",
+    "half_1": "6 tháng đầu năm {year}",
+    "half_2": "6 tháng cuối năm {year}",
+    "nine_months": "9 tháng năm {year}",
+    "year": "Năm {year}",
+    "range": "Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}",
+    "dates": "từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}",
+}
+# The same, short, for chart axes (analyses.short_label).
+SHORT_PERIOD_LABELS_VI: dict[str, str] = {
+    "month": "T{month}/{year}",
+    "quarter": "Quý {roman}/{year}",
+    "half_1": "6T đầu/{year}",
+    "half_2": "6T cuối/{year}",
+    "nine_months": "9T/{year}",
+    "year": "{year}",
+    "range": "{start:%d/%m/%Y}–{end:%d/%m/%Y}",
+}
+# A day params/calendar.csv makes a day off without naming it.
+CALENDAR_DAY_OFF_LABEL = "Ngày nghỉ (params/calendar.csv)"
 
 # --- splits shown as chart categories ------------------------------------------------------
 RESOLUTION_LABELS_VI: dict[str, str] = {
@@ -260,6 +285,12 @@ CHART_TEXT_VI: dict[str, str] = {
     "group_weight": "Tối đa của nhóm (cả phần không tính được)",
     "points_subtitle": "Cột xanh: điểm ước tính; vạch đỏ: tối đa tính được",
 }
+# How the glide path is estimated (analyses.GlidePathMethod), said under it in the overview.
+GLIDE_METHOD_VI = (
+    "Tốc độ hiện tại = kết quả kỳ này trừ kết quả cùng kỳ năm trước (điểm phần trăm mỗi năm). "
+    "Dự báo năm đích = kết quả kỳ này + tốc độ × số năm còn lại đến hết năm đích (tối đa 100%). "
+    "Tốc độ cần thiết = (mục tiêu − kết quả kỳ này) ÷ số năm còn lại."
+)
 # Where a KPI stands on its glide path to the 2030 target (analyses.glide_path's status).
 GLIDE_STATUS_VI: dict[str, str] = {
     "met": "Đã đạt",
@@ -439,6 +470,16 @@ INDEX766_LABEL = "Chỉ số 766"
 # What an indicator's "met / counted" counts (index766_list_indicators.counted_unit); nothing is
 # written after a count of dossiers, the unit every other number of the table has.
 INDEX766_COUNTED_UNIT_LABELS_VI: dict[str, str] = {"procedures": "thủ tục", "dossiers": ""}
+# `hoaan index766`'s text tables (index766._text_tables), aligned in columns.
+INDEX766_CLI_TEXT_VI: dict[str, str] = {
+    "title": "Chỉ số 766 — ước tính theo công thức của Cổng Dịch vụ công quốc gia",
+    "unit": "Đơn vị: {unit}",
+    "heading": f"  {'Chỉ tiêu':<8} {'Tỷ lệ':>8} {'Điểm':>7} {'Tối đa':>7}  Tên",
+    "unknown": " ({unknown} hồ sơ thiếu dữ liệu)",
+    "total": "  Tổng: {points:.2f} / {max_points:.0f} điểm tính được",
+    "not_computable": "Không tính được từ dữ liệu hồ sơ ({points:.0f} điểm):",
+    "not_computable_item": "  {number:<9} {points:>5.0f} điểm  {name}: {why}",
+}
 # Report 07's sentences, titles and notes (sections/index766.py).
 INDEX766_TEXT_VI: dict[str, str] = {
     "source_note": "Ước tính theo công thức của Cổng Dịch vụ công quốc gia (Quyết định 766/QĐ-TTg; Mô tả công "

@@ -16,7 +16,13 @@ import polars as pl
 from great_tables import GT, loc, style
 
 from hoaan_analytics.errors import HoaanError
-from hoaan_analytics.labels_vi import COLUMN_LABELS_VI, KPI_LABELS_VI, TARGET_MET_LABEL, TARGET_NOT_MET_LABEL
+from hoaan_analytics.labels_vi import (
+    COLUMN_LABELS_VI,
+    KPI_LABELS_VI,
+    KPI_TABLE_TITLE,
+    TARGET_MET_LABEL,
+    TARGET_NOT_MET_LABEL,
+)
 from hoaan_analytics.targets import is_met
 
 # The heading of every column a table or chart may show (labels_vi: one wording everywhere).
@@ -127,7 +133,7 @@ def frame_table(
 def kpi_table(
     frame: pl.DataFrame,
     *,
-    title: str | None = "Kết quả các chỉ tiêu",
+    title: str | None = KPI_TABLE_TITLE,
     subtitle: str | None = None,
     source_note: str | None = None,
 ) -> GT:
