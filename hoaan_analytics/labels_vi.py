@@ -125,6 +125,12 @@ ALL_FIELDS_LABEL = "Tất cả lĩnh vực"
 NO_FIELD_LABEL = "Chưa xác định lĩnh vực"
 MEDIAN_LABEL = "Trung vị các đơn vị"
 DEMO_DATA_LABEL = "dữ liệu mẫu"
+# A chart in a report page: its plain-text stand-in (no title: CHART_WORD) and what the page says
+# when the chart cannot be drawn (CHART_FAILED, then the error or CHART_NO_VEGA).
+CHART_WORD = "biểu đồ"
+CHART_PLAIN_TEXT = "<Biểu đồ: {title}>"
+CHART_FAILED = "Không vẽ được biểu đồ: "
+CHART_NO_VEGA = "thiếu thư viện Vega."
 # `hoaan report`'s progress bar (what it counts) and the word before a report that failed.
 REPORTS_PROGRESS_LABEL = "Báo cáo"
 REPORT_COUNT_UNIT = "báo cáo"
