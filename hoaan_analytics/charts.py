@@ -47,6 +47,10 @@ FONT = "'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
 # report page lets a chart scroll sideways in its own box (report/templates, `.hoaan-chart`) rather
 # than squeezing its bars and labels into each other.
 CHART_WIDTH = 520
+# Period names under a line chart: side by side up to this many ("Quý III/2026" fits CHART_WIDTH / 6),
+# slanted beyond, where twelve months ("T10/2026") would run into each other.
+LEVEL_LABELS_AT_MOST = 6
+SLANTED_LABEL_ANGLE = -45
 
 
 class ChartDataError(HoaanError):
@@ -195,7 +199,8 @@ def trend_line(frame: pl.DataFrame, *, value_column: str = "value", value_title:
     tooltip = [alt.Tooltip("period_label:N", title=COLUMN_LABELS_VI["period_label"]),
                alt.Tooltip("value_text:N", title=label)]
     encoding: dict[str, Any] = {
-        "x": alt.X("period_label:N", sort=order, title=COLUMN_LABELS_VI["period_label"], axis=alt.Axis(labelAngle=0)),
+        "x": alt.X("period_label:N", sort=order, title=COLUMN_LABELS_VI["period_label"],
+                   axis=alt.Axis(labelAngle=0 if len(order) <= LEVEL_LABELS_AT_MOST else SLANTED_LABEL_ANGLE)),
         "y": alt.Y("value:Q", title=label, axis=alt.Axis(format=_axis_format(value_format)),
                    scale=alt.Scale(domain=[0, 1]) if value_format == "percent" else alt.Undefined),
     }
