@@ -38,20 +38,19 @@ rules as (
 ),
 
 counted as (
+    -- both counts for every indicator; `scored` takes the one its rule's counted_unit names (a join to
+    -- the rules here, before the aggregate, would cost a probe per dossier row)
     select
         m.period_name,
         m.scope_key,
         m.indicator_id,
-        case when r.counted_unit = 'procedures'
-             then count(distinct m.procedure_code) filter (where m.meets)
-             else count(*) filter (where m.meets) end                       as numerator,
-        case when r.counted_unit = 'procedures'
-             then count(distinct m.procedure_code)
-             else count(*) end                                              as denominator,
+        count(*) filter (where m.meets)                                     as dossiers_met,
+        count(*)                                                            as dossiers,
+        count(distinct m.procedure_code) filter (where m.meets)             as procedures_met,
+        count(distinct m.procedure_code)                                    as procedures,
         count(*) filter (where m.meets is null)                             as unknown
     from measured m
-    join rules r on r.indicator_id = m.indicator_id
-    group by m.period_name, m.scope_key, m.indicator_id, r.counted_unit
+    group by m.period_name, m.scope_key, m.indicator_id
 ),
 
 scored as (
@@ -72,8 +71,12 @@ scored as (
         r.formula,
         r.full_at,
         r.why_not_computable,
-        case when r.is_computable then coalesce(c.numerator, 0) end         as numerator,
-        case when r.is_computable then coalesce(c.denominator, 0) end       as denominator,
+        case when r.is_computable then coalesce(case when r.counted_unit = 'procedures' then c.procedures_met
+                                                     else c.dossiers_met end, 0) end
+                                                                            as numerator,
+        case when r.is_computable then coalesce(case when r.counted_unit = 'procedures' then c.procedures
+                                                     else c.dossiers end, 0) end
+                                                                            as denominator,
         case when r.is_computable then coalesce(c.unknown, 0) end           as unknown
     from scopes s
     cross join rules r
