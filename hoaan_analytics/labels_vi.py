@@ -121,6 +121,23 @@ TARGETS_SOURCE_NOTE_NO_GOAL_YEAR = "Mục tiêu: {plan}. Cách tính: docs/kpis.
 
 # --- scopes, modes, sources ----------------------------------------------------------------
 ALL_UNITS_LABEL = "Toàn bộ đơn vị"
+# Every report's header lines, its sentence for a period without dossiers, and a ratio's target
+# clause (sections/context.py: header, empty_sentence, target_phrase, points_text).
+CONTEXT_TEXT_VI: dict[str, str] = {
+    "unit": "**Đơn vị:** {scope}  ",
+    "period": "**Kỳ báo cáo:** {period} ({dates}; {mode})  ",
+    "demo": "**Nguồn số liệu:** {demo} (hồ sơ tự sinh để minh họa, không phải số liệu của đơn vị).  ",
+    "data_date": "**Số liệu đến ngày:** {newest:%d/%m/%Y}. Hồ sơ đang giải quyết được đánh giá trong hạn hay quá "
+                 "hạn tại ngày {reference:%d/%m/%Y}.",
+    "empty": "{scope}: không có hồ sơ nào phải giải quyết trong kỳ báo cáo ({period}, {dates}), nên kỳ này không có "
+             "số liệu để trình bày.",
+    "points": "{points} điểm phần trăm",
+    "target_year": " vào năm {year}",
+    "target": "mục tiêu ≥ {value}{year}",
+    "target_unknown": " ({goal})",
+    "target_met": " ({goal}: đạt)",
+    "target_not_met": " ({goal}: chưa đạt, còn thiếu {gap})",
+}
 ALL_FIELDS_LABEL = "Tất cả lĩnh vực"
 NO_FIELD_LABEL = "Chưa xác định lĩnh vực"
 MEDIAN_LABEL = "Trung vị các đơn vị"

@@ -33,11 +33,13 @@ def test_the_excel_file_and_the_report_table_head_columns_3_to_13_alike(con, par
     assert sheet["A1"].value == labels_vi.FORM06_CODE
 
 
-# The modules whose every Vietnamese word comes from labels_vi. sections/context.py is left out
-# until its split (issue 15, part 4) gives its header and target phrases their own module.
-WORDLESS_MODULES = ("sections/overview.py", "sections/ontime.py", "sections/online.py", "sections/processing_time.py",
-                    "sections/units.py", "sections/quality.py", "sections/index766.py", "charts.py", "tables.py",
-                    "analyses.py", "periods.py", "calendar.py", "index766.py", "report/display.py", "report/html.py")
+# The modules whose every Vietnamese word comes from labels_vi.
+WORDLESS_MODULES = (
+    "sections/context.py", "sections/overview.py", "sections/ontime.py", "sections/online.py",
+    "sections/processing_time.py", "sections/units.py", "sections/quality.py", "sections/index766.py",
+    "charts.py", "tables.py", "analyses.py", "periods.py", "calendar.py", "index766.py",
+    "report/display.py", "report/html.py",
+)
 
 
 def _vietnamese_strings(path):
