@@ -17,6 +17,7 @@ from pathlib import Path
 
 from hoaan_analytics import db
 from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.labels_vi import CALENDAR_DAY_OFF_LABEL
 
 OVERRIDES_FILE = "calendar.csv"
 OVERRIDE_KINDS = ("holiday", "working_day")
@@ -77,7 +78,7 @@ def calendar_rows(start: date, end: date, overrides: list[CalendarOverride] | No
         is_working = (day.weekday() < 5 and holiday_name is None) or day in worked_weekend
         if day in extra:
             is_working = extra[day].kind == "working_day"
-            holiday_name = None if is_working else (extra[day].name or "Ngày nghỉ (params/calendar.csv)")
+            holiday_name = None if is_working else (extra[day].name or CALENDAR_DAY_OFF_LABEL)
         index += is_working
         rows.append((day, is_working, holiday_name, index))
         day += timedelta(days=1)
