@@ -219,3 +219,108 @@ INDEX766_COLUMN_LABELS_VI: dict[str, str] = {
     "why_not_computable": "Vì sao không tính được",
 }
 INDEX766_POINTS_UNIT = "điểm tính được"
+
+# Report 08 Việc cần làm ----------------------------------------------------------------------
+WORKLIST_REPORT_TITLE = "Việc cần làm"
+# Why the work list is taken on this day (sections.worklist.as_of).
+WORKLIST_AS_OF_PERIOD_END = (
+    "Danh sách tính tại ngày **{as_of}**, ngày cuối của kỳ báo cáo ({period}): kỳ đã kết thúc, nên đây là "
+    "những việc còn tồn lại khi kỳ khép lại.")
+WORKLIST_AS_OF_NEWEST_EVENT = (
+    "Danh sách tính tại ngày **{as_of}**, ngày có số liệu mới nhất trong cơ sở dữ liệu: kỳ báo cáo ({period}) "
+    "chưa kết thúc, nên đây là những việc cần làm trước khi tháng và quý khép lại.")
+WORKLIST_AS_OF_BEFORE_PERIOD = (
+    "Số liệu chỉ có đến ngày {as_of}, trước khi kỳ báo cáo ({period}) bắt đầu: chưa có việc cần làm của kỳ này. "
+    "Nạp tệp xuất mới hơn (`hoaan ingest`) rồi mở lại báo cáo.")
+WORKLIST_RULE_NOTE = (
+    "Hồ sơ đang giải quyết được đưa vào danh sách khi đã quá hạn, khi đến hạn trong {within} ngày làm việc, hoặc "
+    "khi đến hạn trước ngày cuối tháng ({month_end}); hồ sơ đã giải quyết trong tháng được liệt kê khi đã mất "
+    "hoặc còn có thể giành điểm Chỉ số 766. Quy tắc tính như bảng điểm Chỉ số 766 (báo cáo 07).")
+WORKLIST_OPEN_SUMMARY = (
+    "{scope}: **{total}** hồ sơ đang giải quyết cần xử lý tại ngày {as_of}: quá hạn **{overdue}**, đến hạn trong "
+    "{within} ngày làm việc **{soon}**, đến hạn sau đó nhưng trước cuối tháng {later}.")
+WORKLIST_OPEN_NONE = "{scope}: tại ngày {as_of} không có hồ sơ đang giải quyết nào quá hạn hay sắp đến hạn."
+WORKLIST_OPEN_TITLE = "Hồ sơ đang giải quyết cần xử lý"
+WORKLIST_OPEN_CAPPED = (
+    "Danh sách dài chỉ liệt kê {listed} hồ sơ đầu tiên trong {total} hồ sơ (quá hạn trước, rồi hồ sơ còn ít ngày "
+    "làm việc nhất).")
+WORKLIST_OPEN_NOTE = (
+    "Sắp xếp: hồ sơ quá hạn trước, rồi hồ sơ còn ít ngày làm việc nhất. Số ngày làm việc còn lại âm: số ngày "
+    "làm việc đã quá hạn. Hồ sơ chỉ được nêu bằng mã hồ sơ và thủ tục.")
+WORKLIST_CLOSED_SUMMARY = (
+    "Hồ sơ đã giải quyết trong tháng {month}: **{lost}** điểm thành phần đã mất, **{can_win}** điểm thành phần còn có "
+    "thể giành được nếu xử lý trước khi Cổng chấm điểm.")
+WORKLIST_CLOSED_NONE = "Không có hồ sơ nào đã giải quyết trong tháng {month} làm mất hoặc còn có thể giành điểm."
+WORKLIST_CLOSED_TITLE = "Điểm đã mất và điểm còn giành được, theo lý do"
+WORKLIST_CAN_WIN_TITLE = "Hồ sơ còn có thể giành điểm"
+WORKLIST_CAN_WIN_NONE = "Không có hồ sơ nào đã giải quyết trong tháng còn có thể giành thêm điểm."
+WORKLIST_CLOSED_NOTE = (
+    "Mỗi dòng đếm số lần một hồ sơ làm mất (hoặc còn có thể giành) một điểm thành phần: một hồ sơ có thể được đếm "
+    "ở nhiều chỉ tiêu.")
+WORKLIST_KIND_LABELS_VI: dict[str, str] = {
+    "lost": "Đã mất điểm",
+    "can_win": "Còn giành được",
+}
+WORKLIST_BUCKET_LABELS_VI: dict[str, str] = {
+    "overdue": "Quá hạn",
+    "due_soon": "Sắp đến hạn",
+    "due_this_month": "Đến hạn trong tháng",
+}
+WORKLIST_COLUMN_LABELS_VI: dict[str, str] = {
+    "dossier_id": "Mã hồ sơ",
+    "procedure_name": "Thủ tục",
+    "unit_name": "Đơn vị",
+    "due_on": "Ngày hẹn trả",
+    "working_days_left": "Ngày làm việc còn lại",
+    "status": "Trạng thái",
+    "supplement_count": "Số lần bổ sung",
+    "reason": "Lý do",
+    "indicator": "Chỉ tiêu",
+    "indicator_name": "Tên chỉ tiêu",
+    "lost": "Đã mất điểm",
+    "can_win": "Còn giành được",
+    "scenario": "Kịch bản",
+    "period_name": "Kỳ",
+    "none_close": "Không hồ sơ nào kết thúc thêm",
+    "listed_close_on_due": "Hồ sơ trong danh sách kết thúc đúng hẹn",
+    "difference": "Chênh lệch",
+    "max_points": "Tối đa",
+}
+# The projection's two scenarios (docs/index766.md), short enough for a legend at a phone's width.
+WORKLIST_SCENARIO_LABELS_VI: dict[str, str] = {
+    "none_close": "Không hồ sơ nào kết thúc thêm",
+    "listed_close_on_due": "Hồ sơ trong danh sách kết thúc đúng hẹn",
+}
+WORKLIST_PROJECTION_TITLE = "Điểm dự báo cuối kỳ theo hai kịch bản"
+WORKLIST_PROJECTION_SUBTITLE = "{scope}, tính tại ngày {as_of}"
+WORKLIST_PROJECTION_POINTS_AXIS = "Điểm"
+WORKLIST_PROJECTION_INDICATOR_AXIS = "Chỉ tiêu"
+WORKLIST_PROJECTION_SUMMARY = (
+    "- {period}: {none_close} điểm nếu không hồ sơ nào kết thúc thêm; {listed} điểm nếu mọi hồ sơ trong danh "
+    "sách kết thúc đúng ngày hẹn trả (**{difference}** điểm).")
+WORKLIST_PROJECTION_RATES = (
+    "- {period}: tỷ lệ giải quyết đúng hạn {on_time_none} → {on_time_listed}; tỷ lệ tiến độ giải quyết "
+    "{progress_none} → {progress_listed}.")
+WORKLIST_PROJECTION_NOTE = (
+    "Kịch bản 1: không hồ sơ nào kết thúc thêm từ ngày tính đến cuối kỳ. Kịch bản 2: mọi hồ sơ trong danh sách "
+    "việc cần làm kết thúc đúng ngày hẹn trả (hồ sơ đã quá hạn vẫn tính quá hạn). Cách tính: docs/index766.md.")
+WORKLIST_PROJECTION_NONE = "Chưa có số liệu để dự báo điểm cuối tháng và cuối quý."
+WORKLIST_PORTAL_NONE = (
+    "Chưa nạp số liệu Cổng Dịch vụ công quốc gia công bố cho kỳ {period}. Khi Cổng công bố, tải tệp số liệu "
+    "Chỉ số 766 của đơn vị rồi chạy `hoaan portal766 TỆP --period {period}` để so sánh với ước tính của báo cáo.")
+WORKLIST_PORTAL_TITLE = "Số liệu Cổng công bố so với ước tính"
+WORKLIST_PORTAL_NOTE = (
+    "Chênh lệch = số của Cổng − số ước tính từ hồ sơ của đơn vị. Cổng chấm trên bản hồ sơ được đồng bộ về "
+    "Cổng: chênh lệch số hồ sơ thường do hồ sơ chưa đồng bộ.")
+WORKLIST_PORTAL_COLUMN_LABELS_VI: dict[str, str] = {
+    "unit_name": "Đơn vị",
+    "indicator_id": "Chỉ tiêu",
+    "portal": "Cổng công bố",
+    "ours": "Ước tính",
+    "points_difference": "Chênh lệch điểm",
+    "reading": "Nhận xét",
+}
+# The overview's line that links report 08 (sections.overview.worklist_line).
+OVERVIEW_WORKLIST_LINE = (
+    "- Việc cần làm trước khi tháng và quý khép lại (hồ sơ sắp đến hạn, điểm còn giành được, dự báo điểm cuối "
+    "kỳ): [báo cáo {title}]({link}).")
