@@ -324,3 +324,61 @@ WORKLIST_PORTAL_COLUMN_LABELS_VI: dict[str, str] = {
 OVERVIEW_WORKLIST_LINE = (
     "- Việc cần làm trước khi tháng và quý khép lại (hồ sơ sắp đến hạn, điểm còn giành được, dự báo điểm cuối "
     "kỳ): [báo cáo {title}]({link}).")
+# Work list (report 08)
+# Why a dossier is on the work list (worklist.reason): the scorecard's reasons in its own words, and the work list's own.
+WORKLIST_REASON_LABELS_VI: dict[str, str] = {
+    **INDEX766_REASON_LABELS_VI,
+    "waiting_for_applicant": "Đang chờ người nộp bổ sung (yêu cầu đưa ra trước ngày hẹn trả)",
+    "past_due_in_time": "Đã qua ngày hẹn trả nhưng chưa tính là quá hạn",
+    "due_within": "Đến hạn trong {within} ngày làm việc tới",
+    "due_this_month": "Đến hạn trong tháng",
+    "not_rated": "Người nộp chưa đánh giá",
+}
+# A 766 point of a dossier closed in the month: already lost, or can still be won before the portal scores the month.
+WORKLIST_KIND_LABELS_VI: dict[str, str] = {
+    "lost": "Đã mất",
+    "can_win": "Còn gỡ được",
+}
+# The plan's satisfaction KPI, listed beside the 766 indicators for a closed dossier with no rating.
+WORKLIST_INDICATOR_LABELS_VI: dict[str, str] = {
+    "satisfaction": "Hài lòng (kế hoạch)",
+}
+# Status codes of the national portal (METRICS.md §2).
+STATUS_LABELS_VI: dict[int, str] = {
+    1: "Mới đăng ký",
+    2: "Được tiếp nhận",
+    3: "Không được tiếp nhận",
+    4: "Đang xử lý",
+    5: "Yêu cầu bổ sung giấy tờ",
+    6: "Yêu cầu thực hiện nghĩa vụ tài chính",
+    7: "Công dân yêu cầu rút hồ sơ",
+    8: "Dừng xử lý",
+    9: "Đã xử lý xong",
+    10: "Đã trả kết quả",
+}
+WORKLIST_TITLE = "Việc cần làm đến hết ngày {as_of:%d/%m/%Y}"
+WORKLIST_SCOPE = "{period} (từ ngày {start:%d/%m/%Y} đến ngày {as_of:%d/%m/%Y}); dữ liệu đến ngày {reference:%d/%m/%Y}"
+WORKLIST_OPEN_HEADING = "Hồ sơ đang giải quyết cần xử lý: {count} hồ sơ ({overdue} quá hạn)"
+WORKLIST_OVERDUE_HEADING = "Quá hạn"
+WORKLIST_DUE_HEADING = "Sắp đến hạn (trong {within} ngày làm việc hoặc trong tháng)"
+WORKLIST_CLOSED_HEADING = "Hồ sơ đã giải quyết trong tháng: điểm còn gỡ được và điểm đã mất"
+WORKLIST_UNITS_HEADING = "Theo đơn vị"
+WORKLIST_NOTHING = "Không có hồ sơ nào."
+WORKLIST_COLUMN_LABELS_VI: dict[str, str] = {
+    "dossier_id": "Mã hồ sơ",
+    "due_on": "Hạn trả",
+    "finished_on": "Kết thúc",
+    "working_days_left": "Còn (ngày LV)",
+    "supplement_count": "Bổ sung",
+    "status": "Trạng thái",
+    "procedure_name": "Thủ tục",
+    "unit_name": "Đơn vị",
+    "indicator_id": "Chỉ tiêu",
+    "kind": "Điểm",
+    "reason": "Lý do",
+    "open_dossiers": "Đang cần xử lý",
+    "overdue_dossiers": "Quá hạn",
+    "due_dossiers": "Sắp đến hạn",
+    "lost_dossier_indicators": "Lượt mất điểm",
+    "can_win_dossier_indicators": "Lượt còn gỡ được",
+}
