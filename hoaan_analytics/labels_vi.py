@@ -382,3 +382,15 @@ WORKLIST_COLUMN_LABELS_VI: dict[str, str] = {
     "lost_dossier_indicators": "Lượt mất điểm",
     "can_win_dossier_indicators": "Lượt còn gỡ được",
 }
+# Month-end projection (report 08)
+# The two scenarios of projection.projection (docs/index766.md, "Month-end projection").
+PROJECTION_SCENARIO_LABELS_VI: dict[str, str] = {
+    "none_close": "Nếu không giải quyết thêm hồ sơ nào",
+    "listed_close_on_due": "Nếu mọi hồ sơ trong danh sách được giải quyết đúng hạn",
+}
+# Its periods: the calendar month and quarter that contain the date of the data.
+PROJECTION_PERIOD_LABELS_VI: dict[str, str] = {
+    "month": "Cuối tháng",
+    "quarter": "Cuối quý",
+}
+PROJECTION_DIFFERENCE_LABEL = "Điểm giành lại được"

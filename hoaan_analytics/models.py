@@ -20,6 +20,9 @@ from hoaan_analytics.errors import HoaanError
 
 STAGING_VIEWS = ("stg_dossiers", "stg_procedures", "stg_working_days")
 FACT_TABLES = ("dossier_facts", "dossier_extent", "dossier_units")  # in build order
+# Fact tables whose file creates a table macro over a dossier relation (the rules once): the table is
+# that macro over stg_dossiers; the month-end projection calls it on a scenario's dossiers.
+FACT_MACROS = {"dossier_facts": "dossier_facts_of"}
 # The table macros of sql/marts/, each in one file; a macro's callees come before it.
 PERIOD_MACROS = ("period_list_bounds", "period_bounds", "period_list_handled", "period_dossiers",
                  "period_list_kpis", "period_kpis", "time_reduction_left_out", "period_unit_comparison")
@@ -28,6 +31,8 @@ SCORECARD_MACROS = ("index766_list_dossiers", "index766_list_indicators", "index
                     "index766_dossiers", "index766_groups")
 # The work list of a date (sql/worklist/, docs/index766.md "Work list"), built on both of the above.
 WORKLIST_MACROS = ("worklist", "worklist_units")
+# The month-end projection's table macros (sql/worklist/projection*.sql), built on the two above.
+PROJECTION_MACROS = ("projection766",)
 
 # Years of calendar around the data: due dates run past the last received day by
 # up to a statutory limit, and an empty database still gets a usable calendar.
@@ -51,7 +56,8 @@ from dossiers
 
 # What a reader needs: the stored tables the loader writes and every derived table.
 REQUIRED_TABLES = ("load_log", "set_aside", "calendar_days", "index766_rules", *FACT_TABLES)
-REQUIRED_MACROS = (*schema.STATUS_SET_MACROS, *PERIOD_MACROS, *SCORECARD_MACROS, *WORKLIST_MACROS)
+REQUIRED_MACROS = (*schema.STATUS_SET_MACROS, *FACT_MACROS.values(), *PERIOD_MACROS, *SCORECARD_MACROS,
+                   *WORKLIST_MACROS, *PROJECTION_MACROS)
 
 _STORED_MACROS_SQL = """
 select function_name
@@ -104,10 +110,14 @@ def refresh(con: db.Connection, params_dir: Path) -> None:
     for name in STAGING_VIEWS:
         db.run(con, f"create or replace view {name} as\n{db.sql_text('staging', name)}")
     for name in FACT_TABLES:
-        db.run(con, f"create or replace table {name} as\n{db.sql_text('facts', name)}")
+        if name in FACT_MACROS:
+            db.run(con, db.sql_text("facts", name))
+            db.run(con, f"create or replace table {name} as select * from {FACT_MACROS[name]}()")
+        else:
+            db.run(con, f"create or replace table {name} as\n{db.sql_text('facts', name)}")
     for name in PERIOD_MACROS:
         db.run(con, db.sql_text("marts", name))
     for name in SCORECARD_MACROS:
         db.run(con, db.sql_text("scorecard", name))
-    for name in WORKLIST_MACROS:
+    for name in (*WORKLIST_MACROS, *PROJECTION_MACROS):
         db.run(con, db.sql_text("worklist", name))

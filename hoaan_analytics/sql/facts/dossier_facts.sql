@@ -2,8 +2,12 @@
 -- Materialised as a table by models.refresh so that a period query is one pass over this table.
 -- Rules: METRICS.md §3 (wd), §5 (due date from the catalogue, effective end, early/on time/late),
 -- §6 (time_reduction terms, fee, payment and rating flags). Definitions: docs/kpis.md.
+-- The rules are the table macro dossier_facts_of(dossier_relation), over the name of a relation with
+-- stg_dossiers' columns: the table dossier_facts is dossier_facts_of('stg_dossiers'); the month-end
+-- projection (sql/worklist/projection766.sql) applies the same rules to a scenario's dossiers.
+create or replace macro dossier_facts_of(dossier_relation := 'stg_dossiers') as table
 with dossiers as (
-    select * from stg_dossiers
+    select * from query_table(dossier_relation)
 ),
 
 catalogue as (

@@ -3,8 +3,10 @@
 -- unit when it is 'unit'. Computable indicators come from index766_list_dossiers; the others (rules with
 -- is_computable false) follow with null counts and points. Points: the rule's formula on the exact rate
 -- (index766_rules, from params/index766.yaml), rounded half up to 2 decimals; null when the rate is null.
+-- `judged_on`, `facts_relation`: see period_list_handled (defaults: the stored dossiers as they are).
 -- Macro parameters shadow columns of the same name: every column here is qualified.
-create or replace macro index766_list_indicators(periods, unit_name, breakdown) as table
+create or replace macro index766_list_indicators(periods, unit_name, breakdown, judged_on := NULL,
+                                                 facts_relation := 'dossier_facts') as table
 with measured as (
     select
         d.*,
@@ -13,7 +15,7 @@ with measured as (
             when 'unit' then d.unit_key
             else error('unknown breakdown ' || breakdown || ': use none or unit')
         end                                                                 as scope_key
-    from index766_list_dossiers(periods, unit_name) d
+    from index766_list_dossiers(periods, unit_name, judged_on := judged_on, facts_relation := facts_relation) d
 ),
 
 scopes as (
