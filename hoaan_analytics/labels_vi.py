@@ -394,3 +394,56 @@ PROJECTION_PERIOD_LABELS_VI: dict[str, str] = {
     "quarter": "Cuối quý",
 }
 PROJECTION_DIFFERENCE_LABEL = "Điểm giành lại được"
+# The portal's published 766 figures (report 08)
+# --- `hoaan portal766` and portal766.comparison: the portal's figures beside the estimate ------
+PORTAL766_TITLE = "Chỉ số 766: số liệu Cổng Dịch vụ công quốc gia công bố, so với dữ liệu xuất"
+PORTAL766_FILE_READ = "Đã đọc {file}: {figures} số liệu của {units} đơn vị."
+PORTAL766_REPLACED = "Thay thế {replaced} số liệu đã đọc trước đó cho cùng kỳ, đơn vị và chỉ tiêu."
+PORTAL766_UNIT_HEADING = "Đơn vị: {unit_name} (trên Cổng: {portal_unit_name})"
+PORTAL766_PORTAL_UNIT_HEADING = "Đơn vị trên Cổng: {portal_unit_name}"
+PORTAL766_UNMATCHED_SUMMARY = "Đơn vị trên Cổng không khớp với dữ liệu xuất ({count}): {names}"
+PORTAL766_NOTHING = "Không có số liệu nào của Cổng cho kỳ này."
+# Column headings of the comparison table (CLI and report 08).
+PORTAL766_COLUMN_LABELS_VI: dict[str, str] = {
+    "indicator_id": "Mã",
+    "indicator_name": "Chỉ tiêu",
+    "portal_counted": "Cổng: đạt/tổng",
+    "portal_points": "Điểm Cổng",
+    "our_counted": "Dữ liệu xuất: đạt/tổng",
+    "our_points": "Điểm ước tính",
+    "denominator_difference": "Chênh lệch tổng",
+    "points_difference": "Chênh lệch điểm",
+    "reading": "Nhận xét",
+    "portal_unit_name": "Đơn vị trên Cổng",
+    "unit_name": "Đơn vị trong dữ liệu xuất",
+}
+# What a comparison row says (portal766_comparison.reading); {count} a number of {thing}, {points} points.
+PORTAL766_READINGS_VI: dict[str, str] = {
+    "same": "Số liệu của Cổng quốc gia khớp với dữ liệu xuất.",
+    "portal_fewer_dossiers": "Cổng quốc gia đếm ít hơn {count} {thing} so với dữ liệu xuất: kiểm tra việc đồng bộ "
+                             "lên Cổng Dịch vụ công quốc gia.",
+    "portal_more_dossiers": "Cổng quốc gia đếm nhiều hơn {count} {thing} so với dữ liệu xuất: kiểm tra xem đã nạp "
+                            "đủ các tệp xuất của kỳ này chưa, và hồ sơ có được ghi cho đơn vị khác không.",
+    "portal_fewer_met": "Cùng số {thing}, nhưng Cổng quốc gia tính ít hơn {count} {thing} đạt yêu cầu: đối chiếu "
+                        "danh sách hồ sơ mất điểm (báo cáo 07) với Cổng.",
+    "portal_more_met": "Cùng số {thing}, nhưng Cổng quốc gia tính nhiều hơn {count} {thing} đạt yêu cầu: tệp xuất "
+                       "có thể thiếu hoặc chưa cập nhật thông tin của hồ sơ.",
+    "ours_unknown": "Cùng số {thing}; tệp xuất thiếu thông tin của {unknown} hồ sơ nên chưa so sánh được số đạt "
+                    "yêu cầu.",
+    "portal_other_points": "Cùng số liệu nhưng điểm lệch {points} điểm: kiểm tra cách tính điểm trong "
+                           "params/index766.yaml.",
+    "portal_points_only": "Cổng quốc gia chỉ công bố điểm, không công bố số {thing}: chỉ so sánh được điểm.",
+    "portal_unknown": "Cổng quốc gia để trống số liệu của chỉ tiêu này: chưa so sánh được.",
+    "not_comparable": "Chỉ tiêu này không tính được từ dữ liệu xuất: chỉ ghi lại số liệu của Cổng, không so sánh.",
+    "unit_unmatched": "Đơn vị «{portal_unit_name}» trên Cổng không khớp với đơn vị nào trong dữ liệu xuất: nếu đó "
+                      "là tên cũ hoặc tên mới của một đơn vị, thêm một dòng vào params/units.csv.",
+    "unit_ambiguous": "Tên «{portal_unit_name}» khớp với nhiều đơn vị trong dữ liệu xuất: ghi rõ đơn vị trong "
+                      "params/units.csv.",
+    "parent_not_compared": "«{portal_unit_name}» là đơn vị cấp trên trên trang của Cổng (tổng của các đơn vị trực "
+                           "thuộc): chỉ ghi lại, không so sánh.",
+}
+# What an indicator's denominator counts (3.5 counts procedures, every other one dossiers).
+PORTAL766_COUNTED_THING_VI: dict[str, str] = {"3.5": "thủ tục"}
+PORTAL766_DOSSIERS_THING_VI = "hồ sơ"
+# Names of the rows the portal gives that are not indicators of params/index766.yaml.
+PORTAL766_TOTAL_NAME_VI = "Tổng điểm (Cổng công bố)"

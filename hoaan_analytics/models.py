@@ -28,7 +28,7 @@ PERIOD_MACROS = ("period_list_bounds", "period_bounds", "period_list_handled", "
                  "period_list_kpis", "period_kpis", "time_reduction_left_out", "period_unit_comparison")
 # The 766 scorecard's table macros (sql/scorecard/, METRICS.md §9), built on the period macros.
 SCORECARD_MACROS = ("index766_list_dossiers", "index766_list_indicators", "index766_list_groups", "index766",
-                    "index766_dossiers", "index766_groups")
+                    "index766_dossiers", "index766_groups", "portal_unit_key", "portal766_comparison")
 # The work list of a date (sql/worklist/, docs/index766.md "Work list"), built on both of the above.
 WORKLIST_MACROS = ("worklist", "worklist_units")
 # The month-end projection's table macros (sql/worklist/projection*.sql), built on the two above.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hoaan_analytics import db
 
-TABLES = ("dossiers", "load_log", "set_aside", "procedures", "index766_rules")
+TABLES = ("dossiers", "load_log", "set_aside", "procedures", "index766_rules", "portal766_published")
 # Scalar macros every later query calls (sql/schema/status_sets.sql): created with the tables
 # because the staging views and the period macros need them before anything is loaded.
 STATUS_SET_MACROS = ("is_never_received_status", "is_closing_status", "is_completed_status")
