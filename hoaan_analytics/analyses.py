@@ -345,3 +345,28 @@ def glide_path(con: db.Connection, period: Period, targets: list[Target], *,
               "value_year_before": pl.Float64, "pace_per_year": pl.Float64, "years_left": pl.Float64,
               "projected": pl.Float64, "needed_pace_per_year": pl.Float64, "status": pl.String}
     return pl.DataFrame(rows, schema=schema)
+
+
+# --- report 08 Việc cần làm: counts over the work list and totals of the projection -----------------
+
+def worklist_counts(con: db.Connection, as_of: date, *, unit: str | None = None,
+                    within_working_days: int = 3) -> pl.DataFrame:
+    """The work list of `as_of` (stored macro `worklist`) counted per row kind, overdue, point kind, indicator, reason.
+
+    Columns: row_kind ('open' | 'closed'), is_pending_overdue (false for closed rows), kind
+    ('lost' | 'can_win', null for open rows), indicator_id (null for open rows), reason, rows.
+    """
+    resolve_unit(con, unit)
+    return db.query(con, db.sql_text("analysis", "worklist_counts"),
+                    {"as_of": as_of, "unit_name": unit, "within_working_days": within_working_days})
+
+
+def projection_totals(con: db.Connection, as_of: date, *, unit: str | None = None) -> pl.DataFrame:
+    """The month-end projection's (stored macro `projection766`) total points and plan rates, one row per period.
+
+    Columns: period ('month' | 'quarter'), period_name, period_start, period_end, then for each scenario
+    (none_close, listed_close_on_due) <scenario>_points, <scenario>_max_points, <scenario>_on_time_rate,
+    <scenario>_progress_rate, and points_difference (listed_close_on_due minus none_close). Month first.
+    """
+    resolve_unit(con, unit)
+    return db.query(con, db.sql_text("analysis", "projection_totals"), {"as_of": as_of, "unit_name": unit})

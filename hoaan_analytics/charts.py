@@ -20,7 +20,7 @@ import altair as alt
 import polars as pl
 
 from hoaan_analytics.errors import HoaanError
-from hoaan_analytics.labels_vi import COLUMN_LABELS_VI, WORKLIST_COLUMN_LABELS_VI
+from hoaan_analytics.labels_vi import COLUMN_LABELS_VI, REPORT08_COLUMN_LABELS_VI
 from hoaan_analytics.tables import KPI_LABELS, format_number_vi, format_percent_vi, met_texts
 
 MAX_CHART_ROWS = 5000
@@ -429,10 +429,10 @@ def scenario_points(frame: pl.DataFrame, *, title: str, subtitle: str | None = N
     y = alt.Y("category:N", sort=categories, title=None, axis=alt.Axis(labelLimit=60))
     x_scale = alt.Scale(domain=[0, top * 1.25], nice=False)  # room right of the longest bar for its label
     tooltip = [alt.Tooltip("category:N", title=category_title),
-               alt.Tooltip("category_name:N", title=WORKLIST_COLUMN_LABELS_VI["indicator_name"]),
-               alt.Tooltip("scenario:N", title=WORKLIST_COLUMN_LABELS_VI["scenario"]),
+               alt.Tooltip("category_name:N", title=REPORT08_COLUMN_LABELS_VI["indicator_name"]),
+               alt.Tooltip("scenario:N", title=REPORT08_COLUMN_LABELS_VI["scenario"]),
                alt.Tooltip("points_text:N", title=points_title),
-               alt.Tooltip("max_text:N", title=WORKLIST_COLUMN_LABELS_VI["max_points"])]
+               alt.Tooltip("max_text:N", title=REPORT08_COLUMN_LABELS_VI["max_points"])]
     colour = alt.Color("scenario:N", sort=list(scenario_order), title=None,
                        scale=alt.Scale(domain=list(scenario_order), range=[REFERENCE_COLOUR, VALUE_COLOUR]),
                        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=330))

@@ -220,110 +220,6 @@ INDEX766_COLUMN_LABELS_VI: dict[str, str] = {
 }
 INDEX766_POINTS_UNIT = "điểm tính được"
 
-# Report 08 Việc cần làm ----------------------------------------------------------------------
-WORKLIST_REPORT_TITLE = "Việc cần làm"
-# Why the work list is taken on this day (sections.worklist.as_of).
-WORKLIST_AS_OF_PERIOD_END = (
-    "Danh sách tính tại ngày **{as_of}**, ngày cuối của kỳ báo cáo ({period}): kỳ đã kết thúc, nên đây là "
-    "những việc còn tồn lại khi kỳ khép lại.")
-WORKLIST_AS_OF_NEWEST_EVENT = (
-    "Danh sách tính tại ngày **{as_of}**, ngày có số liệu mới nhất trong cơ sở dữ liệu: kỳ báo cáo ({period}) "
-    "chưa kết thúc, nên đây là những việc cần làm trước khi tháng và quý khép lại.")
-WORKLIST_AS_OF_BEFORE_PERIOD = (
-    "Số liệu chỉ có đến ngày {as_of}, trước khi kỳ báo cáo ({period}) bắt đầu: chưa có việc cần làm của kỳ này. "
-    "Nạp tệp xuất mới hơn (`hoaan ingest`) rồi mở lại báo cáo.")
-WORKLIST_RULE_NOTE = (
-    "Hồ sơ đang giải quyết được đưa vào danh sách khi đã quá hạn, khi đến hạn trong {within} ngày làm việc, hoặc "
-    "khi đến hạn trước ngày cuối tháng ({month_end}); hồ sơ đã giải quyết trong tháng được liệt kê khi đã mất "
-    "hoặc còn có thể giành điểm Chỉ số 766. Quy tắc tính như bảng điểm Chỉ số 766 (báo cáo 07).")
-WORKLIST_OPEN_SUMMARY = (
-    "{scope}: **{total}** hồ sơ đang giải quyết cần xử lý tại ngày {as_of}: quá hạn **{overdue}**, đến hạn trong "
-    "{within} ngày làm việc **{soon}**, đến hạn sau đó nhưng trước cuối tháng {later}.")
-WORKLIST_OPEN_NONE = "{scope}: tại ngày {as_of} không có hồ sơ đang giải quyết nào quá hạn hay sắp đến hạn."
-WORKLIST_OPEN_TITLE = "Hồ sơ đang giải quyết cần xử lý"
-WORKLIST_OPEN_CAPPED = (
-    "Danh sách dài chỉ liệt kê {listed} hồ sơ đầu tiên trong {total} hồ sơ (quá hạn trước, rồi hồ sơ còn ít ngày "
-    "làm việc nhất).")
-WORKLIST_OPEN_NOTE = (
-    "Sắp xếp: hồ sơ quá hạn trước, rồi hồ sơ còn ít ngày làm việc nhất. Số ngày làm việc còn lại âm: số ngày "
-    "làm việc đã quá hạn. Hồ sơ chỉ được nêu bằng mã hồ sơ và thủ tục.")
-WORKLIST_CLOSED_SUMMARY = (
-    "Hồ sơ đã giải quyết trong tháng {month}: **{lost}** điểm thành phần đã mất, **{can_win}** điểm thành phần còn có "
-    "thể giành được nếu xử lý trước khi Cổng chấm điểm.")
-WORKLIST_CLOSED_NONE = "Không có hồ sơ nào đã giải quyết trong tháng {month} làm mất hoặc còn có thể giành điểm."
-WORKLIST_CLOSED_TITLE = "Điểm đã mất và điểm còn giành được, theo lý do"
-WORKLIST_CAN_WIN_TITLE = "Hồ sơ còn có thể giành điểm"
-WORKLIST_CAN_WIN_NONE = "Không có hồ sơ nào đã giải quyết trong tháng còn có thể giành thêm điểm."
-WORKLIST_CLOSED_NOTE = (
-    "Mỗi dòng đếm số lần một hồ sơ làm mất (hoặc còn có thể giành) một điểm thành phần: một hồ sơ có thể được đếm "
-    "ở nhiều chỉ tiêu.")
-WORKLIST_KIND_LABELS_VI: dict[str, str] = {
-    "lost": "Đã mất điểm",
-    "can_win": "Còn giành được",
-}
-WORKLIST_BUCKET_LABELS_VI: dict[str, str] = {
-    "overdue": "Quá hạn",
-    "due_soon": "Sắp đến hạn",
-    "due_this_month": "Đến hạn trong tháng",
-}
-WORKLIST_COLUMN_LABELS_VI: dict[str, str] = {
-    "dossier_id": "Mã hồ sơ",
-    "procedure_name": "Thủ tục",
-    "unit_name": "Đơn vị",
-    "due_on": "Ngày hẹn trả",
-    "working_days_left": "Ngày làm việc còn lại",
-    "status": "Trạng thái",
-    "supplement_count": "Số lần bổ sung",
-    "reason": "Lý do",
-    "indicator": "Chỉ tiêu",
-    "indicator_name": "Tên chỉ tiêu",
-    "lost": "Đã mất điểm",
-    "can_win": "Còn giành được",
-    "scenario": "Kịch bản",
-    "period_name": "Kỳ",
-    "none_close": "Không hồ sơ nào kết thúc thêm",
-    "listed_close_on_due": "Hồ sơ trong danh sách kết thúc đúng hẹn",
-    "difference": "Chênh lệch",
-    "max_points": "Tối đa",
-}
-# The projection's two scenarios (docs/index766.md), short enough for a legend at a phone's width.
-WORKLIST_SCENARIO_LABELS_VI: dict[str, str] = {
-    "none_close": "Không hồ sơ nào kết thúc thêm",
-    "listed_close_on_due": "Hồ sơ trong danh sách kết thúc đúng hẹn",
-}
-WORKLIST_PROJECTION_TITLE = "Điểm dự báo cuối kỳ theo hai kịch bản"
-WORKLIST_PROJECTION_SUBTITLE = "{scope}, tính tại ngày {as_of}"
-WORKLIST_PROJECTION_POINTS_AXIS = "Điểm"
-WORKLIST_PROJECTION_INDICATOR_AXIS = "Chỉ tiêu"
-WORKLIST_PROJECTION_SUMMARY = (
-    "- {period}: {none_close} điểm nếu không hồ sơ nào kết thúc thêm; {listed} điểm nếu mọi hồ sơ trong danh "
-    "sách kết thúc đúng ngày hẹn trả (**{difference}** điểm).")
-WORKLIST_PROJECTION_RATES = (
-    "- {period}: tỷ lệ giải quyết đúng hạn {on_time_none} → {on_time_listed}; tỷ lệ tiến độ giải quyết "
-    "{progress_none} → {progress_listed}.")
-WORKLIST_PROJECTION_NOTE = (
-    "Kịch bản 1: không hồ sơ nào kết thúc thêm từ ngày tính đến cuối kỳ. Kịch bản 2: mọi hồ sơ trong danh sách "
-    "việc cần làm kết thúc đúng ngày hẹn trả (hồ sơ đã quá hạn vẫn tính quá hạn). Cách tính: docs/index766.md.")
-WORKLIST_PROJECTION_NONE = "Chưa có số liệu để dự báo điểm cuối tháng và cuối quý."
-WORKLIST_PORTAL_NONE = (
-    "Chưa nạp số liệu Cổng Dịch vụ công quốc gia công bố cho kỳ {period}. Khi Cổng công bố, tải tệp số liệu "
-    "Chỉ số 766 của đơn vị rồi chạy `hoaan portal766 TỆP --period {period}` để so sánh với ước tính của báo cáo.")
-WORKLIST_PORTAL_TITLE = "Số liệu Cổng công bố so với ước tính"
-WORKLIST_PORTAL_NOTE = (
-    "Chênh lệch = số của Cổng − số ước tính từ hồ sơ của đơn vị. Cổng chấm trên bản hồ sơ được đồng bộ về "
-    "Cổng: chênh lệch số hồ sơ thường do hồ sơ chưa đồng bộ.")
-WORKLIST_PORTAL_COLUMN_LABELS_VI: dict[str, str] = {
-    "unit_name": "Đơn vị",
-    "indicator_id": "Chỉ tiêu",
-    "portal": "Cổng công bố",
-    "ours": "Ước tính",
-    "points_difference": "Chênh lệch điểm",
-    "reading": "Nhận xét",
-}
-# The overview's line that links report 08 (sections.overview.worklist_line).
-OVERVIEW_WORKLIST_LINE = (
-    "- Việc cần làm trước khi tháng và quý khép lại (hồ sơ sắp đến hạn, điểm còn giành được, dự báo điểm cuối "
-    "kỳ): [báo cáo {title}]({link}).")
 # Work list (report 08)
 # Why a dossier is on the work list (worklist.reason): the scorecard's reasons in its own words, and the work list's own.
 WORKLIST_REASON_LABELS_VI: dict[str, str] = {
@@ -447,3 +343,93 @@ PORTAL766_COUNTED_THING_VI: dict[str, str] = {"3.5": "thủ tục"}
 PORTAL766_DOSSIERS_THING_VI = "hồ sơ"
 # Names of the rows the portal gives that are not indicators of params/index766.yaml.
 PORTAL766_TOTAL_NAME_VI = "Tổng điểm (Cổng công bố)"
+
+# Report 08 Việc cần làm ----------------------------------------------------------------------
+REPORT08_TITLE = "Việc cần làm"
+# Which day the work list is taken on (sections.worklist.as_of) and why.
+REPORT08_AS_OF_PERIOD_END = (
+    "Danh sách tính tại ngày **{as_of}**, ngày cuối của kỳ báo cáo ({period}): kỳ đã kết thúc, nên đây là "
+    "những việc còn tồn lại khi kỳ khép lại.")
+REPORT08_AS_OF_NEWEST_EVENT = (
+    "Danh sách tính tại ngày **{as_of}**, ngày có số liệu mới nhất trong cơ sở dữ liệu: kỳ báo cáo ({period}) "
+    "chưa kết thúc, nên đây là những việc cần làm trước khi tháng và quý khép lại.")
+REPORT08_AS_OF_BEFORE_PERIOD = (
+    "Số liệu chỉ có đến ngày {as_of}, trước khi kỳ báo cáo ({period}) bắt đầu: chưa có việc cần làm của kỳ này. "
+    "Nạp tệp xuất mới hơn (`hoaan ingest`) rồi mở lại báo cáo.")
+REPORT08_RULE_NOTE = (
+    "Hồ sơ đang giải quyết được đưa vào danh sách khi đã quá hạn, khi đến hạn trong {within} ngày làm việc, hoặc "
+    "khi đến hạn trước hết ngày cuối tháng ({month_end}). Hồ sơ đã giải quyết từ đầu tháng được liệt kê theo từng "
+    "điểm Chỉ số 766 đã mất hoặc còn gỡ được, và khi người nộp chưa đánh giá. Quy tắc tính như bảng điểm Chỉ số "
+    "766 (báo cáo 07).")
+REPORT08_OPEN_SUMMARY = (
+    "{scope}: **{total}** hồ sơ đang giải quyết cần xử lý tại ngày {as_of}, trong đó **{overdue}** quá hạn.")
+REPORT08_OPEN_NONE = "{scope}: tại ngày {as_of} không có hồ sơ đang giải quyết nào quá hạn hay sắp đến hạn."
+REPORT08_OPEN_TITLE = "Hồ sơ đang giải quyết cần xử lý"
+REPORT08_CAPPED = "Danh sách dài chỉ liệt kê {listed} trong {total} dòng đầu tiên."
+REPORT08_OPEN_NOTE = (
+    "Sắp xếp: hồ sơ quá hạn trước, rồi hồ sơ còn ít ngày làm việc nhất. Ngày làm việc còn lại âm: số ngày làm "
+    "việc đã qua ngày hẹn trả. Hồ sơ chỉ được nêu bằng mã hồ sơ và thủ tục.")
+REPORT08_UNITS_TITLE = "Việc cần làm của từng đơn vị"
+REPORT08_CLOSED_SUMMARY = (
+    "Hồ sơ đã giải quyết từ ngày {start} đến ngày {as_of}: **{can_win}** lượt điểm còn gỡ được, {lost} lượt điểm "
+    "đã mất.")
+REPORT08_CLOSED_NONE = (
+    "Không có hồ sơ nào đã giải quyết từ ngày {start} đến ngày {as_of} làm mất hoặc còn gỡ được điểm.")
+REPORT08_CLOSED_TITLE = "Điểm đã mất và điểm còn gỡ được, theo lý do"
+REPORT08_CAN_WIN_TITLE = "Hồ sơ đã giải quyết còn gỡ được điểm"
+REPORT08_CAN_WIN_NONE = "Không có hồ sơ nào đã giải quyết trong tháng còn gỡ được điểm."
+REPORT08_CLOSED_NOTE = (
+    "Một lượt: một hồ sơ ở một chỉ tiêu (một hồ sơ có thể mất điểm ở nhiều chỉ tiêu). Còn gỡ được: bổ sung kết "
+    "quả điện tử, thanh toán, số hóa hoặc liên kết rồi đồng bộ lại trước khi Cổng chấm điểm tháng; mời người nộp "
+    "đánh giá.")
+REPORT08_COLUMN_LABELS_VI: dict[str, str] = {
+    "dossier_id": "Mã hồ sơ",
+    "procedure_name": "Thủ tục",
+    "unit_name": "Đơn vị",
+    "due_on": "Hẹn trả",
+    "working_days_left": "Ngày LV còn lại",
+    "status": "Trạng thái",
+    "supplement_count": "Lần bổ sung",
+    "reason": "Lý do",
+    "indicator": "Chỉ tiêu",
+    "indicator_name": "Tên chỉ tiêu",
+    "lost": "Lượt đã mất",
+    "can_win": "Lượt còn gỡ được",
+    "rows": "Số hồ sơ",
+    "scenario": "Kịch bản",
+    "none_close": "Không giải quyết thêm",
+    "listed_close_on_due": "Giải quyết đúng hạn",
+    "points_difference": "Chênh lệch",
+    "max_points": "Tối đa",
+    "portal_counted": "Cổng: đạt/tổng",
+    "our_counted": "Ước tính: đạt/tổng",
+    "portal_points": "Điểm Cổng",
+    "our_points": "Điểm ước tính",
+}
+REPORT08_PROJECTION_TITLE = "Điểm dự báo theo hai kịch bản"
+REPORT08_PROJECTION_SUBTITLE = "{scope}, tính tại ngày {as_of}"
+REPORT08_POINTS_AXIS = "Điểm"
+REPORT08_INDICATOR_AXIS = "Chỉ tiêu"
+REPORT08_PROJECTION_TOTAL = (
+    "- **{period}** ({end}): {none_close} điểm nếu không giải quyết thêm hồ sơ nào; **{listed}** điểm nếu mọi "
+    "hồ sơ trong danh sách được giải quyết đúng hạn ({difference} điểm; tối đa tính được {max_points}).")
+REPORT08_PROJECTION_RATES = (
+    "  Tỷ lệ giải quyết đúng hạn {on_time_none} → {on_time_listed}; tỷ lệ tiến độ giải quyết "
+    "{progress_none} → {progress_listed}.")
+REPORT08_PROJECTION_NOTE = (
+    "Kịch bản 1: sau ngày tính không hồ sơ nào được giải quyết thêm và không có hồ sơ mới; hồ sơ đang giải quyết "
+    "được đánh giá vào ngày cuối kỳ. Kịch bản 2: mọi hồ sơ đang giải quyết có hạn trả đến hết quý được giải quyết "
+    "đúng ngày hẹn trả (hồ sơ đã qua hạn: giải quyết ngay ngày tính). Cách tính: docs/index766.md.")
+REPORT08_PROJECTION_NONE = "Chưa có số liệu để dự báo điểm cuối tháng và cuối quý."
+REPORT08_PORTAL_NONE = (
+    "Chưa nạp số liệu Cổng Dịch vụ công quốc gia công bố cho kỳ {period}. Khi Cổng công bố, lưu số liệu Chỉ số "
+    "766 của đơn vị (tệp JSON của trang, hoặc tệp CSV điền tay theo params/README.md) rồi chạy "
+    "`hoaan portal766 TỆP --period {period}`.")
+REPORT08_PORTAL_TITLE = "Số liệu Cổng công bố so với ước tính"
+REPORT08_PORTAL_NOTE = (
+    "Chênh lệch = số của Cổng − số ước tính từ dữ liệu xuất. Cổng chấm trên bản hồ sơ được đồng bộ về Cổng: "
+    "chênh lệch số hồ sơ thường do hồ sơ chưa đồng bộ.")
+# The overview's line that links report 08 (sections.overview.worklist_line).
+REPORT08_OVERVIEW_LINE = (
+    "- Việc cần làm trước khi tháng và quý khép lại (hồ sơ sắp đến hạn, điểm còn gỡ được, dự báo điểm cuối "
+    "kỳ): [báo cáo {title}]({link}).")

@@ -30,6 +30,9 @@ worklist.as_of_note(ctx)
 worklist.open_summary(ctx)
 
 # %%
+worklist.units_table(ctx)
+
+# %%
 worklist.open_table(ctx)
 
 # %% [markdown]

@@ -1,16 +1,19 @@
 """Notebook 8, Việc cần làm: what to act on before the month and the quarter close.
 
-The work list (hoaan_analytics.worklist: the stored `worklist` macro), the month-end and
-quarter-end projection of the 766 points and the plan's rates (hoaan_analytics.projection),
-and, when `hoaan portal766` loaded the portal's published figures for the period, their
-comparison with our estimate (hoaan_analytics.portal766). Each is asked once per report
-(`ctx.memo`); the counts per reason come from SQL (analyses.worklist_counts); the sections
-only format. A dossier is named by its id and procedure, never by a personal value.
+The work list (hoaan_analytics.worklist: the stored macro `worklist`, and `worklist_units`
+per unit), the month-end and quarter-end projection of the 766 points and of the plan's
+rates (hoaan_analytics.projection: the macro `projection766`), and, when `hoaan portal766`
+loaded the portal's published figures for the period, their comparison with our estimate
+(hoaan_analytics.portal766). The counts per reason and the projection's totals come from
+SQL too (analyses.worklist_counts, analyses.projection_totals). Each is asked once per
+report (`ctx.memo`); the sections only format. A dossier is named by its id and procedure,
+never by a personal value.
 
 Which day the list is taken on (`as_of`): the report's reference date r of METRICS.md §5,
 min(end of the period, newest event of the data). A finished period is seen on its last
 day (what was still open when it closed); a running one on the data's last day (what is
-still to do), the same day on which every other report judges open dossiers.
+still to do), the day on which every other report judges open dossiers too. The month and
+the quarter of the list and of the projection are the calendar ones holding that day.
 """
 
 from __future__ import annotations
@@ -25,39 +28,44 @@ from IPython.display import Markdown
 
 from hoaan_analytics import analyses, charts, portal766, projection, tables, worklist
 from hoaan_analytics.labels_vi import (
-    INDEX766_REASON_LABELS_VI,
-    OVERVIEW_WORKLIST_LINE,
-    WORKLIST_AS_OF_BEFORE_PERIOD,
-    WORKLIST_AS_OF_NEWEST_EVENT,
-    WORKLIST_AS_OF_PERIOD_END,
-    WORKLIST_CAN_WIN_NONE,
-    WORKLIST_CAN_WIN_TITLE,
-    WORKLIST_CLOSED_NONE,
-    WORKLIST_CLOSED_NOTE,
-    WORKLIST_CLOSED_SUMMARY,
-    WORKLIST_CLOSED_TITLE,
+    PORTAL766_COLUMN_LABELS_VI,
+    PROJECTION_PERIOD_LABELS_VI,
+    PROJECTION_SCENARIO_LABELS_VI,
+    REPORT08_AS_OF_BEFORE_PERIOD,
+    REPORT08_AS_OF_NEWEST_EVENT,
+    REPORT08_AS_OF_PERIOD_END,
+    REPORT08_CAN_WIN_NONE,
+    REPORT08_CAN_WIN_TITLE,
+    REPORT08_CAPPED,
+    REPORT08_CLOSED_NONE,
+    REPORT08_CLOSED_NOTE,
+    REPORT08_CLOSED_SUMMARY,
+    REPORT08_CLOSED_TITLE,
+    REPORT08_COLUMN_LABELS_VI,
+    REPORT08_INDICATOR_AXIS,
+    REPORT08_OPEN_NONE,
+    REPORT08_OPEN_NOTE,
+    REPORT08_OPEN_SUMMARY,
+    REPORT08_OPEN_TITLE,
+    REPORT08_OVERVIEW_LINE,
+    REPORT08_POINTS_AXIS,
+    REPORT08_PORTAL_NONE,
+    REPORT08_PORTAL_NOTE,
+    REPORT08_PORTAL_TITLE,
+    REPORT08_PROJECTION_NONE,
+    REPORT08_PROJECTION_NOTE,
+    REPORT08_PROJECTION_RATES,
+    REPORT08_PROJECTION_SUBTITLE,
+    REPORT08_PROJECTION_TITLE,
+    REPORT08_PROJECTION_TOTAL,
+    REPORT08_RULE_NOTE,
+    REPORT08_TITLE,
+    REPORT08_UNITS_TITLE,
+    STATUS_LABELS_VI,
     WORKLIST_COLUMN_LABELS_VI,
-    WORKLIST_OPEN_CAPPED,
-    WORKLIST_OPEN_NONE,
-    WORKLIST_OPEN_NOTE,
-    WORKLIST_OPEN_SUMMARY,
-    WORKLIST_OPEN_TITLE,
-    WORKLIST_PORTAL_COLUMN_LABELS_VI,
-    WORKLIST_PORTAL_NONE,
-    WORKLIST_PORTAL_NOTE,
-    WORKLIST_PORTAL_TITLE,
-    WORKLIST_PROJECTION_INDICATOR_AXIS,
-    WORKLIST_PROJECTION_NONE,
-    WORKLIST_PROJECTION_NOTE,
-    WORKLIST_PROJECTION_POINTS_AXIS,
-    WORKLIST_PROJECTION_RATES,
-    WORKLIST_PROJECTION_SUBTITLE,
-    WORKLIST_PROJECTION_SUMMARY,
-    WORKLIST_PROJECTION_TITLE,
-    WORKLIST_REPORT_TITLE,
-    WORKLIST_RULE_NOTE,
-    WORKLIST_SCENARIO_LABELS_VI,
+    WORKLIST_INDICATOR_LABELS_VI,
 )
+from hoaan_analytics.periods import parse_period
 from hoaan_analytics.report.names import page_name
 from hoaan_analytics.sections.context import ReportContext, count_text, date_text, nothing, percent_text
 from hoaan_analytics.sections.index766 import points_number
@@ -66,10 +74,10 @@ from hoaan_analytics.sections.index766 import points_number
 NOTEBOOK_STEM = "08_viec_can_lam"
 # At most this many open dossiers listed: a big commune has thousands due before the month's end.
 LISTED_OPEN = 300
-# At most this many closed dossiers that can still win a point.
+# At most this many (closed dossier, point) rows that can still be won.
 LISTED_CAN_WIN = 200
 # "falls due within N working days": the CLI's default (hoaan worklist --within).
-WITHIN_WORKING_DAYS = 3
+WITHIN_WORKING_DAYS = worklist.DEFAULT_WITHIN_WORKING_DAYS
 
 
 # --- the day, and what the sections read, each asked once per report ----------------------------
@@ -79,37 +87,51 @@ def as_of(ctx: ReportContext) -> date:
     return ctx.reference_on
 
 
+def _month_start(ctx: ReportContext) -> date:
+    return as_of(ctx).replace(day=1)
+
+
+def _month_end(ctx: ReportContext) -> date:
+    return parse_period(f"{as_of(ctx):%Y-%m}").end
+
+
 def _before_period(ctx: ReportContext) -> bool:
+    """True when the data end before the period starts: nothing of this period to act on yet."""
     return as_of(ctx) < ctx.period.start
 
 
+def _before_period_text(ctx: ReportContext) -> Markdown:
+    return nothing(REPORT08_AS_OF_BEFORE_PERIOD.format(as_of=date_text(as_of(ctx)), period=ctx.period.label))
+
+
 def worklist_rows(ctx: ReportContext) -> pl.DataFrame:
-    """The work list at `as_of` in the report's scope (worklist.worklist): open and closed rows."""
+    """The work list at `as_of` in the report's scope (worklist.worklist), most urgent first."""
     return ctx.memo(("worklist", "rows", as_of(ctx)), lambda: worklist.worklist(
         ctx.con, as_of(ctx), unit=ctx.unit, within_working_days=WITHIN_WORKING_DAYS))
 
 
-def open_rows(ctx: ReportContext) -> pl.DataFrame:
-    """The open dossiers to act on: overdue first, then the fewest working days left."""
-    frame = worklist_rows(ctx).filter(pl.col("kind") == "open")
-    return frame.sort("working_days_left", "due_on", "dossier_id", nulls_last=True)
-
-
-def closed_rows(ctx: ReportContext) -> pl.DataFrame:
-    """The closed dossiers' points lost or still winnable (kind 'lost' | 'can_win')."""
-    return worklist_rows(ctx).filter(pl.col("kind").is_in(["lost", "can_win"]))
+def unit_rows(ctx: ReportContext) -> pl.DataFrame:
+    """What each unit's work list holds (worklist.worklist_units), the units with the most overdue first."""
+    return ctx.memo(("worklist", "units", as_of(ctx)), lambda: worklist.worklist_units(
+        ctx.con, as_of(ctx), unit=ctx.unit, within_working_days=WITHIN_WORKING_DAYS))
 
 
 def counts(ctx: ReportContext) -> pl.DataFrame:
-    """Rows of the work list per (kind, indicator_id, reason), from SQL (analyses.worklist_counts)."""
+    """The work list counted per row kind, overdue, point kind, indicator and reason (analyses.worklist_counts)."""
     return ctx.memo(("worklist", "counts", as_of(ctx)), lambda: analyses.worklist_counts(
         ctx.con, as_of(ctx), unit=ctx.unit, within_working_days=WITHIN_WORKING_DAYS))
 
 
 def projection_rows(ctx: ReportContext) -> pl.DataFrame:
-    """The month-end and quarter-end projection at `as_of` (projection.projection)."""
+    """The month-end and quarter-end projection at `as_of` (projection.projection), one row per measure."""
     return ctx.memo(("worklist", "projection", as_of(ctx)),
                     lambda: projection.projection(ctx.con, as_of(ctx), unit=ctx.unit))
+
+
+def projection_totals(ctx: ReportContext) -> pl.DataFrame:
+    """The projection's total points and plan rates per period, both scenarios (analyses.projection_totals)."""
+    return ctx.memo(("worklist", "projection_totals", as_of(ctx)),
+                    lambda: analyses.projection_totals(ctx.con, as_of(ctx), unit=ctx.unit))
 
 
 def portal_rows(ctx: ReportContext) -> pl.DataFrame:
@@ -118,154 +140,15 @@ def portal_rows(ctx: ReportContext) -> pl.DataFrame:
                     lambda: portal766.comparison(ctx.con, ctx.period, unit=ctx.unit))
 
 
-def _month_end(ctx: ReportContext) -> date:
-    day = as_of(ctx)
-    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
+# --- formatting ------------------------------------------------------------------------------
+
+def reason_text(reason: str | None) -> str:
+    """A work-list reason key in Vietnamese (worklist.reason_label, N = WITHIN_WORKING_DAYS)."""
+    return worklist.reason_label(reason, WITHIN_WORKING_DAYS)
 
 
-def _month_label(ctx: ReportContext) -> str:
-    return f"{as_of(ctx):%m/%Y}"
-
-
-def _reason_text(column: str = "reason") -> pl.Expr:
-    return pl.col(column).replace_strict(INDEX766_REASON_LABELS_VI, default=pl.col(column), return_dtype=pl.String)
-
-
-# --- the sections ----------------------------------------------------------------------------
-
-def as_of_note(ctx: ReportContext) -> Markdown:
-    """Which day the list is taken on and why; the rules that put a dossier on it."""
-    day, period = date_text(as_of(ctx)), ctx.period.label
-    if _before_period(ctx):
-        return nothing(WORKLIST_AS_OF_BEFORE_PERIOD.format(as_of=day, period=period))
-    which = WORKLIST_AS_OF_PERIOD_END if as_of(ctx) >= ctx.period.end else WORKLIST_AS_OF_NEWEST_EVENT
-    return Markdown(which.format(as_of=day, period=period) + "\n\n" + WORKLIST_RULE_NOTE.format(
-        within=WITHIN_WORKING_DAYS, month_end=date_text(_month_end(ctx))))
-
-
-def open_summary(ctx: ReportContext) -> Markdown:
-    """How many open dossiers are overdue, fall due within N working days, or before the month's end."""
-    if _before_period(ctx):
-        return nothing(WORKLIST_AS_OF_BEFORE_PERIOD.format(as_of=date_text(as_of(ctx)), period=ctx.period.label))
-    per_reason = dict(counts(ctx).filter(pl.col("kind") == "open").select("reason", "dossiers").iter_rows())
-    total = sum(per_reason.values())
-    if total == 0:
-        return nothing(WORKLIST_OPEN_NONE.format(scope=ctx.scope_label, as_of=date_text(as_of(ctx))))
-    return Markdown(WORKLIST_OPEN_SUMMARY.format(
-        scope=ctx.scope_label, total=count_text(total), as_of=date_text(as_of(ctx)),
-        overdue=count_text(per_reason.get("overdue", 0)), within=WITHIN_WORKING_DAYS,
-        soon=count_text(per_reason.get("due_soon", 0)), later=count_text(per_reason.get("due_this_month", 0))))
-
-
-def open_table(ctx: ReportContext) -> GT | Markdown:
-    """The open dossiers to act on by id, procedure, unit, due date, working days left, reason (capped)."""
-    if _before_period(ctx):
-        return nothing(WORKLIST_AS_OF_BEFORE_PERIOD.format(as_of=date_text(as_of(ctx)), period=ctx.period.label))
-    rows = open_rows(ctx)
-    if rows.is_empty():
-        return nothing(WORKLIST_OPEN_NONE.format(scope=ctx.scope_label, as_of=date_text(as_of(ctx))))
-    columns = ["dossier_id", "procedure_name", *([] if ctx.unit else ["unit_name"]), "due_on",
-               "working_days_left", "supplement_count", "reason"]
-    frame = rows.head(LISTED_OPEN).select(
-        *columns[:-1], _reason_text()).with_columns(pl.col("due_on").map_elements(
-            date_text, return_dtype=pl.String))
-    note = WORKLIST_OPEN_NOTE
-    if rows.height > LISTED_OPEN:
-        note = WORKLIST_OPEN_CAPPED.format(listed=count_text(LISTED_OPEN), total=count_text(rows.height)) + " " + note
-    return (
-        GT(frame)
-        .tab_header(title=WORKLIST_OPEN_TITLE, subtitle=f"{ctx.scope_label} — {date_text(as_of(ctx))}")
-        .cols_label(**{c: WORKLIST_COLUMN_LABELS_VI[c] for c in columns})
-        .fmt_integer(["working_days_left", "supplement_count"], sep_mark=".")
-        .cols_align("right", columns=["due_on", "working_days_left", "supplement_count"])
-        .tab_source_note(note)
-        .sub_missing(missing_text=tables.MISSING_TEXT)
-        .tab_options(table_font_size="13px")
-    )
-
-
-def closed_summary(ctx: ReportContext) -> Markdown:
-    """Points already lost and still winnable by the dossiers closed this month, in one sentence."""
-    if _before_period(ctx):
-        return nothing(WORKLIST_AS_OF_BEFORE_PERIOD.format(as_of=date_text(as_of(ctx)), period=ctx.period.label))
-    closed = counts(ctx).filter(pl.col("kind") != "open")
-    per_kind = dict(closed.group_by("kind").agg(pl.col("dossiers").sum()).iter_rows())
-    if not per_kind:
-        return nothing(WORKLIST_CLOSED_NONE.format(month=_month_label(ctx)))
-    return Markdown(WORKLIST_CLOSED_SUMMARY.format(month=_month_label(ctx), lost=count_text(per_kind.get("lost", 0)),
-                                                   can_win=count_text(per_kind.get("can_win", 0))))
-
-
-def closed_by_reason_table(ctx: ReportContext) -> GT | Markdown:
-    """Per indicator and reason: how many points the month's closed dossiers lost, and how many can still be won."""
-    if _before_period(ctx):
-        return nothing(WORKLIST_AS_OF_BEFORE_PERIOD.format(as_of=date_text(as_of(ctx)), period=ctx.period.label))
-    closed = counts(ctx).filter(pl.col("kind") != "open")
-    if closed.is_empty():
-        return nothing(WORKLIST_CLOSED_NONE.format(month=_month_label(ctx)))
-    frame = (closed.pivot("kind", index=["indicator_id", "reason"], values="dossiers")
-             .with_columns(_reason_text()))
-    for kind in ("lost", "can_win"):
-        if kind not in frame.columns:
-            frame = frame.with_columns(pl.lit(0, dtype=pl.Int64).alias(kind))
-    frame = frame.select(pl.col("indicator_id").alias("indicator"), "reason",
-                         pl.col("lost").fill_null(0), pl.col("can_win").fill_null(0))
-    return (
-        GT(frame)
-        .tab_header(title=WORKLIST_CLOSED_TITLE, subtitle=f"{ctx.scope_label} — {_month_label(ctx)}")
-        .cols_label(**{c: WORKLIST_COLUMN_LABELS_VI[c] for c in frame.columns})
-        .fmt_integer(["lost", "can_win"], sep_mark=".")
-        .tab_source_note(WORKLIST_CLOSED_NOTE)
-        .tab_options(table_font_size="13px")
-    )
-
-
-def can_win_table(ctx: ReportContext) -> GT | Markdown:
-    """The closed dossiers that can still win a point: id, indicator, reason (capped)."""
-    if _before_period(ctx):
-        return nothing(WORKLIST_AS_OF_BEFORE_PERIOD.format(as_of=date_text(as_of(ctx)), period=ctx.period.label))
-    rows = closed_rows(ctx).filter(pl.col("kind") == "can_win").sort("indicator_id", "dossier_id")
-    if rows.is_empty():
-        return nothing(WORKLIST_CAN_WIN_NONE)
-    frame = rows.head(LISTED_CAN_WIN).select("dossier_id", pl.col("indicator_id").alias("indicator"), _reason_text())
-    gt = (
-        GT(frame)
-        .tab_header(title=WORKLIST_CAN_WIN_TITLE, subtitle=f"{ctx.scope_label} — {_month_label(ctx)}")
-        .cols_label(**{c: WORKLIST_COLUMN_LABELS_VI[c] for c in frame.columns})
-        .tab_options(table_font_size="13px")
-    )
-    if rows.height > LISTED_CAN_WIN:
-        gt = gt.tab_source_note(WORKLIST_OPEN_CAPPED.format(listed=count_text(LISTED_CAN_WIN),
-                                                            total=count_text(rows.height)))
-    return gt
-
-
-def _totals(ctx: ReportContext) -> list[dict[str, Any]]:
-    """One row per projected period: its label, points in each scenario, the plan's rates."""
-    frame = projection_rows(ctx)
-    return frame.filter(pl.col("indicator_id") == "total").sort("period_end").to_dicts() if frame.height else []
-
-
-def projection_summary(ctx: ReportContext) -> Markdown:
-    """Points at the month's and the quarter's end in the two scenarios, and the plan's rates."""
-    if _before_period(ctx):
-        return nothing(WORKLIST_AS_OF_BEFORE_PERIOD.format(as_of=date_text(as_of(ctx)), period=ctx.period.label))
-    totals = _totals(ctx)
-    if not totals:
-        return nothing(WORKLIST_PROJECTION_NONE)
-    lines = []
-    for row in totals:
-        lines.append(WORKLIST_PROJECTION_SUMMARY.format(
-            period=row["period_label"], none_close=points_number(row["none_close"]),
-            listed=points_number(row["listed_close_on_due"]), difference=_signed(row["difference"])))
-    for row in totals:
-        lines.append(WORKLIST_PROJECTION_RATES.format(
-            period=row["period_label"], on_time_none=percent_text(row["on_time_rate_none_close"]),
-            on_time_listed=percent_text(row["on_time_rate_listed_close_on_due"]),
-            progress_none=percent_text(row["progress_rate_none_close"]),
-            progress_listed=percent_text(row["progress_rate_listed_close_on_due"])))
-    return Markdown("\n".join(lines) + "\n\n" + WORKLIST_PROJECTION_NOTE)
+def _indicator_text(indicator_id: str | None) -> str:
+    return WORKLIST_INDICATOR_LABELS_VI.get(indicator_id, indicator_id or "")
 
 
 def _signed(value: float | None) -> str:
@@ -274,63 +157,257 @@ def _signed(value: float | None) -> str:
     return ("+" if value > 0 else "") + points_number(value)
 
 
+def _capped(gt: GT, shown: int, total: int, note: str | None = None) -> GT:
+    parts = [REPORT08_CAPPED.format(listed=count_text(shown), total=count_text(total))] if total > shown else []
+    if note:
+        parts.append(note)
+    return gt.tab_source_note(" ".join(parts)) if parts else gt
+
+
+# --- the sections ----------------------------------------------------------------------------
+
+def as_of_note(ctx: ReportContext) -> Markdown:
+    """Which day the list is taken on and why; the rules that put a dossier on it."""
+    day, period = date_text(as_of(ctx)), ctx.period.label
+    if _before_period(ctx):
+        return _before_period_text(ctx)
+    which = REPORT08_AS_OF_PERIOD_END if as_of(ctx) >= ctx.period.end else REPORT08_AS_OF_NEWEST_EVENT
+    return Markdown(which.format(as_of=day, period=period) + "\n\n" + REPORT08_RULE_NOTE.format(
+        within=WITHIN_WORKING_DAYS, month_end=date_text(_month_end(ctx))))
+
+
+def open_summary(ctx: ReportContext) -> Markdown:
+    """How many open dossiers are to act on, how many overdue, and how many for each reason."""
+    if _before_period(ctx):
+        return _before_period_text(ctx)
+    opened = counts(ctx).filter(pl.col("row_kind") == "open")
+    total = int(opened["rows"].sum())
+    if total == 0:
+        return nothing(REPORT08_OPEN_NONE.format(scope=ctx.scope_label, as_of=date_text(as_of(ctx))))
+    overdue = int(opened.filter(pl.col("is_pending_overdue"))["rows"].sum())
+    lines = [REPORT08_OPEN_SUMMARY.format(scope=ctx.scope_label, total=count_text(total),
+                                          as_of=date_text(as_of(ctx)), overdue=count_text(overdue)), ""]
+    lines += [f"- {reason_text(row['reason'])}: {count_text(row['rows'])}" for row in opened.iter_rows(named=True)]
+    return Markdown("\n".join(lines))
+
+
+def units_table(ctx: ReportContext) -> GT | Markdown | None:
+    """Per unit: open dossiers to act on, overdue, due soon, points lost and still winnable (all-units report).
+
+    None (nothing shown) for a one-unit report or data of one unit.
+    """
+    if ctx.unit is not None or len(ctx.unit_names) < 2 or _before_period(ctx):
+        return None
+    frame = unit_rows(ctx).select("unit_name", "open_dossiers", "overdue_dossiers", "due_dossiers",
+                                  "can_win_dossier_indicators", "lost_dossier_indicators")
+    if frame.is_empty():
+        return None
+    counted = frame.columns[1:]
+    return (
+        GT(frame, rowname_col="unit_name")
+        .tab_header(title=REPORT08_UNITS_TITLE, subtitle=f"{ctx.scope_label} — {date_text(as_of(ctx))}")
+        .cols_label(**{c: WORKLIST_COLUMN_LABELS_VI[c] for c in counted})
+        .fmt_integer(counted, sep_mark=".")
+        .tab_options(table_font_size="13px")
+    )
+
+
+def open_table(ctx: ReportContext) -> GT | Markdown:
+    """The open dossiers to act on by id, procedure, unit, due date, working days left, reason (capped)."""
+    if _before_period(ctx):
+        return _before_period_text(ctx)
+    rows = worklist_rows(ctx).filter(pl.col("row_kind") == "open")  # the macro's order: overdue, fewest days left
+    if rows.is_empty():
+        return nothing(REPORT08_OPEN_NONE.format(scope=ctx.scope_label, as_of=date_text(as_of(ctx))))
+    columns = ["dossier_id", "procedure_name", *([] if ctx.unit else ["unit_name"]), "due_on", "working_days_left",
+               "status", "supplement_count", "reason"]
+    frame = rows.head(LISTED_OPEN).select(
+        *columns[:3 if ctx.unit is None else 2],
+        pl.col("due_on").map_elements(date_text, return_dtype=pl.String),
+        "working_days_left",
+        pl.col("status").map_elements(lambda s: STATUS_LABELS_VI.get(s, str(s)), return_dtype=pl.String),
+        "supplement_count",
+        pl.col("reason").map_elements(reason_text, return_dtype=pl.String),
+    )
+    gt = (
+        GT(frame)
+        .tab_header(title=REPORT08_OPEN_TITLE, subtitle=f"{ctx.scope_label} — {date_text(as_of(ctx))}")
+        .cols_label(**{c: REPORT08_COLUMN_LABELS_VI[c] for c in columns})
+        .fmt_integer(["working_days_left", "supplement_count"], sep_mark=".")
+        .cols_align("right", columns=["due_on", "working_days_left", "supplement_count"])
+        .sub_missing(missing_text=tables.MISSING_TEXT)
+        .tab_options(table_font_size="13px")
+    )
+    return _capped(gt, min(rows.height, LISTED_OPEN), rows.height, REPORT08_OPEN_NOTE)
+
+
+def _closed_counts(ctx: ReportContext) -> pl.DataFrame:
+    return counts(ctx).filter(pl.col("row_kind") == "closed")
+
+
+def closed_summary(ctx: ReportContext) -> Markdown:
+    """Points the dossiers closed since the month's start lost, and can still win, in one sentence."""
+    if _before_period(ctx):
+        return _before_period_text(ctx)
+    closed = _closed_counts(ctx)
+    start, day = date_text(_month_start(ctx)), date_text(as_of(ctx))
+    if closed.is_empty():
+        return nothing(REPORT08_CLOSED_NONE.format(start=start, as_of=day))
+    lost = int(closed.filter(pl.col("kind") == "lost")["rows"].sum())
+    can_win = int(closed.filter(pl.col("kind") == "can_win")["rows"].sum())
+    return Markdown(REPORT08_CLOSED_SUMMARY.format(start=start, as_of=day, lost=count_text(lost),
+                                                   can_win=count_text(can_win)))
+
+
+def closed_by_reason_table(ctx: ReportContext) -> GT | Markdown:
+    """Per indicator and reason: how many points the month's closed dossiers can still win, and lost."""
+    if _before_period(ctx):
+        return _before_period_text(ctx)
+    closed = _closed_counts(ctx)
+    if closed.is_empty():
+        return nothing(REPORT08_CLOSED_NONE.format(start=date_text(_month_start(ctx)), as_of=date_text(as_of(ctx))))
+    frame = closed.select(
+        pl.col("indicator_id").map_elements(_indicator_text, return_dtype=pl.String).alias("indicator"),
+        pl.col("reason").map_elements(reason_text, return_dtype=pl.String),
+        pl.when(pl.col("kind") == "can_win").then(pl.col("rows")).otherwise(0).alias("can_win"),
+        pl.when(pl.col("kind") == "lost").then(pl.col("rows")).otherwise(0).alias("lost"),
+    )
+    return (
+        GT(frame)
+        .tab_header(title=REPORT08_CLOSED_TITLE,
+                    subtitle=f"{ctx.scope_label} — {date_text(_month_start(ctx))}–{date_text(as_of(ctx))}")
+        .cols_label(**{c: REPORT08_COLUMN_LABELS_VI[c] for c in frame.columns})
+        .fmt_integer(["can_win", "lost"], sep_mark=".")
+        .tab_source_note(REPORT08_CLOSED_NOTE)
+        .tab_options(table_font_size="13px")
+    )
+
+
+def can_win_table(ctx: ReportContext) -> GT | Markdown:
+    """The closed dossiers that can still win a point: id, procedure, unit, indicator, reason (capped)."""
+    if _before_period(ctx):
+        return _before_period_text(ctx)
+    rows = worklist_rows(ctx).filter((pl.col("row_kind") == "closed") & (pl.col("kind") == "can_win"))
+    if rows.is_empty():
+        return nothing(REPORT08_CAN_WIN_NONE)
+    columns = ["dossier_id", "procedure_name", *([] if ctx.unit else ["unit_name"]), "indicator", "reason"]
+    frame = rows.head(LISTED_CAN_WIN).select(
+        *columns[:3 if ctx.unit is None else 2],
+        pl.col("indicator_id").map_elements(_indicator_text, return_dtype=pl.String).alias("indicator"),
+        pl.col("reason").map_elements(reason_text, return_dtype=pl.String),
+    )
+    gt = (
+        GT(frame)
+        .tab_header(title=REPORT08_CAN_WIN_TITLE,
+                    subtitle=f"{ctx.scope_label} — {date_text(_month_start(ctx))}–{date_text(as_of(ctx))}")
+        .cols_label(**{c: REPORT08_COLUMN_LABELS_VI[c] for c in columns})
+        .tab_options(table_font_size="13px")
+    )
+    return _capped(gt, min(rows.height, LISTED_CAN_WIN), rows.height)
+
+
+def _period_heading(row: dict[str, Any]) -> str:
+    """'Cuối tháng 11/2026' / 'Cuối quý IV/2026'-like: the projection's period word and the period's own name."""
+    return f"{PROJECTION_PERIOD_LABELS_VI[row['period']]} ({parse_period(row['period_name']).label})"
+
+
+def projection_summary(ctx: ReportContext) -> Markdown:
+    """Total points at the month's and the quarter's end in the two scenarios, and the plan's rates."""
+    if _before_period(ctx):
+        return _before_period_text(ctx)
+    totals = projection_totals(ctx)
+    if totals.is_empty() or totals["none_close_max_points"].is_null().all():
+        return nothing(REPORT08_PROJECTION_NONE)
+    lines = []
+    for row in totals.iter_rows(named=True):
+        lines.append(REPORT08_PROJECTION_TOTAL.format(
+            period=_period_heading(row), end=date_text(row["period_end"]),
+            none_close=points_number(row["none_close_points"]),
+            listed=points_number(row["listed_close_on_due_points"]), difference=_signed(row["points_difference"]),
+            max_points=points_number(row["listed_close_on_due_max_points"])))
+        lines.append(REPORT08_PROJECTION_RATES.format(
+            on_time_none=percent_text(row["none_close_on_time_rate"]),
+            on_time_listed=percent_text(row["listed_close_on_due_on_time_rate"]),
+            progress_none=percent_text(row["none_close_progress_rate"]),
+            progress_listed=percent_text(row["listed_close_on_due_progress_rate"])))
+    return Markdown("\n".join(lines) + "\n\n" + REPORT08_PROJECTION_NOTE)
+
+
 def _indicator_points(ctx: ReportContext) -> pl.DataFrame:
-    frame = projection_rows(ctx)
-    return frame.filter(pl.col("indicator_id") != "total") if frame.height else frame
+    """One row per (period, scenario, computable indicator with a maximum): its points."""
+    return projection_rows(ctx).filter((pl.col("measure_kind") == "indicator") & (pl.col("max_points") > 0))
 
 
 def projection_chart(ctx: ReportContext) -> alt.FacetChart | Markdown:
     """Points per indicator in the two scenarios, the month above the quarter; narrow enough for a phone."""
     if _before_period(ctx):
-        return nothing(WORKLIST_AS_OF_BEFORE_PERIOD.format(as_of=date_text(as_of(ctx)), period=ctx.period.label))
+        return _before_period_text(ctx)
     rows = _indicator_points(ctx)
-    if rows.is_empty():
-        return nothing(WORKLIST_PROJECTION_NONE)
-    frame = rows.unpivot(index=["period_label", "indicator_id", "indicator_name", "max_points"],
-                         on=list(WORKLIST_SCENARIO_LABELS_VI), variable_name="scenario", value_name="points")
-    frame = frame.with_columns(pl.col("scenario").replace_strict(WORKLIST_SCENARIO_LABELS_VI))
+    if rows.is_empty() or rows["points"].is_null().all():
+        return nothing(REPORT08_PROJECTION_NONE)
+    headings = {row["period"]: _period_heading(row) for row in rows.unique("period").iter_rows(named=True)}
+    frame = rows.sort("period_start", "period_end", "sort_order").select(
+        pl.col("period").replace_strict(headings, return_dtype=pl.String).alias("panel"),
+        pl.col("measure_id").alias("category"), pl.col("measure_name").alias("category_name"),
+        pl.col("scenario").replace_strict(PROJECTION_SCENARIO_LABELS_VI, return_dtype=pl.String),
+        "points", "max_points")
     return charts.scenario_points(
-        frame.rename({"period_label": "panel", "indicator_id": "category", "indicator_name": "category_name"}),
-        title=WORKLIST_PROJECTION_TITLE,
-        subtitle=WORKLIST_PROJECTION_SUBTITLE.format(scope=ctx.scope_label, as_of=date_text(as_of(ctx))),
-        scenario_order=list(WORKLIST_SCENARIO_LABELS_VI.values()),
-        category_title=WORKLIST_PROJECTION_INDICATOR_AXIS, points_title=WORKLIST_PROJECTION_POINTS_AXIS)
+        frame, title=REPORT08_PROJECTION_TITLE,
+        subtitle=REPORT08_PROJECTION_SUBTITLE.format(scope=ctx.scope_label, as_of=date_text(as_of(ctx))),
+        scenario_order=list(PROJECTION_SCENARIO_LABELS_VI.values()),
+        category_title=REPORT08_INDICATOR_AXIS, points_title=REPORT08_POINTS_AXIS)
 
 
 def projection_table(ctx: ReportContext) -> GT | Markdown:
-    """The same per indicator: points in each scenario, the difference and the maximum."""
+    """The same per indicator: points in each scenario, the difference and the maximum, month then quarter."""
     if _before_period(ctx):
-        return nothing(WORKLIST_AS_OF_BEFORE_PERIOD.format(as_of=date_text(as_of(ctx)), period=ctx.period.label))
-    rows = projection_rows(ctx)
-    if rows.is_empty():
-        return nothing(WORKLIST_PROJECTION_NONE)
-    frame = rows.select("period_label", pl.col("indicator_id").alias("indicator"), *WORKLIST_SCENARIO_LABELS_VI,
-                        "difference", "max_points")
+        return _before_period_text(ctx)
+    rows = _indicator_points(ctx)
+    if rows.is_empty() or rows["points"].is_null().all():
+        return nothing(REPORT08_PROJECTION_NONE)
+    headings = {row["period"]: _period_heading(row) for row in rows.unique("period").iter_rows(named=True)}
+    frame = (rows.pivot("scenario", index=["period", "period_start", "period_end", "sort_order", "measure_id",
+                                           "points_difference", "max_points"], values="points")
+             .sort("period_start", "period_end", "sort_order")
+             .select(pl.col("period").replace_strict(headings, return_dtype=pl.String).alias("panel"),
+                     pl.col("measure_id").alias("indicator"), *projection.SCENARIOS, "points_difference",
+                     "max_points"))
+    numbers = [*projection.SCENARIOS, "points_difference", "max_points"]
     return (
-        GT(frame, groupname_col="period_label")
-        .tab_header(title=WORKLIST_PROJECTION_TITLE,
-                    subtitle=WORKLIST_PROJECTION_SUBTITLE.format(scope=ctx.scope_label, as_of=date_text(as_of(ctx))))
-        .fmt_number([*WORKLIST_SCENARIO_LABELS_VI, "difference", "max_points"], decimals=2, drop_trailing_zeros=True,
-                    sep_mark=".", dec_mark=",")
-        .cols_label(**{c: WORKLIST_COLUMN_LABELS_VI[c] for c in frame.columns if c != "period_label"})
-        .tab_source_note(WORKLIST_PROJECTION_NOTE)
+        GT(frame, groupname_col="panel")
+        .tab_header(title=REPORT08_PROJECTION_TITLE,
+                    subtitle=REPORT08_PROJECTION_SUBTITLE.format(scope=ctx.scope_label, as_of=date_text(as_of(ctx))))
+        .fmt_number(numbers, decimals=2, drop_trailing_zeros=True, sep_mark=".", dec_mark=",")
+        .cols_label(**{c: REPORT08_COLUMN_LABELS_VI[c] for c in ["indicator", *numbers]})
+        .tab_source_note(REPORT08_PROJECTION_NOTE)
         .sub_missing(missing_text=tables.MISSING_TEXT)
         .tab_options(table_font_size="13px")
     )
 
 
+def _counted(numerator: str, denominator: str) -> pl.Expr:
+    def text(row: dict[str, Any]) -> str:
+        return f"{count_text(row[numerator])} / {count_text(row[denominator])}"
+    return pl.struct(numerator, denominator).map_elements(text, return_dtype=pl.String)
+
+
 def portal_comparison(ctx: ReportContext) -> GT | Markdown:
-    """The portal's published figures against ours with a plain reading; else how to load them."""
+    """The portal's published figures against ours with a plain Vietnamese reading; else how to load them."""
     rows = portal_rows(ctx)
     if rows.is_empty():
-        return Markdown(WORKLIST_PORTAL_NONE.format(period=ctx.period.name))
-    frame = rows.select(*([] if ctx.unit else ["unit_name"]), "indicator_id", "portal", "ours",
-                        "points_difference", "reading")
+        return Markdown(REPORT08_PORTAL_NONE.format(period=ctx.period.name))
+    frame = rows.sort("portal_unit_name", "sort_order", nulls_last=True).select(
+        "portal_unit_name", "indicator_id",
+        _counted("portal_numerator", "portal_denominator").alias("portal_counted"),
+        _counted("our_numerator", "our_denominator").alias("our_counted"),
+        "portal_points", "our_points", "points_difference", pl.col("reading_vi").alias("reading"))
+    numbers = ["portal_points", "our_points", "points_difference"]
     return (
-        GT(frame)
-        .tab_header(title=WORKLIST_PORTAL_TITLE, subtitle=f"{ctx.scope_label} — {ctx.period.label}")
-        .cols_label(**{c: WORKLIST_PORTAL_COLUMN_LABELS_VI[c] for c in frame.columns})
-        .tab_source_note(WORKLIST_PORTAL_NOTE)
+        GT(frame, groupname_col="portal_unit_name")
+        .tab_header(title=REPORT08_PORTAL_TITLE, subtitle=f"{ctx.scope_label} — {ctx.period.label}")
+        .fmt_number(numbers, decimals=2, drop_trailing_zeros=True, sep_mark=".", dec_mark=",")
+        .cols_label(**{c: PORTAL766_COLUMN_LABELS_VI[c] for c in frame.columns if c != "portal_unit_name"})
+        .tab_source_note(REPORT08_PORTAL_NOTE)
         .sub_missing(missing_text=tables.MISSING_TEXT)
         .tab_options(table_font_size="13px")
     )
@@ -338,4 +415,4 @@ def portal_comparison(ctx: ReportContext) -> GT | Markdown:
 
 def link_line(ctx: ReportContext) -> Markdown:
     """The overview's line linking this report, which sits next to it in the unit's folder of a run."""
-    return Markdown(OVERVIEW_WORKLIST_LINE.format(title=WORKLIST_REPORT_TITLE, link=page_name(NOTEBOOK_STEM)))
+    return Markdown(REPORT08_OVERVIEW_LINE.format(title=REPORT08_TITLE, link=page_name(NOTEBOOK_STEM)))
