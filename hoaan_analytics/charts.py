@@ -406,6 +406,15 @@ def points_against_maximum(frame: pl.DataFrame, *, title: str, subtitle: str | N
 PHONE_PLOT_WIDTH = 230
 
 
+def _short_points_text(column: pl.Expr) -> pl.Expr:
+    """Points with at most two decimals and no trailing zeros: 18.5 -> '18,5', 2.0 -> '2'."""
+    def text(value: float | None) -> str:
+        if value is None:
+            return format_number_vi(value)
+        return format_number_vi(value, 2).rstrip("0").rstrip(",")
+    return column.map_elements(text, return_dtype=pl.String, skip_nulls=False)
+
+
 def scenario_points(frame: pl.DataFrame, *, title: str, subtitle: str | None = None,
                     scenario_order: Sequence[str], category_title: str, points_title: str) -> alt.FacetChart:
     """Points per category under each scenario, one panel per period, readable at a phone's width.
@@ -421,8 +430,10 @@ def scenario_points(frame: pl.DataFrame, *, title: str, subtitle: str | None = N
     data = frame.select(
         pl.col("panel").cast(pl.String), pl.col("category").cast(pl.String), pl.col("category_name").cast(pl.String),
         pl.col("scenario").cast(pl.String), pl.col("points").cast(pl.Float64), pl.col("max_points").cast(pl.Float64),
-    ).with_columns(_points_text(pl.col("points")).alias("points_text"),
-                   _points_text(pl.col("max_points")).alias("max_text"))
+    ).with_columns(_short_points_text(pl.col("points")).alias("points_text"),
+                   _short_points_text(pl.col("max_points")).alias("max_text"),
+                   # the label right of the bar or of the maximum's tick, whichever ends later, never over the tick
+                   pl.max_horizontal("points", "max_points").alias("label_at"))
     categories = list(dict.fromkeys(data["category"].to_list()))
     panels = list(dict.fromkeys(data["panel"].to_list()))
     top = max([v for v in [*data["points"].to_list(), *data["max_points"].to_list()] if v is not None] or [1.0])
@@ -440,8 +451,8 @@ def scenario_points(frame: pl.DataFrame, *, title: str, subtitle: str | None = N
     base = alt.Chart()
     bars = base.mark_bar(height={"band": 0.4}).encode(
         x=alt.X("points:Q", title=points_title, scale=x_scale), y=y, yOffset=offset, color=colour, tooltip=tooltip)
-    labels = base.transform_filter("isValid(datum.points)").mark_text(align="left", dx=4, fontSize=11).encode(
-        x=alt.X("points:Q", scale=x_scale), y=y, yOffset=offset, text="points_text:N", tooltip=tooltip)
+    labels = base.transform_filter("isValid(datum.points)").mark_text(align="left", dx=5, fontSize=11).encode(
+        x=alt.X("label_at:Q", scale=x_scale), y=y, yOffset=offset, text="points_text:N", tooltip=tooltip)
     limit = base.mark_tick(color=TARGET_COLOUR, opacity=1, thickness=2, size=22).encode(
         x=alt.X("max_points:Q", scale=x_scale), y=y, tooltip=tooltip)
     chart = (alt.layer(bars, limit, labels, data=data)

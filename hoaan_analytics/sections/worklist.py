@@ -29,7 +29,9 @@ from IPython.display import Markdown
 from hoaan_analytics import analyses, charts, portal766, projection, tables, worklist
 from hoaan_analytics.labels_vi import (
     PORTAL766_COLUMN_LABELS_VI,
-    PROJECTION_PERIOD_LABELS_VI,
+    PORTAL766_PORTAL_UNIT_HEADING,
+    PORTAL766_TOTAL_NAME_VI,
+    PORTAL766_UNIT_HEADING,
     PROJECTION_SCENARIO_LABELS_VI,
     REPORT08_AS_OF_BEFORE_PERIOD,
     REPORT08_AS_OF_NEWEST_EVENT,
@@ -307,8 +309,8 @@ def can_win_table(ctx: ReportContext) -> GT | Markdown:
 
 
 def _period_heading(row: dict[str, Any]) -> str:
-    """'Cuối tháng 11/2026' / 'Cuối quý IV/2026'-like: the projection's period word and the period's own name."""
-    return f"{PROJECTION_PERIOD_LABELS_VI[row['period']]} ({parse_period(row['period_name']).label})"
+    """The projected period's own name: 'Tháng 11 năm 2026', 'Quý IV năm 2026'."""
+    return parse_period(row["period_name"]).label
 
 
 def projection_summary(ctx: ReportContext) -> Markdown:
@@ -346,7 +348,7 @@ def projection_chart(ctx: ReportContext) -> alt.FacetChart | Markdown:
     if rows.is_empty() or rows["points"].is_null().all():
         return nothing(REPORT08_PROJECTION_NONE)
     headings = {row["period"]: _period_heading(row) for row in rows.unique("period").iter_rows(named=True)}
-    frame = rows.sort("period_start", "period_end", "sort_order").select(
+    frame = rows.sort("period_end", "sort_order").select(
         pl.col("period").replace_strict(headings, return_dtype=pl.String).alias("panel"),
         pl.col("measure_id").alias("category"), pl.col("measure_name").alias("category_name"),
         pl.col("scenario").replace_strict(PROJECTION_SCENARIO_LABELS_VI, return_dtype=pl.String),
@@ -368,7 +370,7 @@ def projection_table(ctx: ReportContext) -> GT | Markdown:
     headings = {row["period"]: _period_heading(row) for row in rows.unique("period").iter_rows(named=True)}
     frame = (rows.pivot("scenario", index=["period", "period_start", "period_end", "sort_order", "measure_id",
                                            "points_difference", "max_points"], values="points")
-             .sort("period_start", "period_end", "sort_order")
+             .sort("period_end", "sort_order")
              .select(pl.col("period").replace_strict(headings, return_dtype=pl.String).alias("panel"),
                      pl.col("measure_id").alias("indicator"), *projection.SCENARIOS, "points_difference",
                      "max_points"))
@@ -391,22 +393,37 @@ def _counted(numerator: str, denominator: str) -> pl.Expr:
     return pl.struct(numerator, denominator).map_elements(text, return_dtype=pl.String)
 
 
+def _portal_unit_heading(row: dict[str, Any]) -> str:
+    if row["unit_name"] is None:
+        return PORTAL766_PORTAL_UNIT_HEADING.format(portal_unit_name=row["portal_unit_name"])
+    return PORTAL766_UNIT_HEADING.format(unit_name=row["unit_name"], portal_unit_name=row["portal_unit_name"])
+
+
 def portal_comparison(ctx: ReportContext) -> GT | Markdown:
-    """The portal's published figures against ours with a plain Vietnamese reading; else how to load them."""
+    """The portal's published figures against ours, unit by unit, with a plain Vietnamese reading.
+
+    Without figures loaded for the period, one sentence saying how to load them (`hoaan portal766`).
+    Units of the portal's page that match none of ours are listed under their own name, never dropped.
+    """
     rows = portal_rows(ctx)
     if rows.is_empty():
         return Markdown(REPORT08_PORTAL_NONE.format(period=ctx.period.name))
-    frame = rows.sort("portal_unit_name", "sort_order", nulls_last=True).select(
-        "portal_unit_name", "indicator_id",
+    # the parent (the province's own row) first, then our units, then the unmatched ones
+    ordered = rows.sort("is_parent", "unit_name", "portal_unit_name", "sort_order",
+                        descending=[True, False, False, False], nulls_last=True)
+    frame = ordered.select(
+        pl.struct("unit_name", "portal_unit_name").map_elements(_portal_unit_heading, return_dtype=pl.String)
+        .alias("unit_heading"),
+        pl.col("indicator_id").replace({"total": PORTAL766_TOTAL_NAME_VI}),
         _counted("portal_numerator", "portal_denominator").alias("portal_counted"),
         _counted("our_numerator", "our_denominator").alias("our_counted"),
         "portal_points", "our_points", "points_difference", pl.col("reading_vi").alias("reading"))
     numbers = ["portal_points", "our_points", "points_difference"]
     return (
-        GT(frame, groupname_col="portal_unit_name")
+        GT(frame, groupname_col="unit_heading")
         .tab_header(title=REPORT08_PORTAL_TITLE, subtitle=f"{ctx.scope_label} — {ctx.period.label}")
         .fmt_number(numbers, decimals=2, drop_trailing_zeros=True, sep_mark=".", dec_mark=",")
-        .cols_label(**{c: PORTAL766_COLUMN_LABELS_VI[c] for c in frame.columns if c != "portal_unit_name"})
+        .cols_label(**{c: PORTAL766_COLUMN_LABELS_VI[c] for c in frame.columns if c != "unit_heading"})
         .tab_source_note(REPORT08_PORTAL_NOTE)
         .sub_missing(missing_text=tables.MISSING_TEXT)
         .tab_options(table_font_size="13px")
