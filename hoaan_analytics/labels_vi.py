@@ -356,6 +356,9 @@ REPORT08_AS_OF_NEWEST_EVENT = (
 REPORT08_AS_OF_BEFORE_PERIOD = (
     "Số liệu chỉ có đến ngày {as_of}, trước khi kỳ báo cáo ({period}) bắt đầu: chưa có việc cần làm của kỳ này. "
     "Nạp tệp xuất mới hơn (`hoaan ingest`) rồi mở lại báo cáo.")
+REPORT08_OUTSIDE_DATA = (
+    "Cơ sở dữ liệu không có hồ sơ nào quanh ngày {as_of} (kỳ báo cáo {period}): không có việc cần làm và không "
+    "có gì để dự báo.")
 REPORT08_RULE_NOTE = (
     "Hồ sơ đang giải quyết được đưa vào danh sách khi đã quá hạn, khi đến hạn trong {within} ngày làm việc, hoặc "
     "khi đến hạn trước hết ngày cuối tháng ({month_end}). Hồ sơ đã giải quyết từ đầu tháng được liệt kê theo từng "

@@ -65,6 +65,9 @@ worklist.projection_table(ctx)
 # %%
 worklist.portal_comparison(ctx)
 
+# %%
+worklist.portal_readings(ctx)
+
 # %% [markdown]
 # ---
 # *Danh sách và dự báo theo METRICS.md §5 và §9, docs/index766.md. Báo cáo không chứa thông tin cá nhân của người nộp hồ sơ: hồ sơ chỉ được nêu bằng mã hồ sơ và thủ tục.*

@@ -26,7 +26,7 @@ import polars as pl
 from great_tables import GT
 from IPython.display import Markdown
 
-from hoaan_analytics import analyses, charts, portal766, projection, tables, worklist
+from hoaan_analytics import analyses, charts, models, portal766, projection, tables, worklist
 from hoaan_analytics.labels_vi import (
     PORTAL766_COLUMN_LABELS_VI,
     PORTAL766_PORTAL_UNIT_HEADING,
@@ -49,6 +49,7 @@ from hoaan_analytics.labels_vi import (
     REPORT08_OPEN_NOTE,
     REPORT08_OPEN_SUMMARY,
     REPORT08_OPEN_TITLE,
+    REPORT08_OUTSIDE_DATA,
     REPORT08_OVERVIEW_LINE,
     REPORT08_POINTS_AXIS,
     REPORT08_PORTAL_NONE,
@@ -102,8 +103,23 @@ def _before_period(ctx: ReportContext) -> bool:
     return as_of(ctx) < ctx.period.start
 
 
-def _before_period_text(ctx: ReportContext) -> Markdown:
-    return nothing(REPORT08_AS_OF_BEFORE_PERIOD.format(as_of=date_text(as_of(ctx)), period=ctx.period.label))
+def _outside_calendar(ctx: ReportContext) -> bool:
+    """True when `as_of` lies outside the stored working-day calendar (the data's years and one on each side).
+
+    No dossier is received that far from the data, so nothing is open or projected; the work list
+    itself refuses such a day (worklist.worklist).
+    """
+    first_day, last_day = ctx.memo(("worklist", "calendar"), lambda: models.calendar_range(ctx.con))
+    return not first_day <= as_of(ctx) <= last_day
+
+
+def _no_list(ctx: ReportContext) -> Markdown | None:
+    """The sentence shown instead of every list, count and projection when there is nothing to take them on."""
+    if _before_period(ctx):
+        return nothing(REPORT08_AS_OF_BEFORE_PERIOD.format(as_of=date_text(as_of(ctx)), period=ctx.period.label))
+    if _outside_calendar(ctx):
+        return nothing(REPORT08_OUTSIDE_DATA.format(as_of=date_text(as_of(ctx)), period=ctx.period.label))
+    return None
 
 
 def worklist_rows(ctx: ReportContext) -> pl.DataFrame:
@@ -171,8 +187,8 @@ def _capped(gt: GT, shown: int, total: int, note: str | None = None) -> GT:
 def as_of_note(ctx: ReportContext) -> Markdown:
     """Which day the list is taken on and why; the rules that put a dossier on it."""
     day, period = date_text(as_of(ctx)), ctx.period.label
-    if _before_period(ctx):
-        return _before_period_text(ctx)
+    if (unavailable := _no_list(ctx)) is not None:
+        return unavailable
     which = REPORT08_AS_OF_PERIOD_END if as_of(ctx) >= ctx.period.end else REPORT08_AS_OF_NEWEST_EVENT
     return Markdown(which.format(as_of=day, period=period) + "\n\n" + REPORT08_RULE_NOTE.format(
         within=WITHIN_WORKING_DAYS, month_end=date_text(_month_end(ctx))))
@@ -180,8 +196,8 @@ def as_of_note(ctx: ReportContext) -> Markdown:
 
 def open_summary(ctx: ReportContext) -> Markdown:
     """How many open dossiers are to act on, how many overdue, and how many for each reason."""
-    if _before_period(ctx):
-        return _before_period_text(ctx)
+    if (unavailable := _no_list(ctx)) is not None:
+        return unavailable
     opened = counts(ctx).filter(pl.col("row_kind") == "open")
     total = int(opened["rows"].sum())
     if total == 0:
@@ -198,7 +214,7 @@ def units_table(ctx: ReportContext) -> GT | Markdown | None:
 
     None (nothing shown) for a one-unit report or data of one unit.
     """
-    if ctx.unit is not None or len(ctx.unit_names) < 2 or _before_period(ctx):
+    if ctx.unit is not None or len(ctx.unit_names) < 2 or _no_list(ctx) is not None:
         return None
     frame = unit_rows(ctx).select("unit_name", "open_dossiers", "overdue_dossiers", "due_dossiers",
                                   "can_win_dossier_indicators", "lost_dossier_indicators")
@@ -216,8 +232,8 @@ def units_table(ctx: ReportContext) -> GT | Markdown | None:
 
 def open_table(ctx: ReportContext) -> GT | Markdown:
     """The open dossiers to act on by id, procedure, unit, due date, working days left, reason (capped)."""
-    if _before_period(ctx):
-        return _before_period_text(ctx)
+    if (unavailable := _no_list(ctx)) is not None:
+        return unavailable
     rows = worklist_rows(ctx).filter(pl.col("row_kind") == "open")  # the macro's order: overdue, fewest days left
     if rows.is_empty():
         return nothing(REPORT08_OPEN_NONE.format(scope=ctx.scope_label, as_of=date_text(as_of(ctx))))
@@ -249,8 +265,8 @@ def _closed_counts(ctx: ReportContext) -> pl.DataFrame:
 
 def closed_summary(ctx: ReportContext) -> Markdown:
     """Points the dossiers closed since the month's start lost, and can still win, in one sentence."""
-    if _before_period(ctx):
-        return _before_period_text(ctx)
+    if (unavailable := _no_list(ctx)) is not None:
+        return unavailable
     closed = _closed_counts(ctx)
     start, day = date_text(_month_start(ctx)), date_text(as_of(ctx))
     if closed.is_empty():
@@ -263,8 +279,8 @@ def closed_summary(ctx: ReportContext) -> Markdown:
 
 def closed_by_reason_table(ctx: ReportContext) -> GT | Markdown:
     """Per indicator and reason: how many points the month's closed dossiers can still win, and lost."""
-    if _before_period(ctx):
-        return _before_period_text(ctx)
+    if (unavailable := _no_list(ctx)) is not None:
+        return unavailable
     closed = _closed_counts(ctx)
     if closed.is_empty():
         return nothing(REPORT08_CLOSED_NONE.format(start=date_text(_month_start(ctx)), as_of=date_text(as_of(ctx))))
@@ -287,8 +303,8 @@ def closed_by_reason_table(ctx: ReportContext) -> GT | Markdown:
 
 def can_win_table(ctx: ReportContext) -> GT | Markdown:
     """The closed dossiers that can still win a point: id, procedure, unit, indicator, reason (capped)."""
-    if _before_period(ctx):
-        return _before_period_text(ctx)
+    if (unavailable := _no_list(ctx)) is not None:
+        return unavailable
     rows = worklist_rows(ctx).filter((pl.col("row_kind") == "closed") & (pl.col("kind") == "can_win"))
     if rows.is_empty():
         return nothing(REPORT08_CAN_WIN_NONE)
@@ -315,8 +331,8 @@ def _period_heading(row: dict[str, Any]) -> str:
 
 def projection_summary(ctx: ReportContext) -> Markdown:
     """Total points at the month's and the quarter's end in the two scenarios, and the plan's rates."""
-    if _before_period(ctx):
-        return _before_period_text(ctx)
+    if (unavailable := _no_list(ctx)) is not None:
+        return unavailable
     totals = projection_totals(ctx)
     if totals.is_empty() or totals["none_close_max_points"].is_null().all():
         return nothing(REPORT08_PROJECTION_NONE)
@@ -342,8 +358,8 @@ def _indicator_points(ctx: ReportContext) -> pl.DataFrame:
 
 def projection_chart(ctx: ReportContext) -> alt.FacetChart | Markdown:
     """Points per indicator in the two scenarios, the month above the quarter; narrow enough for a phone."""
-    if _before_period(ctx):
-        return _before_period_text(ctx)
+    if (unavailable := _no_list(ctx)) is not None:
+        return unavailable
     rows = _indicator_points(ctx)
     if rows.is_empty() or rows["points"].is_null().all():
         return nothing(REPORT08_PROJECTION_NONE)
@@ -362,8 +378,8 @@ def projection_chart(ctx: ReportContext) -> alt.FacetChart | Markdown:
 
 def projection_table(ctx: ReportContext) -> GT | Markdown:
     """The same per indicator: points in each scenario, the difference and the maximum, month then quarter."""
-    if _before_period(ctx):
-        return _before_period_text(ctx)
+    if (unavailable := _no_list(ctx)) is not None:
+        return unavailable
     rows = _indicator_points(ctx)
     if rows.is_empty() or rows["points"].is_null().all():
         return nothing(REPORT08_PROJECTION_NONE)
@@ -389,6 +405,8 @@ def projection_table(ctx: ReportContext) -> GT | Markdown:
 
 def _counted(numerator: str, denominator: str) -> pl.Expr:
     def text(row: dict[str, Any]) -> str:
+        if row[numerator] is None and row[denominator] is None:
+            return tables.MISSING_TEXT
         return f"{count_text(row[numerator])} / {count_text(row[denominator])}"
     return pl.struct(numerator, denominator).map_elements(text, return_dtype=pl.String)
 
@@ -399,35 +417,58 @@ def _portal_unit_heading(row: dict[str, Any]) -> str:
     return PORTAL766_UNIT_HEADING.format(unit_name=row["unit_name"], portal_unit_name=row["portal_unit_name"])
 
 
+def _portal_ordered(ctx: ReportContext) -> pl.DataFrame:
+    """The comparison rows, the portal's parent unit first, then our units, then the unmatched ones."""
+    rows = portal_rows(ctx)
+    ordered = rows.sort("is_parent", "unit_name", "portal_unit_name", "sort_order",
+                        descending=[True, False, False, False], nulls_last=True)
+    return ordered.with_columns(
+        pl.struct("unit_name", "portal_unit_name").map_elements(_portal_unit_heading, return_dtype=pl.String)
+        .alias("unit_heading"),
+        pl.col("indicator_id").replace({"total": PORTAL766_TOTAL_NAME_VI}))
+
+
 def portal_comparison(ctx: ReportContext) -> GT | Markdown:
-    """The portal's published figures against ours, unit by unit, with a plain Vietnamese reading.
+    """The portal's published figures against ours, unit by unit and indicator by indicator.
 
     Without figures loaded for the period, one sentence saying how to load them (`hoaan portal766`).
     Units of the portal's page that match none of ours are listed under their own name, never dropped.
+    The plain readings follow in `portal_readings` (text wraps on a phone; a column of it would not).
     """
-    rows = portal_rows(ctx)
-    if rows.is_empty():
+    if portal_rows(ctx).is_empty():
         return Markdown(REPORT08_PORTAL_NONE.format(period=ctx.period.name))
-    # the parent (the province's own row) first, then our units, then the unmatched ones
-    ordered = rows.sort("is_parent", "unit_name", "portal_unit_name", "sort_order",
-                        descending=[True, False, False, False], nulls_last=True)
-    frame = ordered.select(
-        pl.struct("unit_name", "portal_unit_name").map_elements(_portal_unit_heading, return_dtype=pl.String)
-        .alias("unit_heading"),
-        pl.col("indicator_id").replace({"total": PORTAL766_TOTAL_NAME_VI}),
+    frame = _portal_ordered(ctx).select(
+        "unit_heading", "indicator_id",
         _counted("portal_numerator", "portal_denominator").alias("portal_counted"),
         _counted("our_numerator", "our_denominator").alias("our_counted"),
-        "portal_points", "our_points", "points_difference", pl.col("reading_vi").alias("reading"))
+        "portal_points", "our_points", "points_difference")
     numbers = ["portal_points", "our_points", "points_difference"]
     return (
         GT(frame, groupname_col="unit_heading")
         .tab_header(title=REPORT08_PORTAL_TITLE, subtitle=f"{ctx.scope_label} — {ctx.period.label}")
         .fmt_number(numbers, decimals=2, drop_trailing_zeros=True, sep_mark=".", dec_mark=",")
         .cols_label(**{c: PORTAL766_COLUMN_LABELS_VI[c] for c in frame.columns if c != "unit_heading"})
+        .cols_align("right", columns=["portal_counted", "our_counted", *numbers])
         .tab_source_note(REPORT08_PORTAL_NOTE)
         .sub_missing(missing_text=tables.MISSING_TEXT)
         .tab_options(table_font_size="13px")
     )
+
+
+def portal_readings(ctx: ReportContext) -> Markdown | None:
+    """What each difference means, in plain Vietnamese, unit by unit (None when nothing was loaded)."""
+    if portal_rows(ctx).is_empty():
+        return None
+    lines: list[str] = []
+    heading = None
+    for row in _portal_ordered(ctx).iter_rows(named=True):
+        if row["unit_heading"] != heading:
+            heading, said = row["unit_heading"], set()
+            lines.append(f"- **{heading}**")
+        if row["reading_vi"] not in said:  # the parent's rows all say the same
+            said.add(row["reading_vi"])
+            lines.append(f"    - {row['indicator_id']}: {row['reading_vi']}")
+    return Markdown("\n".join(lines))
 
 
 def link_line(ctx: ReportContext) -> Markdown:
