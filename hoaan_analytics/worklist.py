@@ -133,7 +133,7 @@ class WorklistOutput:
 def worklist_output(db_path: str | os.PathLike[str], *, as_of: str | None = None, unit: str | None = None,
                     by_unit: bool = False, within_working_days: int = DEFAULT_WITHIN_WORKING_DAYS,
                     as_json: bool = False) -> WorklistOutput:
-    """Open the database read-only and lay the work list of `as_of` (default: the data's last day) out as text or JSON."""
+    """Open the database read-only; the work list of `as_of` (default: the data's last day) as text or JSON."""
     day = None if as_of is None else parse_as_of(as_of)
     con = db.connect_reader(db_path)
     try:
@@ -189,8 +189,8 @@ def _text(rows: pl.DataFrame, units: pl.DataFrame | None, as_of: date, unit: str
     if units is not None:
         columns = list(UNIT_COLUMNS)
         lines.append(WORKLIST_UNITS_HEADING)
-        lines += _table([labels[c] for c in columns[1:]] + [labels["unit_name"]],
-                        [[str(r[c]) for c in columns[1:]] + [r["unit_name"] or ""] for r in units.iter_rows(named=True)],
+        counts = [[str(r[c]) for c in columns[1:]] + [r["unit_name"] or ""] for r in units.iter_rows(named=True)]
+        lines += _table([labels[c] for c in columns[1:]] + [labels["unit_name"]], counts,
                         right=set(range(len(columns) - 1)))
         lines.append("")
 
