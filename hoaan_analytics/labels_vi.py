@@ -221,7 +221,7 @@ INDEX766_COLUMN_LABELS_VI: dict[str, str] = {
 INDEX766_POINTS_UNIT = "điểm tính được"
 
 # Work list (report 08)
-# Why a dossier is on the work list (worklist.reason): the scorecard's reasons in its own words, and the work list's own.
+# Why a dossier is on the work list (worklist.reason): the scorecard's reasons in their words, and the list's own.
 WORKLIST_REASON_LABELS_VI: dict[str, str] = {
     **INDEX766_REASON_LABELS_VI,
     "waiting_for_applicant": "Đang chờ người nộp bổ sung (yêu cầu đưa ra trước ngày hẹn trả)",

@@ -133,7 +133,7 @@ class WorklistOutput:
 def worklist_output(db_path: str | os.PathLike[str], *, as_of: str | None = None, unit: str | None = None,
                     by_unit: bool = False, within_working_days: int = DEFAULT_WITHIN_WORKING_DAYS,
                     as_json: bool = False) -> WorklistOutput:
-    """Open the database read-only and lay the work list of `as_of` (default: the data's last day) out as text or JSON."""
+    """Open the database read-only; the work list of `as_of` (default: the data's last day) as text or JSON."""
     day = None if as_of is None else parse_as_of(as_of)
     con = db.connect_reader(db_path)
     try:
@@ -152,13 +152,14 @@ def worklist_output(db_path: str | os.PathLike[str], *, as_of: str | None = None
         }
         if units is not None:
             document["units"] = _records(units, UNIT_COLUMNS)
-        return WorklistOutput(json.dumps(document, ensure_ascii=False, indent=1))
+        # no indent: json's C encoder writes the tens of thousands of rows of a province at once
+        return WorklistOutput(json.dumps(document, ensure_ascii=False))
     return WorklistOutput(_text(rows, units, day, name, within_working_days))
 
 
 def _records(frame: pl.DataFrame, columns: tuple[str, ...]) -> list[dict[str, Any]]:
-    return [{key: (value.isoformat() if isinstance(value, date) else value) for key, value in row.items()}
-            for row in frame.select(columns).iter_rows(named=True)]
+    """The rows as JSON objects, dates as ISO text."""
+    return frame.select(columns).with_columns(pl.col(pl.Date).dt.strftime("%Y-%m-%d")).to_dicts()
 
 
 def reason_label(reason: str | None, within_working_days: int) -> str:
@@ -168,67 +169,80 @@ def reason_label(reason: str | None, within_working_days: int) -> str:
     return WORKLIST_REASON_LABELS_VI.get(reason, reason).format(within=within_working_days)
 
 
-def _table(headings: list[str], lines: list[list[str]], right: set[int]) -> list[str]:
-    """Fixed-width columns; the last one (free text) is not padded."""
-    widths = [max([len(h), *(len(line[i]) for line in lines)]) for i, h in enumerate(headings)]
+def _words(column: str, labels: dict[Any, str]) -> pl.Expr:
+    return pl.col(column).replace_strict(labels, default=pl.col(column).cast(pl.String), return_dtype=pl.String)
 
-    def laid_out(cells: list[str]) -> str:
-        parts = [cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]) for i, cell in enumerate(cells[:-1])]
-        return "  " + "  ".join([*parts, cells[-1]])
 
-    return [laid_out(headings), *(laid_out(line) for line in lines)]
+def _shown(frame: pl.DataFrame, within_working_days: int) -> pl.DataFrame:
+    """Every cell the text tables print, as text: dates dd/mm/yyyy, codes and keys in Vietnamese words."""
+    reasons = {key: reason_label(key, within_working_days) for key in WORKLIST_REASON_LABELS_VI}
+    return frame.select(
+        pl.col("dossier_id"),
+        pl.col("due_on").dt.strftime("%d/%m/%Y"),
+        pl.col("finished_on").dt.strftime("%d/%m/%Y"),
+        pl.col("working_days_left").cast(pl.String),
+        pl.col("supplement_count").cast(pl.String),
+        _words("status", STATUS_LABELS_VI),
+        pl.col("unit_name"),
+        pl.col("procedure_name"),
+        _words("indicator_id", WORKLIST_INDICATOR_LABELS_VI),
+        _words("kind", WORKLIST_KIND_LABELS_VI),
+        _words("reason", reasons),
+    ).fill_null("")
+
+
+def _table(frame: pl.DataFrame, right: tuple[str, ...] = ()) -> list[str]:
+    """The text columns of `frame` under their Vietnamese headings, padded to one width; the last one is not."""
+    headings = [WORKLIST_COLUMN_LABELS_VI[c] for c in frame.columns]
+    widths = [max(len(h), frame[c].str.len_chars().max() or 0) for h, c in zip(headings, frame.columns, strict=True)]
+
+    def padded(cell: pl.Expr | str, column: str, width: int, last: bool) -> pl.Expr | str:
+        if last:
+            return cell
+        if isinstance(cell, str):
+            return cell.rjust(width) if column in right else cell.ljust(width)
+        return cell.str.pad_start(width) if column in right else cell.str.pad_end(width)
+
+    count = len(frame.columns)
+    heading = "  " + "  ".join(padded(h, c, w, i == count - 1)
+                               for i, (h, c, w) in enumerate(zip(headings, frame.columns, widths, strict=True)))
+    lines = frame.select(pl.concat_str(
+        [padded(pl.col(c), c, w, i == count - 1) for i, (c, w) in enumerate(zip(frame.columns, widths, strict=True))],
+        separator="  ").alias("line"))["line"]
+    return [heading, *("  " + line for line in lines.to_list())]
 
 
 def _text(rows: pl.DataFrame, units: pl.DataFrame | None, as_of: date, unit: str | None,
           within_working_days: int) -> str:
-    labels = WORKLIST_COLUMN_LABELS_VI
     month = parse_period(f"{as_of:%Y-%m}")
     reference = rows["reference_on"][0] if rows.height else min(as_of, month.end)
     lines = [f"{WORKLIST_TITLE.format(as_of=as_of)} — {unit or ALL_UNITS_LABEL}",
              WORKLIST_SCOPE.format(period=month.label, start=month.start, as_of=as_of, reference=reference), ""]
     if units is not None:
-        columns = list(UNIT_COLUMNS)
         lines.append(WORKLIST_UNITS_HEADING)
-        lines += _table([labels[c] for c in columns[1:]] + [labels["unit_name"]],
-                        [[str(r[c]) for c in columns[1:]] + [r["unit_name"] or ""] for r in units.iter_rows(named=True)],
-                        right=set(range(len(columns) - 1)))
+        counts = units.select([pl.col(c).cast(pl.String) for c in UNIT_COLUMNS[1:]] + [pl.col("unit_name")])
+        lines += _table(counts.fill_null(""), right=UNIT_COLUMNS[1:])
         lines.append("")
 
     opened = rows.filter(pl.col("row_kind") == "open")
     overdue = opened.filter(pl.col("is_pending_overdue"))
+    due = opened.filter(~pl.col("is_pending_overdue"))
     lines.append(WORKLIST_OPEN_HEADING.format(count=opened.height, overdue=overdue.height))
-    open_headings = [labels[c] for c in ("dossier_id", "due_on", "working_days_left", "supplement_count", "status",
-                                         "unit_name", "procedure_name", "reason")]
+    open_columns = ("dossier_id", "due_on", "working_days_left", "supplement_count", "status", "unit_name",
+                    "procedure_name", "reason")
     for heading, part in ((WORKLIST_OVERDUE_HEADING, overdue),
-                          (WORKLIST_DUE_HEADING.format(within=within_working_days),
-                           opened.filter(~pl.col("is_pending_overdue")))):
+                          (WORKLIST_DUE_HEADING.format(within=within_working_days), due)):
         lines.append(f" {heading}: {part.height}")
         if part.height:
-            lines += _table(open_headings, [[
-                r["dossier_id"], _day(r["due_on"]), _number(r["working_days_left"]), _number(r["supplement_count"]),
-                STATUS_LABELS_VI.get(r["status"], str(r["status"])), r["unit_name"] or "", r["procedure_name"] or "",
-                reason_label(r["reason"], within_working_days),
-            ] for r in part.iter_rows(named=True)], right={2, 3})
+            lines += _table(_shown(part, within_working_days).select(open_columns),
+                            right=("working_days_left", "supplement_count"))
     lines.append("")
 
     closed = rows.filter(pl.col("row_kind") == "closed")
     lines.append(WORKLIST_CLOSED_HEADING)
     if closed.height:
-        lines += _table([labels[c] for c in ("dossier_id", "finished_on", "indicator_id", "kind", "unit_name",
-                                             "procedure_name", "reason")], [[
-            r["dossier_id"], _day(r["finished_on"]),
-            WORKLIST_INDICATOR_LABELS_VI.get(r["indicator_id"], r["indicator_id"]),
-            WORKLIST_KIND_LABELS_VI[r["kind"]], r["unit_name"] or "", r["procedure_name"] or "",
-            reason_label(r["reason"], within_working_days),
-        ] for r in closed.iter_rows(named=True)], right=set())
+        lines += _table(_shown(closed, within_working_days).select(
+            "dossier_id", "finished_on", "indicator_id", "kind", "unit_name", "procedure_name", "reason"))
     else:
         lines.append(f"  {WORKLIST_NOTHING}")
     return "\n".join(lines)
-
-
-def _day(value: date | None) -> str:
-    return "" if value is None else f"{value:%d/%m/%Y}"
-
-
-def _number(value: int | None) -> str:
-    return "" if value is None else str(value)
