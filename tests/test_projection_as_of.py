@@ -99,3 +99,16 @@ def test_the_unit_is_matched_as_everywhere_and_all_units_count_every_unit(loaded
 def test_an_unknown_unit_names_the_units_of_the_data(loaded):
     with pytest.raises(UnknownUnitError, match="Bình Minh"):
         projection(loaded, date(2026, 11, 12), "UBND xã Không Có")
+
+
+def test_on_the_newest_event_nothing_closes_is_the_stored_data_judged_on_the_periods_end(loaded):
+    # nothing is undone at the default as_of: the scenario's recomputed facts must be the stored ones
+    periods = [{"period_name": "month", "period_start": date(2026, 11, 1), "period_end": date(2026, 11, 30)},
+               {"period_name": "quarter", "period_start": date(2026, 10, 1), "period_end": date(2026, 12, 31)}]
+    stored = db.query(loaded, """
+        select period_name as period, indicator_id as measure_id, numerator, denominator, unknown, rate, points
+        from index766_list_indicators($periods, NULL, 'none', judged_on := DATE '2026-12-31')
+        where is_computable order by period, sort_order""", {"periods": periods})
+    projected = projection(loaded, date(2026, 11, 12)).filter(scenario="none_close", measure_kind="indicator")
+    assert stored.height == 20
+    assert projected.select(stored.columns).equals(stored)

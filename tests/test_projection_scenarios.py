@@ -24,6 +24,13 @@ month    none_close:  in time = D F G = 3 -> progress 3/7, 2.1 = 20 × 3/7 = 8.5
 quarter  none_close:  in time = D F = 2 -> progress 2/7, 2.1 = 20 × 2/7 = 5.714 -> 5.71; on time 0/1
          listed:      resolved A B C D E G, in time A B D G = 4 -> on_time 4/6; + F -> 5/7, 2.1 = 14.29;
                       difference 14.29 − 5.71 = 8.58
+
+5.4 has 2.1's numerator (no complaint, no rating here): min(6, 6 × rate / 0.9) = 6 × 3/7 / 0.9 = 2.857 -> 2.86,
+6 × 5/7 / 0.9 = 4.762 -> 4.76, 6 × 2/7 / 0.9 = 1.905 -> 1.90. Procedure 2.000815 (every dossier but B) has a
+fee and none is paid online: 3.5 = 0/1 and 3.6 = 0/6, 0 points; 3.3 gives communes no points; 4.1-4.5 read
+flags these rows leave unknown: no points. Total = 2.1 + 3.5 + 3.6 + 5.4 out of 20 + 2 + 6 + 6 = 34:
+month 8.57 + 2.86 = 11.43 and 14.29 + 4.76 = 19.05 (difference 7.62); quarter 5.71 + 1.90 = 7.61 and 19.05
+(difference 11.44).
 """
 
 from __future__ import annotations
@@ -115,3 +122,21 @@ def test_the_rows_name_their_periods_and_the_as_of_day(loaded):
     assert first["period"].to_list() == ["month", "month"] and first["scenario"].to_list() == ["none_close"] * 2
     assert frame.filter(period="month", scenario="none_close")["measure_id"].to_list()[-2:] == [
         "on_time_rate", "progress_rate"]
+
+
+def test_the_total_of_the_computable_points_in_both_scenarios(loaded):
+    frame = projection(loaded, AS_OF)
+    index_54 = {(r["period"], r["scenario"]): r["points"] for r in frame.filter(measure_id="5.4").iter_rows(named=True)}
+    assert index_54 == {("month", "none_close"): 2.86, ("month", "listed_close_on_due"): 4.76,
+                        ("quarter", "none_close"): 1.90, ("quarter", "listed_close_on_due"): 4.76}
+    totals = {(r["period"], r["scenario"]): (r["points"], r["max_points"], r["points_difference"])
+              for r in frame.filter(measure_kind="total").iter_rows(named=True)}
+    assert totals == {("month", "none_close"): (11.43, 34, 7.62), ("month", "listed_close_on_due"): (19.05, 34, 7.62),
+                      ("quarter", "none_close"): (7.61, 34, 11.44),
+                      ("quarter", "listed_close_on_due"): (19.05, 34, 11.44)}
+
+
+def test_without_totals_the_same_rows_but_the_totals(loaded):
+    full = projection(loaded, AS_OF)
+    lean = projection(loaded, AS_OF, with_totals=False)
+    assert lean.equals(full.filter(pl.col("measure_kind") != "total"))

@@ -24,7 +24,8 @@ flagged as (
             else error('unknown breakdown ' || breakdown || ': use none, field, procedure or unit')
         end                                                                         as group_key
     from periods_listed p
-    left join period_list_handled(periods, unit_name, judged_on := judged_on, facts_relation := facts_relation) h on h.period_name is not distinct from p.period_name
+    left join period_list_handled(periods, unit_name, judged_on := judged_on, facts_relation := facts_relation) h
+           on h.period_name is not distinct from p.period_name
 ),
 
 counted as (

@@ -1,4 +1,4 @@
--- one row per (period of `as_of`: 'month' | 'quarter', scenario, measure: a computable 766 indicator or a plan KPI)
+-- one row per (period of `as_of`: month or quarter, scenario, measure: a 766 indicator, the total, a plan KPI)
 -- The month-end projection (docs/index766.md, "Month-end projection"): the 766 points and the plan's on-time and
 -- progress rates at the END of the calendar month and quarter containing `as_of` (NULL: the newest event of the
 -- data), within `unit` (NULL = all units; matched as unit_name is everywhere), in two scenarios built from the
@@ -11,10 +11,12 @@
 -- No rule is stated here: the scenarios are dossier relations; dossier_facts_of (sql/facts/dossier_facts.sql)
 -- derives their facts and index766_list_indicators / period_list_kpis apply §5, §6 and §9 to them, judging
 -- open dossiers on the period's end (judged_on). points_difference and rate_difference: listed_close_on_due
--- minus none_close, on both rows of a measure.
+-- minus none_close, on both rows of a measure. measure_kind: 'indicator' (index766_list_indicators' row), 'total'
+-- (index766_list_groups' total row; with_totals false leaves it out and saves a third of the work) or 'plan'
+-- (on_time_rate, progress_rate of period_list_kpis' total row).
 -- Macro parameters shadow columns of the same name, in every view and macro expanded here too: hence `unit`, not
 -- unit_name (stg_dossiers, read below, has a column unit_name), and every column here is qualified.
-create or replace macro projection766(as_of := NULL, unit := NULL) as table
+create or replace macro projection766(as_of := NULL, unit := NULL, with_totals := true) as table
 with extent as (
     select newest_event_on from dossier_extent
 ),
@@ -40,10 +42,19 @@ period_list as (
         [{'period_name': 'month', 'period_start': b.month_start, 'period_end': b.month_end},
          {'period_name': 'quarter', 'period_start': b.quarter_start, 'period_end': b.quarter_end}]
                                                                                         as periods,
+        [{'period_name': 'quarter', 'period_start': b.quarter_start, 'period_end': b.quarter_end}]
+                                                                                        as quarter_only,
         b.quarter_end                                                                   as judged_on,
         strftime(b.month_start, '%Y-%m')                                                as month_name,
         strftime(b.quarter_start, '%Y') || '-Q' || quarter(b.quarter_start)             as quarter_name
     from bounds b
+),
+
+quarter_handled as materialized (
+    -- the dossiers the quarter (and so its month) handles in the stored data, by the §5 macro: a scenario only
+    -- forgets what came after as_of and closes open dossiers, so it handles none beyond them
+    select h.dossier_id, h.due_on
+    from period_list_handled((select p.quarter_only from period_list p), unit) h
 ),
 
 known as (
@@ -63,6 +74,7 @@ known as (
                  else s.supplement_completed_at end                                     as supplement_completed_at
         )
     from stg_dossiers s
+    join quarter_handled q on q.dossier_id = s.dossier_id
     cross join bounds b
     where cast(s.received_at as date) <= b.as_of_on
       and (not is_closing_status(s.status)
@@ -75,9 +87,10 @@ kept_facts as (
     -- received by as_of, closed by it and untouched since
     select f.*
     from dossier_facts f
+    join quarter_handled q on q.dossier_id = f.dossier_id
     cross join bounds b
     where f.received_on <= b.as_of_on
-      and not exists (select 1 from known k where k.dossier_id = f.dossier_id)
+      and f.dossier_id not in (select k.dossier_id from known k)
 ),
 
 projected_none_close_facts as (
@@ -91,12 +104,12 @@ listed as (
     -- close after the month and are judged open at its end in both scenarios); no due date, nothing to close on
     select
         k.dossier_id,
-        greatest(cast(greatest(f.due_on, b.as_of_on) as timestamp), k.received_at)     as closing_at
+        greatest(cast(greatest(q.due_on, b.as_of_on) as timestamp), k.received_at)     as closing_at
     from known k
-    join dossier_facts f on f.dossier_id = k.dossier_id
+    join quarter_handled q on q.dossier_id = k.dossier_id
     cross join bounds b
     where not is_closing_status(k.status)
-      and f.due_on <= b.quarter_end
+      and q.due_on <= b.quarter_end
 ),
 
 closing as (
@@ -142,6 +155,21 @@ kpis as (
                           facts_relation := 'projected_listed_close_facts') k
 ),
 
+totals as (
+    -- the scope's total of §9: the sum of the non-null points, out of the sum of their maxima
+    select 'none_close' as scenario, g.*
+    from index766_list_groups((select p.periods from period_list p), unit, 'none',
+                              judged_on := (select p.judged_on from period_list p),
+                              facts_relation := 'projected_none_close_facts') g
+    where with_totals and g.is_total
+    union all by name
+    select 'listed_close_on_due' as scenario, g.*
+    from index766_list_groups((select p.periods from period_list p), unit, 'none',
+                              judged_on := (select p.judged_on from period_list p),
+                              facts_relation := 'projected_listed_close_facts') g
+    where with_totals and g.is_total
+),
+
 measures as (
     select
         i.scenario,
@@ -158,6 +186,17 @@ measures as (
         i.max_points
     from indicators i
     where i.is_computable
+    union all by name
+    select
+        t.scenario,
+        t.period_name                                                   as period,
+        'total'                                                         as measure_kind,
+        'total'                                                         as measure_id,
+        null::varchar                                                   as measure_name,
+        1000                                                            as sort_order,
+        t.points,
+        t.max_points
+    from totals t
     union all by name
     select
         k.scenario,
