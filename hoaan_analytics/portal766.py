@@ -44,7 +44,6 @@ from hoaan_analytics.periods import Period, parse_period
 
 ALIASES_FILE = "units.csv"
 CSV_COLUMNS = ("unit", "period", "indicator_id", "numerator", "denominator", "points")
-CSV_OPTIONAL_COLUMNS = ("max_points",)
 PROGRESS_INDICATOR = "2.1"
 TOTAL_INDICATOR = "total"
 # The stored macros a load needs; an ingest creates them too (models.SCORECARD_MACROS), this lets a
@@ -386,25 +385,33 @@ def read_aliases(params_dir: str | os.PathLike[str]) -> pl.DataFrame:
     """params_dir/units.csv (columns alias, unit_name) as a frame; empty when there is no such file.
 
     An alias is another name of a unit of the exports (an old name, the portal's spelling, the
-    name after a merger); two lines giving one alias two units stop the load.
+    name after a merger). `line` is the file's line, for the load's check that no alias names
+    two units (made with portal_unit_key, as the matching is).
     """
     path = Path(params_dir) / ALIASES_FILE
-    rows: list[dict[str, str]] = []
+    rows: list[dict[str, Any]] = []
     if path.is_file():
         _, lines = _csv_rows(path, _text_of(path), ("alias", "unit_name"))
-        seen: dict[str, tuple[int, str]] = {}
         for line, row in lines:
             alias, unit_name = _clean(row.get("alias") or ""), _clean(row.get("unit_name") or "")
             for column, value in (("alias", alias), ("unit_name", unit_name)):
                 if not value:
                     raise PortalFileError(f"{path}: line {line}, column {column}: empty")
-            key = alias.casefold()
-            if key in seen and seen[key][1].casefold() != unit_name.casefold():
-                raise PortalFileError(f"{path}: line {line}, column alias: {alias!r} already names "
-                                      f"{seen[key][1]!r} on line {seen[key][0]}")
-            seen.setdefault(key, (line, unit_name))
-            rows.append({"alias": alias, "unit_name": unit_name})
-    return pl.DataFrame(rows, schema={"alias": pl.String, "unit_name": pl.String})
+            rows.append({"alias": alias, "unit_name": unit_name, "line": line})
+    return pl.DataFrame(rows, schema={"alias": pl.String, "unit_name": pl.String, "line": pl.Int32})
+
+
+# The first line of units.csv whose alias (as portal_unit_key reads it) an earlier line gave another unit.
+_ALIAS_CONFLICT_SQL = """
+select a.line, a.alias, b.line as earlier_line, b.unit_name as earlier_unit_name
+from portal766_aliases a
+join portal766_aliases b
+  on portal_unit_key(b.alias) = portal_unit_key(a.alias)
+ and b.line < a.line
+ and portal_unit_key(b.unit_name) <> portal_unit_key(a.unit_name)
+order by a.line, b.line
+limit 1
+"""
 
 
 # --- loading ----------------------------------------------------------------------------------
@@ -446,6 +453,11 @@ def load_portal_files(con: db.Connection, paths: list[str | os.PathLike[str]], p
             schema.ensure_schema(con)
             for name in PORTAL_MACROS:
                 db.run(con, db.sql_text("scorecard", name))
+            conflict = db.query(con, _ALIAS_CONFLICT_SQL)
+            if conflict.height:
+                line, alias, earlier_line, earlier = conflict.row(0)
+                raise PortalFileError(f"{Path(params_dir) / ALIASES_FILE}: line {line}, column alias: {alias!r} "
+                                      f"already names {earlier!r} on line {earlier_line}")
             db.run(con, "create or replace temp table portal766_incoming as\n"
                         + db.sql_text("portal", "portal766_incoming"))
             summary.replaced = db.scalar(con, f"select count(*) from portal766_published p where {_SAME_FIGURE}")
