@@ -347,7 +347,7 @@ def glide_path(con: db.Connection, period: Period, targets: list[Target], *,
     return pl.DataFrame(rows, schema=schema)
 
 
-# --- report 08 Việc cần làm: counts over the work list and totals of the projection -----------------
+# --- report 08 Việc cần làm: the work list counted ---------------------------------------------------
 
 def worklist_counts(con: db.Connection, as_of: date, *, unit: str | None = None,
                     within_working_days: int = 3) -> pl.DataFrame:
@@ -359,14 +359,3 @@ def worklist_counts(con: db.Connection, as_of: date, *, unit: str | None = None,
     resolve_unit(con, unit)
     return db.query(con, db.sql_text("analysis", "worklist_counts"),
                     {"as_of": as_of, "unit_name": unit, "within_working_days": within_working_days})
-
-
-def projection_totals(con: db.Connection, as_of: date, *, unit: str | None = None) -> pl.DataFrame:
-    """The month-end projection's (stored macro `projection766`) total points and plan rates, one row per period.
-
-    Columns: period ('month' | 'quarter'), period_name, period_start, period_end, then for each scenario
-    (none_close, listed_close_on_due) <scenario>_points, <scenario>_max_points, <scenario>_on_time_rate,
-    <scenario>_progress_rate, and points_difference (listed_close_on_due minus none_close). Month first.
-    """
-    resolve_unit(con, unit)
-    return db.query(con, db.sql_text("analysis", "projection_totals"), {"as_of": as_of, "unit_name": unit})

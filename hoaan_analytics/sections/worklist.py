@@ -5,7 +5,7 @@ per unit), the month-end and quarter-end projection of the 766 points and of the
 rates (hoaan_analytics.projection: the macro `projection766`), and, when `hoaan portal766`
 loaded the portal's published figures for the period, their comparison with our estimate
 (hoaan_analytics.portal766). The counts per reason and the projection's totals come from
-SQL too (analyses.worklist_counts, analyses.projection_totals). Each is asked once per
+SQL too (analyses.worklist_counts). Each is asked once per
 report (`ctx.memo`); the sections only format. A dossier is named by its id and procedure,
 never by a personal value.
 
@@ -144,12 +144,6 @@ def projection_rows(ctx: ReportContext) -> pl.DataFrame:
     """The month-end and quarter-end projection at `as_of` (projection.projection), one row per measure."""
     return ctx.memo(("worklist", "projection", as_of(ctx)),
                     lambda: projection.projection(ctx.con, as_of(ctx), unit=ctx.unit))
-
-
-def projection_totals(ctx: ReportContext) -> pl.DataFrame:
-    """The projection's total points and plan rates per period, both scenarios (analyses.projection_totals)."""
-    return ctx.memo(("worklist", "projection_totals", as_of(ctx)),
-                    lambda: analyses.projection_totals(ctx.con, as_of(ctx), unit=ctx.unit))
 
 
 def portal_rows(ctx: ReportContext) -> pl.DataFrame:
@@ -329,25 +323,38 @@ def _period_heading(row: dict[str, Any]) -> str:
     return parse_period(row["period_name"]).label
 
 
+def _projection_value(rows: pl.DataFrame, period: str, scenario: str, measure_id: str, column: str) -> Any:
+    picked = rows.filter((pl.col("period") == period) & (pl.col("scenario") == scenario)
+                         & (pl.col("measure_id") == measure_id))
+    return picked[column][0] if picked.height else None
+
+
 def projection_summary(ctx: ReportContext) -> Markdown:
     """Total points at the month's and the quarter's end in the two scenarios, and the plan's rates."""
     if (unavailable := _no_list(ctx)) is not None:
         return unavailable
-    totals = projection_totals(ctx)
-    if totals.is_empty() or totals["none_close_max_points"].is_null().all():
+    rows = projection_rows(ctx)
+    totals = rows.filter(pl.col("measure_kind") == "total").sort("period_end")
+    if totals.is_empty() or totals["max_points"].is_null().all() or (totals["max_points"] == 0).all():
         return nothing(REPORT08_PROJECTION_NONE)
     lines = []
-    for row in totals.iter_rows(named=True):
+    for row in totals.filter(pl.col("scenario") == "none_close").iter_rows(named=True):
+        period = row["period"]
+
+        def value(scenario: str, measure_id: str, column: str, period: str = period) -> Any:
+            return _projection_value(rows, period, scenario, measure_id, column)
+
         lines.append(REPORT08_PROJECTION_TOTAL.format(
             period=_period_heading(row), end=date_text(row["period_end"]),
-            none_close=points_number(row["none_close_points"]),
-            listed=points_number(row["listed_close_on_due_points"]), difference=_signed(row["points_difference"]),
-            max_points=points_number(row["listed_close_on_due_max_points"])))
+            none_close=points_number(row["points"]),
+            listed=points_number(value("listed_close_on_due", "total", "points")),
+            difference=_signed(row["points_difference"]),
+            max_points=points_number(value("listed_close_on_due", "total", "max_points"))))
         lines.append(REPORT08_PROJECTION_RATES.format(
-            on_time_none=percent_text(row["none_close_on_time_rate"]),
-            on_time_listed=percent_text(row["listed_close_on_due_on_time_rate"]),
-            progress_none=percent_text(row["none_close_progress_rate"]),
-            progress_listed=percent_text(row["listed_close_on_due_progress_rate"])))
+            on_time_none=percent_text(value("none_close", "on_time_rate", "rate")),
+            on_time_listed=percent_text(value("listed_close_on_due", "on_time_rate", "rate")),
+            progress_none=percent_text(value("none_close", "progress_rate", "rate")),
+            progress_listed=percent_text(value("listed_close_on_due", "progress_rate", "rate"))))
     return Markdown("\n".join(lines) + "\n\n" + REPORT08_PROJECTION_NOTE)
 
 
