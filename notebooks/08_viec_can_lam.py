@@ -8,7 +8,7 @@ params_dir: str | None = None
 # %% [markdown]
 # # Việc cần làm
 #
-# Những việc cần làm trước khi tháng và quý khép lại: hồ sơ đang giải quyết đã quá hạn hoặc sắp đến hạn, điểm Chỉ số 766 đã mất hoặc còn giành được của hồ sơ đã giải quyết, điểm dự báo cuối tháng và cuối quý, và số liệu Cổng Dịch vụ công quốc gia đã công bố so với ước tính.
+# Những việc cần làm trước khi tháng và quý khép lại: hồ sơ đang giải quyết đã quá hạn hoặc sắp đến hạn, điểm Chỉ số 766 đã mất hoặc còn gỡ được của hồ sơ đã giải quyết, điểm dự báo cuối tháng và cuối quý, và số liệu Cổng Dịch vụ công quốc gia đã công bố so với ước tính.
 
 # %%
 from hoaan_analytics.report import display
@@ -36,7 +36,7 @@ worklist.units_table(ctx)
 worklist.open_table(ctx)
 
 # %% [markdown]
-# ## 2. Hồ sơ đã giải quyết trong tháng: điểm đã mất và điểm còn giành được
+# ## 2. Hồ sơ đã giải quyết trong tháng: điểm đã mất và điểm còn gỡ được
 
 # %%
 worklist.closed_summary(ctx)
