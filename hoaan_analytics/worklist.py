@@ -145,21 +145,22 @@ def worklist_output(db_path: str | os.PathLike[str], *, as_of: str | None = None
     finally:
         con.close()
     if as_json:
-        document: dict[str, Any] = {
-            "as_of": day.isoformat(), "unit": name, "within_working_days": within_working_days,
-            "open": _records(rows.filter(pl.col("row_kind") == "open"), OPEN_COLUMNS),
-            "closed": _records(rows.filter(pl.col("row_kind") == "closed"), CLOSED_COLUMNS),
-        }
-        if units is not None:
-            document["units"] = _records(units, UNIT_COLUMNS)
-        # no indent: json's C encoder writes the tens of thousands of rows of a province at once
-        return WorklistOutput(json.dumps(document, ensure_ascii=False))
+        return WorklistOutput(_json(rows, units, day, name, within_working_days))
     return WorklistOutput(_text(rows, units, day, name, within_working_days))
 
 
-def _records(frame: pl.DataFrame, columns: tuple[str, ...]) -> list[dict[str, Any]]:
-    """The rows as JSON objects, dates as ISO text."""
-    return frame.select(columns).with_columns(pl.col(pl.Date).dt.strftime("%Y-%m-%d")).to_dicts()
+def _json(rows: pl.DataFrame, units: pl.DataFrame | None, as_of: date, unit: str | None,
+          within_working_days: int) -> str:
+    """{"as_of", "unit", "within_working_days", "open": [...], "closed": [...]} (and "units" by unit), dates ISO."""
+    head = json.dumps({"as_of": as_of.isoformat(), "unit": unit, "within_working_days": within_working_days},
+                      ensure_ascii=False)
+    # polars writes the rows (tens of thousands for a province) itself: the same JSON as json.dumps of each
+    # row, dates as ISO text, an order of magnitude faster than building Python dicts
+    parts = [f'"open": {rows.filter(pl.col("row_kind") == "open").select(OPEN_COLUMNS).write_json()}',
+             f'"closed": {rows.filter(pl.col("row_kind") == "closed").select(CLOSED_COLUMNS).write_json()}']
+    if units is not None:
+        parts.append(f'"units": {units.select(UNIT_COLUMNS).write_json()}')
+    return head[:-1] + ", " + ", ".join(parts) + "}"
 
 
 def reason_label(reason: str | None, within_working_days: int) -> str:
