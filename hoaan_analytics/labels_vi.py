@@ -417,7 +417,7 @@ REPORT08_PROJECTION_TOTAL = (
     "- **{period}** ({end}): {none_close} điểm nếu không giải quyết thêm hồ sơ nào; **{listed}** điểm nếu mọi "
     "hồ sơ trong danh sách được giải quyết đúng hạn ({difference} điểm; tối đa tính được {max_points}).")
 REPORT08_PROJECTION_RATES = (
-    "  Tỷ lệ giải quyết đúng hạn {on_time_none} → {on_time_listed}; tỷ lệ tiến độ giải quyết "
+    "    - Tỷ lệ giải quyết đúng hạn {on_time_none} → {on_time_listed}; tỷ lệ tiến độ giải quyết "
     "{progress_none} → {progress_listed}.")
 REPORT08_PROJECTION_NOTE = (
     "Kịch bản 1: sau ngày tính không hồ sơ nào được giải quyết thêm và không có hồ sơ mới; hồ sơ đang giải quyết "
