@@ -373,6 +373,9 @@ REPORT08_OPEN_NOTE = (
     "Sắp xếp: hồ sơ quá hạn trước, rồi hồ sơ còn ít ngày làm việc nhất. Ngày làm việc còn lại âm: số ngày làm "
     "việc đã qua ngày hẹn trả. Hồ sơ chỉ được nêu bằng mã hồ sơ và thủ tục.")
 REPORT08_UNITS_TITLE = "Việc cần làm của từng đơn vị"
+REPORT08_UNITS_ELSEWHERE = (
+    "Báo cáo này dành cho {unit}; việc cần làm của từng đơn vị có trong báo cáo của toàn bộ đơn vị.")
+REPORT08_ONE_UNIT = "Dữ liệu chỉ có một đơn vị, nên không có bảng việc cần làm của từng đơn vị."
 REPORT08_CLOSED_SUMMARY = (
     "Hồ sơ đã giải quyết từ ngày {start} đến ngày {as_of}: **{can_win}** lượt điểm còn gỡ được, {lost} lượt điểm "
     "đã mất.")

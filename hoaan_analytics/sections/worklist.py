@@ -45,6 +45,7 @@ from hoaan_analytics.labels_vi import (
     REPORT08_CLOSED_TITLE,
     REPORT08_COLUMN_LABELS_VI,
     REPORT08_INDICATOR_AXIS,
+    REPORT08_ONE_UNIT,
     REPORT08_OPEN_NONE,
     REPORT08_OPEN_NOTE,
     REPORT08_OPEN_SUMMARY,
@@ -63,6 +64,7 @@ from hoaan_analytics.labels_vi import (
     REPORT08_PROJECTION_TOTAL,
     REPORT08_RULE_NOTE,
     REPORT08_TITLE,
+    REPORT08_UNITS_ELSEWHERE,
     REPORT08_UNITS_TITLE,
     STATUS_LABELS_VI,
     WORKLIST_COLUMN_LABELS_VI,
@@ -203,17 +205,18 @@ def open_summary(ctx: ReportContext) -> Markdown:
     return Markdown("\n".join(lines))
 
 
-def units_table(ctx: ReportContext) -> GT | Markdown | None:
-    """Per unit: open dossiers to act on, overdue, due soon, points lost and still winnable (all-units report).
-
-    None (nothing shown) for a one-unit report or data of one unit.
-    """
-    if ctx.unit is not None or len(ctx.unit_names) < 2 or _no_list(ctx) is not None:
-        return None
+def units_table(ctx: ReportContext) -> GT | Markdown:
+    """Per unit: open dossiers to act on, overdue, due soon, points still winnable and lost (all-units report)."""
+    if ctx.unit is not None:
+        return nothing(REPORT08_UNITS_ELSEWHERE.format(unit=ctx.unit))
+    if len(ctx.unit_names) < 2:
+        return nothing(REPORT08_ONE_UNIT)
+    if (unavailable := _no_list(ctx)) is not None:
+        return unavailable
     frame = unit_rows(ctx).select("unit_name", "open_dossiers", "overdue_dossiers", "due_dossiers",
                                   "can_win_dossier_indicators", "lost_dossier_indicators")
     if frame.is_empty():
-        return None
+        return nothing(REPORT08_OPEN_NONE.format(scope=ctx.scope_label, as_of=date_text(as_of(ctx))))
     counted = frame.columns[1:]
     return (
         GT(frame, rowname_col="unit_name")
@@ -462,10 +465,13 @@ def portal_comparison(ctx: ReportContext) -> GT | Markdown:
     )
 
 
-def portal_readings(ctx: ReportContext) -> Markdown | None:
-    """What each difference means, in plain Vietnamese, unit by unit (None when nothing was loaded)."""
+def portal_readings(ctx: ReportContext) -> Markdown:
+    """What each difference means, in plain Vietnamese, unit by unit (nothing when nothing was loaded).
+
+    When no figures were loaded, `portal_comparison` has already said how to load them.
+    """
     if portal_rows(ctx).is_empty():
-        return None
+        return Markdown("")
     lines: list[str] = []
     heading = None
     for row in _portal_ordered(ctx).iter_rows(named=True):
