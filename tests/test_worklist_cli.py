@@ -164,3 +164,15 @@ def test_default_as_of_is_the_newest_event(august_db):
         assert default_as_of(con) == date(2026, 8, 28)
     finally:
         con.close()
+
+
+def test_a_date_after_the_data_judges_on_the_datas_last_day(august_db, capsys):
+    # as_of Thu 10/09, data to 28/08: r = 28/08 (METRICS.md §5). Open at r: OVERDUE (overdue), TODAY and IN4
+    # (in time at r). Days left count from as_of: OVERDUE -wd(20/08, 10/09) = 7 in August + 03, 04, 07–10/09 = -13;
+    # TODAY -wd(28/08, 10/09) = -6; IN4 -wd(08/09, 10/09) = -2: past their dates, not yet overdue in the data
+    got = _json(capsys, "--db", str(august_db), "--as-of", "2026-09-10")
+    assert [(r["dossier_id"], r["working_days_left"], r["is_pending_overdue"], r["reason"]) for r in got["open"]] == [
+        ("OVERDUE", -13, True, "pending_overdue"), ("TODAY", -6, False, "past_due_in_time"),
+        ("IN4", -2, False, "past_due_in_time")]
+    assert main(["worklist", "--db", str(august_db), "--as-of", "2026-09-10"]) == 0
+    assert "dữ liệu đến ngày 28/08/2026" in capsys.readouterr().out

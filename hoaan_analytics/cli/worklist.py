@@ -8,7 +8,7 @@ from hoaan_analytics.paths import DEFAULT_DB
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--as-of", default=None,
+    parser.add_argument("--as-of", default=None, metavar="DATE",
                         help="the day to list for, YYYY-MM-DD or DD/MM/YYYY (default: the last day of the loaded data)")
     scope = parser.add_mutually_exclusive_group()
     scope.add_argument("--unit", default=None, help="one unit (đơn vị xử lý); default: all units")
