@@ -342,3 +342,17 @@ def glide_path(con: db.Connection, period: Period, targets: list[Target], *,
               "value_year_before": pl.Float64, "pace_per_year": pl.Float64, "years_left": pl.Float64,
               "projected": pl.Float64, "needed_pace_per_year": pl.Float64, "status": pl.String}
     return pl.DataFrame(rows, schema=schema)
+
+
+# --- report 08 Việc cần làm: the work list counted ---------------------------------------------------
+
+def worklist_counts(con: db.Connection, as_of: date, *, unit: str | None = None,
+                    within_working_days: int = 3) -> pl.DataFrame:
+    """The work list of `as_of` (stored macro `worklist`) counted per row kind, overdue, point kind, indicator, reason.
+
+    Columns: row_kind ('open' | 'closed'), is_pending_overdue (false for closed rows), kind
+    ('lost' | 'can_win', null for open rows), indicator_id (null for open rows), reason, rows.
+    """
+    resolve_unit(con, unit)
+    return db.query(con, db.sql_text("analysis", "worklist_counts"),
+                    {"as_of": as_of, "unit_name": unit, "within_working_days": within_working_days})

@@ -20,7 +20,7 @@ import altair as alt
 import polars as pl
 
 from hoaan_analytics.errors import HoaanError
-from hoaan_analytics.labels_vi import CHART_TEXT_VI, COLUMN_LABELS_VI, MEDIAN_LABEL
+from hoaan_analytics.labels_vi import CHART_TEXT_VI, COLUMN_LABELS_VI, MEDIAN_LABEL, REPORT08_COLUMN_LABELS_VI
 from hoaan_analytics.tables import KPI_LABELS, format_number_vi, format_percent_vi, met_texts
 
 MAX_CHART_ROWS = 5000
@@ -413,4 +413,67 @@ def points_against_maximum(frame: pl.DataFrame, *, title: str, subtitle: str | N
         title=alt.Title(title, subtitle=subtitle or CHART_TEXT_VI["points_subtitle"]),
         width=CHART_WIDTH, height=alt.Step(30),
     )
+    return _themed(chart)
+
+
+# Report 08 Việc cần làm: narrow enough for a phone (390 px wide, with the page's margins).
+PHONE_PLOT_WIDTH = 230
+
+
+def _short_points_text(column: pl.Expr) -> pl.Expr:
+    """Points with at most two decimals and no trailing zeros: 18.5 -> '18,5', 2.0 -> '2'."""
+    def text(value: float | None) -> str:
+        if value is None:
+            return format_number_vi(value)
+        return format_number_vi(value, 2).rstrip("0").rstrip(",")
+    return column.map_elements(text, return_dtype=pl.String, skip_nulls=False)
+
+
+def scenario_points(frame: pl.DataFrame, *, title: str, subtitle: str | None = None,
+                    scenario_order: Sequence[str], category_title: str, points_title: str) -> alt.FacetChart:
+    """Points per category under each scenario, one panel per period, readable at a phone's width.
+
+    `frame` columns: `panel` (str: the period, one panel each, in order), `category` (str: a short
+    name such as an indicator id, in order), `category_name` (str, for the tooltip), `scenario`
+    (str, one of `scenario_order`), `points` (float or null) and `max_points` (float). Within a
+    panel each category has one bar per scenario, labelled with its points; the vermillion tick
+    is `max_points`. The plot is PHONE_PLOT_WIDTH wide and the legend sits below in one column,
+    so the whole chart fits 390 px.
+    """
+    _check(frame, ("panel", "category", "category_name", "scenario", "points", "max_points"), "scenario_points")
+    data = frame.select(
+        pl.col("panel").cast(pl.String), pl.col("category").cast(pl.String), pl.col("category_name").cast(pl.String),
+        pl.col("scenario").cast(pl.String), pl.col("points").cast(pl.Float64), pl.col("max_points").cast(pl.Float64),
+    ).with_columns(_short_points_text(pl.col("points")).alias("points_text"),
+                   _short_points_text(pl.col("max_points")).alias("max_text"),
+                   # the label right of the bar or of the maximum's tick, whichever ends later, never over the tick
+                   pl.max_horizontal("points", "max_points").alias("label_at"))
+    categories = list(dict.fromkeys(data["category"].to_list()))
+    panels = list(dict.fromkeys(data["panel"].to_list()))
+    top = max([v for v in [*data["points"].to_list(), *data["max_points"].to_list()] if v is not None] or [1.0])
+    y = alt.Y("category:N", sort=categories, title=None, axis=alt.Axis(labelLimit=60))
+    x_scale = alt.Scale(domain=[0, top * 1.25], nice=False)  # room right of the longest bar for its label
+    tooltip = [alt.Tooltip("category:N", title=category_title),
+               alt.Tooltip("category_name:N", title=REPORT08_COLUMN_LABELS_VI["indicator_name"]),
+               alt.Tooltip("scenario:N", title=REPORT08_COLUMN_LABELS_VI["scenario"]),
+               alt.Tooltip("points_text:N", title=points_title),
+               alt.Tooltip("max_text:N", title=REPORT08_COLUMN_LABELS_VI["max_points"])]
+    colour = alt.Color("scenario:N", sort=list(scenario_order), title=None,
+                       scale=alt.Scale(domain=list(scenario_order), range=[REFERENCE_COLOUR, VALUE_COLOUR]),
+                       legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=330))
+    offset = alt.YOffset("scenario:N", sort=list(scenario_order))
+    base = alt.Chart()
+    bars = base.mark_bar(height={"band": 0.4}).encode(
+        x=alt.X("points:Q", title=points_title, scale=x_scale), y=y, yOffset=offset, color=colour, tooltip=tooltip)
+    labels = base.transform_filter("isValid(datum.points)").mark_text(align="left", dx=5, fontSize=11).encode(
+        x=alt.X("label_at:Q", scale=x_scale), y=y, yOffset=offset, text="points_text:N", tooltip=tooltip)
+    limit = base.mark_tick(color=TARGET_COLOUR, opacity=1, thickness=2, size=22).encode(
+        x=alt.X("max_points:Q", scale=x_scale), y=y, tooltip=tooltip)
+    chart = (alt.layer(bars, limit, labels, data=data)
+             .properties(width=PHONE_PLOT_WIDTH, height=alt.Step(13))
+             .facet(row=alt.Row("panel:N", sort=panels, title=None,
+                                header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
+                                                  labelOrient="top", labelFontSize=13, labelFontWeight="bold")))
+             .properties(title=alt.Title(title, subtitle=subtitle or alt.Undefined))
+             .resolve_scale(y="independent"))
     return _themed(chart)

@@ -590,6 +590,65 @@ INDEX766_COLUMN_LABELS_VI: dict[str, str] = {
 }
 INDEX766_POINTS_UNIT = "điểm tính được"
 
+
+# Work list (report 08)
+# Why a dossier is on the work list (worklist.reason): the scorecard's reasons in their words, and the list's own.
+WORKLIST_REASON_LABELS_VI: dict[str, str] = {
+    **INDEX766_REASON_LABELS_VI,
+    "waiting_for_applicant": "Đang chờ người nộp bổ sung (yêu cầu đưa ra trước ngày hẹn trả)",
+    "past_due_in_time": "Đã qua ngày hẹn trả nhưng chưa tính là quá hạn",
+    "due_within": "Đến hạn trong {within} ngày làm việc tới",
+    "due_this_month": "Đến hạn trong tháng",
+    "not_rated": "Người nộp chưa đánh giá",
+}
+# A 766 point of a dossier closed in the month: already lost, or can still be won before the portal scores the month.
+WORKLIST_KIND_LABELS_VI: dict[str, str] = {
+    "lost": "Đã mất",
+    "can_win": "Còn gỡ được",
+}
+# The plan's satisfaction KPI, listed beside the 766 indicators for a closed dossier with no rating.
+WORKLIST_INDICATOR_LABELS_VI: dict[str, str] = {
+    "satisfaction": "Hài lòng (kế hoạch)",
+}
+# Status codes of the national portal (METRICS.md §2).
+STATUS_LABELS_VI: dict[int, str] = {
+    1: "Mới đăng ký",
+    2: "Được tiếp nhận",
+    3: "Không được tiếp nhận",
+    4: "Đang xử lý",
+    5: "Yêu cầu bổ sung giấy tờ",
+    6: "Yêu cầu thực hiện nghĩa vụ tài chính",
+    7: "Công dân yêu cầu rút hồ sơ",
+    8: "Dừng xử lý",
+    9: "Đã xử lý xong",
+    10: "Đã trả kết quả",
+}
+WORKLIST_TITLE = "Việc cần làm đến hết ngày {as_of:%d/%m/%Y}"
+WORKLIST_SCOPE = "{period} (từ ngày {start:%d/%m/%Y} đến ngày {as_of:%d/%m/%Y}); dữ liệu đến ngày {reference:%d/%m/%Y}"
+WORKLIST_OPEN_HEADING = "Hồ sơ đang giải quyết cần xử lý: {count} hồ sơ ({overdue} quá hạn)"
+WORKLIST_OVERDUE_HEADING = "Quá hạn"
+WORKLIST_DUE_HEADING = "Sắp đến hạn (trong {within} ngày làm việc hoặc trong tháng)"
+WORKLIST_CLOSED_HEADING = "Hồ sơ đã giải quyết trong tháng: điểm còn gỡ được và điểm đã mất"
+WORKLIST_UNITS_HEADING = "Theo đơn vị"
+WORKLIST_NOTHING = "Không có hồ sơ nào."
+WORKLIST_COLUMN_LABELS_VI: dict[str, str] = {
+    "dossier_id": "Mã hồ sơ",
+    "due_on": "Hạn trả",
+    "finished_on": "Kết thúc",
+    "working_days_left": "Còn (ngày LV)",
+    "supplement_count": "Bổ sung",
+    "status": "Trạng thái",
+    "procedure_name": "Thủ tục",
+    "unit_name": "Đơn vị",
+    "indicator_id": "Chỉ tiêu",
+    "kind": "Điểm",
+    "reason": "Lý do",
+    "open_dossiers": "Đang cần xử lý",
+    "overdue_dossiers": "Quá hạn",
+    "due_dossiers": "Sắp đến hạn",
+    "lost_dossier_indicators": "Lượt mất điểm",
+    "can_win_dossier_indicators": "Lượt còn gỡ được",
+}
 # Month-end projection (report 08)
 # The two scenarios of projection.projection (docs/index766.md, "Month-end projection").
 PROJECTION_SCENARIO_LABELS_VI: dict[str, str] = {
@@ -602,6 +661,7 @@ PROJECTION_PERIOD_LABELS_VI: dict[str, str] = {
     "quarter": "Cuối quý",
 }
 PROJECTION_DIFFERENCE_LABEL = "Điểm giành lại được"
+
 
 # The portal's published 766 figures (report 08)
 # --- `hoaan portal766` and portal766.comparison: the portal's figures beside the estimate ------
@@ -656,3 +716,100 @@ PORTAL766_COUNTED_THING_VI: dict[str, str] = {"3.5": "thủ tục"}
 PORTAL766_DOSSIERS_THING_VI = "hồ sơ"
 # Names of the rows the portal gives that are not indicators of params/index766.yaml.
 PORTAL766_TOTAL_NAME_VI = "Tổng điểm (Cổng công bố)"
+
+
+# Report 08 Việc cần làm ----------------------------------------------------------------------
+REPORT08_TITLE = "Việc cần làm"
+# Which day the work list is taken on (sections.worklist.as_of) and why.
+REPORT08_AS_OF_PERIOD_END = (
+    "Danh sách tính tại ngày **{as_of}**, ngày cuối của kỳ báo cáo ({period}): kỳ đã kết thúc, nên đây là "
+    "những việc còn tồn lại khi kỳ khép lại.")
+REPORT08_AS_OF_NEWEST_EVENT = (
+    "Danh sách tính tại ngày **{as_of}**, ngày có số liệu mới nhất trong cơ sở dữ liệu: kỳ báo cáo ({period}) "
+    "chưa kết thúc, nên đây là những việc cần làm trước khi tháng và quý khép lại.")
+REPORT08_AS_OF_BEFORE_PERIOD = (
+    "Số liệu chỉ có đến ngày {as_of}, trước khi kỳ báo cáo ({period}) bắt đầu: chưa có việc cần làm của kỳ này. "
+    "Nạp tệp xuất mới hơn (`hoaan ingest`) rồi mở lại báo cáo.")
+REPORT08_OUTSIDE_DATA = (
+    "Cơ sở dữ liệu không có hồ sơ nào quanh ngày {as_of} (kỳ báo cáo {period}): không có việc cần làm và không "
+    "có gì để dự báo.")
+REPORT08_RULE_NOTE = (
+    "Hồ sơ đang giải quyết được đưa vào danh sách khi đã quá hạn, khi đến hạn trong {within} ngày làm việc, hoặc "
+    "khi đến hạn trước hết ngày cuối tháng ({month_end}). Hồ sơ đã giải quyết từ đầu tháng được liệt kê theo từng "
+    "điểm Chỉ số 766 đã mất hoặc còn gỡ được, và khi người nộp chưa đánh giá. Quy tắc tính như bảng điểm Chỉ số "
+    "766 (báo cáo 07).")
+REPORT08_OPEN_SUMMARY = (
+    "{scope}: **{total}** hồ sơ đang giải quyết cần xử lý tại ngày {as_of}, trong đó **{overdue}** quá hạn.")
+REPORT08_OPEN_NONE = "{scope}: tại ngày {as_of} không có hồ sơ đang giải quyết nào quá hạn hay sắp đến hạn."
+REPORT08_OPEN_TITLE = "Hồ sơ đang giải quyết cần xử lý"
+REPORT08_CAPPED = "Danh sách dài chỉ liệt kê {listed} trong {total} dòng đầu tiên."
+REPORT08_OPEN_NOTE = (
+    "Sắp xếp: hồ sơ quá hạn trước, rồi hồ sơ còn ít ngày làm việc nhất. Ngày làm việc còn lại âm: số ngày làm "
+    "việc đã qua ngày hẹn trả. Hồ sơ chỉ được nêu bằng mã hồ sơ và thủ tục.")
+REPORT08_UNITS_TITLE = "Việc cần làm của từng đơn vị"
+REPORT08_UNITS_ELSEWHERE = (
+    "Báo cáo này dành cho {unit}; việc cần làm của từng đơn vị có trong báo cáo của toàn bộ đơn vị.")
+REPORT08_ONE_UNIT = "Dữ liệu chỉ có một đơn vị, nên không có bảng việc cần làm của từng đơn vị."
+REPORT08_CLOSED_SUMMARY = (
+    "Hồ sơ đã giải quyết từ ngày {start} đến ngày {as_of}: **{can_win}** lượt điểm còn gỡ được, {lost} lượt điểm "
+    "đã mất.")
+REPORT08_CLOSED_NONE = (
+    "Không có hồ sơ nào đã giải quyết từ ngày {start} đến ngày {as_of} làm mất hoặc còn gỡ được điểm.")
+REPORT08_CLOSED_TITLE = "Điểm đã mất và điểm còn gỡ được, theo lý do"
+REPORT08_CAN_WIN_TITLE = "Hồ sơ đã giải quyết còn gỡ được điểm"
+REPORT08_CAN_WIN_NONE = "Không có hồ sơ nào đã giải quyết trong tháng còn gỡ được điểm."
+REPORT08_CLOSED_NOTE = (
+    "Một lượt: một hồ sơ ở một chỉ tiêu (một hồ sơ có thể mất điểm ở nhiều chỉ tiêu). Còn gỡ được: bổ sung kết "
+    "quả điện tử, thanh toán, số hóa hoặc liên kết rồi đồng bộ lại trước khi Cổng chấm điểm tháng; mời người nộp "
+    "đánh giá.")
+REPORT08_COLUMN_LABELS_VI: dict[str, str] = {
+    "dossier_id": "Mã hồ sơ",
+    "procedure_name": "Thủ tục",
+    "unit_name": "Đơn vị",
+    "due_on": "Hẹn trả",
+    "working_days_left": "Ngày LV còn lại",
+    "status": "Trạng thái",
+    "supplement_count": "Lần bổ sung",
+    "reason": "Lý do",
+    "indicator": "Chỉ tiêu",
+    "indicator_name": "Tên chỉ tiêu",
+    "lost": "Lượt đã mất",
+    "can_win": "Lượt còn gỡ được",
+    "rows": "Số hồ sơ",
+    "scenario": "Kịch bản",
+    "none_close": "Không giải quyết thêm",
+    "listed_close_on_due": "Giải quyết đúng hạn",
+    "points_difference": "Chênh lệch",
+    "max_points": "Tối đa",
+    "portal_counted": "Cổng: đạt/tổng",
+    "our_counted": "Ước tính: đạt/tổng",
+    "portal_points": "Điểm Cổng",
+    "our_points": "Điểm ước tính",
+}
+REPORT08_PROJECTION_TITLE = "Điểm dự báo theo hai kịch bản"
+REPORT08_PROJECTION_SUBTITLE = "{scope}, tính tại ngày {as_of}"
+REPORT08_POINTS_AXIS = "Điểm"
+REPORT08_INDICATOR_AXIS = "Chỉ tiêu"
+REPORT08_PROJECTION_TOTAL = (
+    "- **{period}** ({end}): {none_close} điểm nếu không giải quyết thêm hồ sơ nào; **{listed}** điểm nếu mọi "
+    "hồ sơ trong danh sách được giải quyết đúng hạn ({difference} điểm; tối đa tính được {max_points}).")
+REPORT08_PROJECTION_RATES = (
+    "    - Tỷ lệ giải quyết đúng hạn {on_time_none} → {on_time_listed}; tỷ lệ tiến độ giải quyết "
+    "{progress_none} → {progress_listed}.")
+REPORT08_PROJECTION_NOTE = (
+    "Kịch bản 1: sau ngày tính không hồ sơ nào được giải quyết thêm và không có hồ sơ mới; hồ sơ đang giải quyết "
+    "được đánh giá vào ngày cuối kỳ. Kịch bản 2: mọi hồ sơ đang giải quyết có hạn trả đến hết quý được giải quyết "
+    "đúng ngày hẹn trả (hồ sơ đã qua hạn: giải quyết ngay ngày tính). Cách tính: docs/index766.md.")
+REPORT08_PROJECTION_NONE = "Chưa có số liệu để dự báo điểm cuối tháng và cuối quý."
+REPORT08_PORTAL_NONE = (
+    "Chưa nạp số liệu Cổng Dịch vụ công quốc gia công bố cho kỳ {period}. Khi Cổng công bố, lưu số liệu Chỉ số "
+    "766 của đơn vị (tệp JSON của trang, hoặc tệp CSV điền tay theo params/README.md) rồi chạy "
+    "`hoaan portal766 TỆP --period {period}`.")
+REPORT08_PORTAL_TITLE = "Số liệu Cổng công bố so với ước tính"
+REPORT08_PORTAL_NOTE = (
+    "Chênh lệch = số của Cổng − số ước tính từ dữ liệu xuất. Cổng chấm trên bản hồ sơ được đồng bộ về Cổng: "
+    "chênh lệch số hồ sơ thường do hồ sơ chưa đồng bộ.")
+# The overview's line that links report 08 (sections.overview.worklist_line).
+REPORT08_OVERVIEW_LINE = (
+    "- Việc cần làm trước khi tháng và quý khép lại (hồ sơ sắp đến hạn, điểm còn gỡ được, dự báo điểm cuối "
+    "kỳ): [báo cáo {title}]({link}).")

@@ -29,6 +29,8 @@ PERIOD_MACROS = ("period_list_bounds", "period_bounds", "period_list_handled", "
 # The 766 scorecard's table macros (sql/scorecard/, METRICS.md §9), built on the period macros.
 SCORECARD_MACROS = ("index766_list_dossiers", "index766_list_indicators", "index766_list_groups", "index766",
                     "index766_dossiers", "index766_groups", "portal_unit_key", "portal766_comparison")
+# The work list of a date (sql/worklist/, docs/index766.md "Work list"), built on both of the above.
+WORKLIST_MACROS = ("worklist", "worklist_units")
 # The month-end projection's table macros (sql/worklist/projection*.sql), built on the two above.
 PROJECTION_MACROS = ("projection766",)
 
@@ -55,7 +57,7 @@ from dossiers
 # What a reader needs: the stored tables the loader writes and every derived table.
 REQUIRED_TABLES = ("load_log", "set_aside", "calendar_days", "index766_rules", *FACT_TABLES)
 REQUIRED_MACROS = (*schema.STATUS_SET_MACROS, *FACT_MACROS.values(), *PERIOD_MACROS, *SCORECARD_MACROS,
-                   *PROJECTION_MACROS)
+                   *WORKLIST_MACROS, *PROJECTION_MACROS)
 
 _STORED_MACROS_SQL = """
 select function_name
@@ -117,5 +119,5 @@ def refresh(con: db.Connection, params_dir: Path) -> None:
         db.run(con, db.sql_text("marts", name))
     for name in SCORECARD_MACROS:
         db.run(con, db.sql_text("scorecard", name))
-    for name in PROJECTION_MACROS:
+    for name in (*WORKLIST_MACROS, *PROJECTION_MACROS):
         db.run(con, db.sql_text("worklist", name))

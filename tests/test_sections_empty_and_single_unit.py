@@ -5,10 +5,20 @@ import inspect
 import pytest
 from IPython.display import Markdown
 
-from hoaan_analytics.sections import context, index766, online, ontime, overview, processing_time, quality, units
+from hoaan_analytics.sections import (
+    context,
+    index766,
+    online,
+    ontime,
+    overview,
+    processing_time,
+    quality,
+    units,
+    worklist,
+)
 from tests.notebooks_demo import PARAMS, demo_db  # noqa: F401 (fixture)
 
-MODULES = (overview, ontime, online, processing_time, units, quality, index766)
+MODULES = (overview, ontime, online, processing_time, units, quality, index766, worklist)
 
 
 def _section_functions():

@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "kpis": ("kpis", "the plan's KPIs for one period (METRICS.md §6)"),
     "form06": ("form06", "write the official Biểu số 06 table as an Excel file"),
     "index766": ("index766", "the 766 scorecard estimated from the dossiers (METRICS.md §9)"),
+    "worklist": ("worklist", "the dossiers to act on before the month closes, and the 766 points at stake"),
     "portal766": ("portal766", "the portal's published 766 figures beside the estimate, stored for notebooks"),
     "report": ("report", "render the notebooks to offline HTML for periods and units"),
     "demo": ("demo", "the main job on embedded demo data: generate, load, render"),

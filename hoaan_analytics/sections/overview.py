@@ -41,6 +41,7 @@ from hoaan_analytics.labels_vi import (
 from hoaan_analytics.labels_vi import OVERVIEW_TEXT_VI as TEXT
 from hoaan_analytics.report.names import page_name, slugify
 from hoaan_analytics.sections import index766 as index766_sections
+from hoaan_analytics.sections import worklist as worklist_sections
 from hoaan_analytics.sections.context import (
     ReportContext,
     count_text,
@@ -330,3 +331,8 @@ def form06_download(ctx: ReportContext) -> HTML | Markdown:
         f'<p><a class="hoaan-download" download="{name}" href="data:{XLSX_MIME};base64,{payload}">'
         f"{TEXT['form06_link'].format(name=name)}</a>{TEXT['form06_offline']}</p>"
     )
+
+
+def worklist_line(ctx: ReportContext) -> Markdown:
+    """One line linking report 08 (Việc cần làm), which sits next to this one in the unit's folder of a run."""
+    return worklist_sections.link_line(ctx)
