@@ -1,7 +1,8 @@
 -- one row per received dossier: everything about it that does not depend on the reporting period
 -- Materialised as a table by models.refresh so that a period query is one pass over this table.
--- Rules: METRICS.md §3 (wd: the macro working_days_between), §5 (due date from the catalogue, effective end, early/on time/late),
--- §6 (time_reduction terms, fee, payment and rating flags). Definitions: docs/kpis.md.
+-- Rules: METRICS.md §3 (wd: the macro working_days_between), §5 (due date from the catalogue, effective
+-- end, early/on time/late), §6 (time_reduction terms, fee, payment and rating flags: text compares
+-- through the macro text_key). Definitions: docs/kpis.md.
 with dossiers as (
     select * from stg_dossiers
 ),
@@ -110,7 +111,7 @@ final as (
         in_catalogue,
         statutory_days,
         working_days_between(received_on, finished_on)
-            - coalesce(working_days_between(supplement_requested_on, supplement_completed_on), 0)
+            - working_days_between(supplement_requested_on, supplement_completed_on)   -- 0 without a pause
                                                     as elapsed_working_days,
         is_completed_status(status) and coalesce(statutory_days >= 1, false)
                                                     as counts_for_time_reduction,
