@@ -46,7 +46,7 @@ ALIASES_FILE = "units.csv"
 CSV_COLUMNS = ("unit", "period", "indicator_id", "numerator", "denominator", "points")
 PROGRESS_INDICATOR = "2.1"
 TOTAL_INDICATOR = "total"
-# The stored macros a load needs; an ingest creates them too (models.SCORECARD_MACROS), this lets a
+# The stored macros a load needs; an ingest creates them too (models.build_plan), this lets a
 # database built before them gain them at its first portal load.
 PORTAL_MACROS = ("portal_unit_key", "portal766_comparison")
 # The readings that concern the whole unit rather than one indicator.

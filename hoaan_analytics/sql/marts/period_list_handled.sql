@@ -14,7 +14,7 @@ with bounds as (
 scoped as (
     select f.*
     from query_table(facts_relation) f
-    where unit_name is null or f.unit_key = lower(trim(nfc_normalize(unit_name)))
+    where unit_name is null or f.unit_key = text_key(unit_name)
 ),
 
 handled as (

@@ -25,9 +25,7 @@ judged as (
             when not h.is_resolved and h.is_pending_overdue and h.is_waiting_for_applicant
                 then 'waiting_after_due'
             when not h.is_resolved and h.is_pending_overdue then 'pending_overdue'
-        end                                                                     as time_reason,
-        coalesce(h.paid_online in (1, 2), false)                                as is_paid_online,
-        coalesce(lower(trim(nfc_normalize(h.rating))) = 'không hài lòng', false) as is_disliked
+        end                                                                     as time_reason
     from handled h
 ),
 
