@@ -813,3 +813,14 @@ REPORT08_PORTAL_NOTE = (
 REPORT08_OVERVIEW_LINE = (
     "- Việc cần làm trước khi tháng và quý khép lại (hồ sơ sắp đến hạn, điểm còn gỡ được, dự báo điểm cuối "
     "kỳ): [báo cáo {title}]({link}).")
+# `hoaan projection` (projection.projection_output): the plain text of the month-end projection.
+PROJECTION_CLI_TEXT_VI: dict[str, str] = {
+    "title": "Dự báo điểm Chỉ số 766 và tỷ lệ của kế hoạch cuối tháng, cuối quý — {scope}",
+    "as_of": "Tính tại ngày {as_of} (ngày cuối của dữ liệu đã nạp, hoặc --as-of); cách tính: docs/index766.md.",
+    "scenarios": "  Kịch bản 1: {none_close}. Kịch bản 2: {listed}.",
+    "period": "{label} {period_name} ({start} – {end})",
+    "heading": f"  {'Chỉ tiêu':<14} {'Kịch bản 1':>11} {'Kịch bản 2':>11} {'Chênh lệch':>11} {'Tối đa':>7}  Tên",
+    "total": "Tổng điểm tính được",
+    "on_time_rate": "Tỷ lệ giải quyết đúng hạn (kế hoạch)",
+    "progress_rate": "Tỷ lệ tiến độ giải quyết (kế hoạch)",
+}

@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "form06": ("form06", "write the official Biểu số 06 table as an Excel file"),
     "index766": ("index766", "the 766 scorecard estimated from the dossiers (METRICS.md §9)"),
     "worklist": ("worklist", "the dossiers to act on before the month closes, and the 766 points at stake"),
+    "projection": ("projection", "766 points and the plan's rates at the month's and quarter's end, two scenarios"),
     "portal766": ("portal766", "the portal's published 766 figures beside the estimate, stored for notebooks"),
     "report": ("report", "render the notebooks to offline HTML for periods and units"),
     "demo": ("demo", "the main job on embedded demo data: generate, load, render"),
