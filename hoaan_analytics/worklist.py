@@ -207,10 +207,12 @@ def _table(frame: pl.DataFrame, right: tuple[str, ...] = ()) -> list[str]:
     count = len(frame.columns)
     heading = "  " + "  ".join(padded(h, c, w, i == count - 1)
                                for i, (h, c, w) in enumerate(zip(headings, frame.columns, widths, strict=True)))
-    lines = frame.select(pl.concat_str(
-        [padded(pl.col(c), c, w, i == count - 1) for i, (c, w) in enumerate(zip(frame.columns, widths, strict=True))],
-        separator="  ").alias("line"))["line"]
-    return [heading, *("  " + line for line in lines.to_list())]
+    # one string from polars: a province's month is hundreds of thousands of lines
+    body = frame.select(pl.concat_str(
+        [pl.lit(""), *(padded(pl.col(c), c, w, i == count - 1)
+                       for i, (c, w) in enumerate(zip(frame.columns, widths, strict=True)))],
+        separator="  ").str.join("\n"))
+    return [heading, body.item()]
 
 
 def _text(rows: pl.DataFrame, units: pl.DataFrame | None, as_of: date, unit: str | None,

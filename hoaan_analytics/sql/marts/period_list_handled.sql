@@ -14,7 +14,12 @@ with bounds as (
 scoped as (
     select f.*
     from query_table(facts_relation) f
-    where unit_name is null or f.unit_key = text_key(unit_name)
+    where (unit_name is null or f.unit_key = text_key(unit_name))
+      -- what finished before the earliest period starts is handled in none of them (a stored dossier never
+      -- finishes before it is received, METRICS.md §8): a bound on one column, read from the parameter, that
+      -- DuckDB applies inside the scan, so a month of 10M stored rows reads only its own and the open ones
+      and (f.finished_on is null
+           or f.finished_on >= list_min(list_transform(periods, lambda p: cast(p.period_start as date))))
 ),
 
 handled as (
