@@ -203,7 +203,7 @@ def count_reports(out: Path, notebook: str) -> int:
     '01-tong-quan.html', report.batch.plan_jobs); the run's index.html and the
     pages of other notebooks are not counted.
     """
-    from hoaan_analytics.report.names import slugify
+    from hoaan_analytics.filenames import slugify
 
     page = f"{slugify(notebook)}.html"
     return sum(1 for p in Path(out).rglob(page) if p.is_file())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import polars as pl
@@ -17,7 +18,7 @@ import polars as pl
 from hoaan_analytics import db, models
 from hoaan_analytics.errors import HoaanError, UnknownUnitError
 from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, KPI_LABELS_VI, MODE_LABELS_VI
-from hoaan_analytics.periods import Period, months_of, parse_period
+from hoaan_analytics.periods import Period, latest_complete_quarter, months_of, parse_period
 
 # The keys of METRICS.md §6, in the contract's order.
 KPI_KEYS: tuple[str, ...] = (
@@ -71,6 +72,15 @@ def unit_name(con: db.Connection, unit: str | None) -> str | None:
     if key is None:
         return None
     return db.scalar(con, "select unit_name from dossier_units where unit_key = $key", {"key": key})
+
+
+def default_period(con: db.Connection, mode: str = "calendar") -> Period:
+    """The latest complete quarter of the data: the quarter before the one holding the newest event.
+
+    With no dossiers at all, the quarter before today's.
+    """
+    newest = db.scalar(con, "select newest_event_on from dossier_extent")
+    return latest_complete_quarter(newest or date.today(), mode)
 
 
 _PERIOD_KPIS_SQL = "select * from period_kpis($d0, $d1, $unit_name, $breakdown)"

@@ -17,7 +17,8 @@ from hoaan_analytics import db, index766, models, schema
 from hoaan_analytics.catalogue import load_catalogue
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest.labels import LabelMap, load_label_map
-from hoaan_analytics.ingest.read import drop_staged, file_format, stage
+from hoaan_analytics.ingest.read import file_format, stage
+from hoaan_analytics.ingest.staging import drop_staged
 
 # Temp macros of the parse step (sql/ingest/*.sql), created before staging; the views are
 # created per file, once the tables they read exist.

@@ -21,7 +21,7 @@ from hoaan_analytics import db
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest.header import HEADER_SCAN_ROWS, Header, find_header
 from hoaan_analytics.ingest.labels import LabelMap, label_key
-from hoaan_analytics.ingest.read import (
+from hoaan_analytics.ingest.staging import (
     check_cell_lengths,
     count_lines,
     select_list,

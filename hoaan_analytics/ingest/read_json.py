@@ -32,7 +32,7 @@ import duckdb
 
 from hoaan_analytics import db
 from hoaan_analytics.errors import IngestError
-from hoaan_analytics.ingest.read import count_lines, view_with_line_numbers
+from hoaan_analytics.ingest.staging import count_lines, view_with_line_numbers
 
 # DuckDB's read_json refuses a record above its maximum_object_size (16 MB by default);
 # the Python walk gives up on one record at the same size.

@@ -10,15 +10,9 @@ from IPython.display import Markdown
 from hoaan_analytics import analyses, charts, tables
 from hoaan_analytics.kpis import kpi_table
 from hoaan_analytics.labels_vi import ALL_FIELDS_LABEL, CHANNEL_LABELS_VI, PAYMENT_CLASS_LABELS_VI, SHORT_KPI_LABELS_VI
-from hoaan_analytics.sections.context import (
-    ReportContext,
-    breakdown_frame,
-    count_text,
-    field_split,
-    nothing,
-    percent_text,
-    target_phrase,
-)
+from hoaan_analytics.sections.context import ReportContext, target_phrase
+from hoaan_analytics.sections.frames import breakdown_frame, field_split
+from hoaan_analytics.sections.text import count_text, nothing, percent_text
 
 TABLE_COLUMNS = ("received", "received_online", "online_share", "fee_dossiers", "cashless_share",
                  "online_payment_share")

@@ -27,17 +27,10 @@ from hoaan_analytics.labels_vi import (
     NO_FIELD_LABEL,
     SHORT_KPI_LABELS_VI,
 )
-from hoaan_analytics.report.names import page_name, slugify
+from hoaan_analytics.filenames import page_name, slugify
 from hoaan_analytics.sections import index766 as index766_sections
-from hoaan_analytics.sections.context import (
-    ReportContext,
-    count_text,
-    empty_sentence,
-    nothing,
-    percent_text,
-    points_text,
-    target_phrase,
-)
+from hoaan_analytics.sections.context import ReportContext, empty_sentence, target_phrase
+from hoaan_analytics.sections.text import count_text, nothing, percent_text, points_text
 from hoaan_analytics.targets import compare, target_for
 
 # The ratios whose trend the overview follows, in the plan's order.
@@ -77,7 +70,7 @@ def index766_line(ctx: ReportContext) -> Markdown:
     """One line with the 766 estimate (total points / computable maximum) and a link to report 07.
 
     The link is relative: report 07 of the same unit and period sits in the same folder of a
-    `hoaan report` run (report.names.page_name).
+    `hoaan report` run (filenames.page_name).
     """
     if ctx.is_empty:
         return nothing(empty_sentence(ctx))
