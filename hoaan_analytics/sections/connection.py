@@ -16,10 +16,10 @@ T = TypeVar("T")
 class ReportConnection:
     """A read-only DuckDB connection that runs each statement at most once per report, and logs it.
 
-    db.query and db.scalar reach DuckDB through `sql(...).pl()` and
-    `execute(...).fetchall()`; here both keep their result under (statement,
-    parameters), so a second section asking the same question gets the kept
-    frame or rows, whatever module asks. `log` receives each statement actually
+    db.query, db.records and db.scalar reach DuckDB through `sql(...).pl()`,
+    `sql(...).fetchall()` and `execute(...).fetchall()`; here each keeps its
+    result under (statement, parameters), so a second section asking the same
+    question gets the kept frame or rows, whatever module asks. `log` receives each statement actually
     run: a test or bench/report_queries.py counts them. Anything else is the
     wrapped connection's own.
     """
@@ -47,7 +47,7 @@ class ReportConnection:
 
 @dataclass(frozen=True)
 class _KeptRelation:
-    """What `sql()` returns: materialised once as a polars frame (the only use db.query makes of it)."""
+    """What `sql()` returns: a polars frame (db.query) or columns and rows (db.records), each made once."""
 
     owner: ReportConnection
     query: str
@@ -56,6 +56,20 @@ class _KeptRelation:
     def pl(self) -> pl.DataFrame:
         return self.owner._once(("pl", self.query, repr(self.params)),
                                 lambda: self.owner._con.sql(self.query, params=self.params).pl())
+
+    @property
+    def columns(self) -> list[str]:
+        return self._records()[0]
+
+    def fetchall(self) -> list[tuple]:
+        return self._records()[1]
+
+    def _records(self) -> tuple[list[str], list[tuple]]:
+        def run() -> tuple[list[str], list[tuple]]:
+            relation = self.owner._con.sql(self.query, params=self.params)
+            return relation.columns, relation.fetchall()
+
+        return self.owner._once(("records", self.query, repr(self.params)), run)
 
 
 @dataclass(frozen=True)
