@@ -105,7 +105,8 @@ def goals(results: Results) -> list[tuple[str, str]]:
         ours = large["ingest"].seconds + large["kpis"].seconds
         theirs = pandas["whole"].seconds
         out.append((f"ingest + one quarter's KPIs faster than pandas reading and computing ({rows:,} rows)",
-                    _verdict(ours < theirs, f"{_s(ours)} against {_s(theirs)}: pandas takes {theirs / ours:.2f}× as long")))
+                    _verdict(ours < theirs,
+                             f"{_s(ours)} against {_s(theirs)}: pandas takes {theirs / ours:.2f}× as long")))
         same = all(_agree(large["hoaan_kpis"].get(k), pandas["kpis"].get(k)) for k in COMPARED_KEYS)
         out.append(("same numbers as pandas (" + ", ".join(COMPARED_KEYS) + ")", _verdict(same, "")))
     batch = results.batch
@@ -143,7 +144,8 @@ def write_plot(results: Results, path: Path) -> None:
         ):
             points.append({"rows": rows, "seconds": seconds, "measure": label})
     for rows, pandas in sorted(results.pandas.items()):
-        points.append({"rows": rows, "seconds": pandas["whole"].seconds, "measure": "pandas: đọc + tính (whole process)"})
+        points.append({"rows": rows, "seconds": pandas["whole"].seconds,
+                       "measure": "pandas: đọc + tính (whole process)"})
     chart = (
         alt.Chart(alt.Data(values=points))
         .mark_line(point=True)
@@ -168,6 +170,44 @@ def _slope(results: Results, key: str) -> str:
     a, b = sizes[-2], sizes[-1]
     ta, tb = results.sizes[a][key].seconds, results.sizes[b][key].seconds
     return f"{math.log(tb / ta) / math.log(b / a):.2f}"
+
+
+QUICK_HEADING = "### Quick commands against a bare connect-and-count"
+
+
+def quick_command_lines(bare_ratios: list[dict]) -> list[str]:
+    """The section of the quick commands: each one's whole process against bench.tasks.bare_connect_count."""
+    lines = [QUICK_HEADING, "",
+             "A quick command, whole process (Python, imports, connect, query, output), against the least any "
+             "command reading the database does: `python -c \"import duckdb; con = duckdb.connect(DB, "
+             "read_only=True); con.sql('select count(*) from dossiers').fetchall()\"` on the same database, "
+             "the two alternating run by run (bench/tasks.py: `bare_connect_count`, `against_bare_connect`); "
+             "medians.", "",
+             "| command | rows | whole process | bare connect-and-count | ratio | goal | runs | load |",
+             "|---|---|---|---|---|---|---|---|"]
+    for entry in bare_ratios:
+        ratio, goal = entry["ratio"], entry["goal"]
+        verdict = _verdict(ratio <= goal, f"≤ {goal:g}×")
+        lines.append(f"| `{entry['label']}` / bare connect-and-count | {entry['rows']:,} | "
+                     f"{_s(entry['command'].seconds)} | {_s(entry['bare'].seconds)} | {ratio:.2f}× | {verdict} | "
+                     f"{_runs(entry['command'])} | {_load(entry['command'])} |")
+    if not bare_ratios:
+        lines.append("| – | – | not measured | – | – | – | – | – |")
+    return lines
+
+
+def replace_quick_commands(path: Path, bare_ratios: list[dict]) -> None:
+    """Put the quick commands' section into an existing docs/benchmarks.md, leaving the rest as it is."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    section = quick_command_lines(bare_ratios) + [""]
+    if QUICK_HEADING in lines:
+        start = lines.index(QUICK_HEADING)
+        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith(("## ", "### "))), len(lines))
+        lines[start:end] = section
+    else:
+        before = next((i for i, line in enumerate(lines) if line.startswith("### ")), len(lines))
+        lines[before:before] = section
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def write_document(results: Results, path: Path, plot_path: Path, command: str) -> None:
@@ -264,6 +304,7 @@ def write_document(results: Results, path: Path, plot_path: Path, command: str) 
             f"| – | – | 1 | {run.load_average:.2f} | {_mb(run.peak_rss_mb)} |")
     else:
         lines.append(f"| report batch: overview × 125 reports, --jobs 2 | {batch.get('skipped')} | – | – | – | – | – |")
+    lines += ["", *quick_command_lines(getattr(results, "bare_ratios", None) or [])]
     lines += ["", "### Same numbers", "",
               "| rows | key | hoaan kpis | pandas | equal |", "|---|---|---|---|---|"]
     for rows, p in sorted(results.pandas.items()):

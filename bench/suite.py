@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bench import datasets
 from bench.measure import Figure, run_measured
+from bench.tasks import against_bare_connect
 
 ROOT = Path(__file__).resolve().parent.parent
 PERIOD = "2026-Q3"                       # a finished quarter of the synthetic province
@@ -22,9 +23,15 @@ QUICK_SIZES = (1_000, 10_000, 100_000)
 FULL_PAYLOAD_RECORDS = (100_000, 1_000_000)
 QUICK_PAYLOAD_RECORDS = (100_000,)
 PAYLOAD_GOAL = 2.0          # issue 9: payload ingest within 2x its floor
-LARGE_ROWS = 5_000_000
+LARGE_ROWS = 5_000_000      # from here a figure may use fewer runs (--large-runs)
+# Quick commands, each measured whole against bench.tasks.bare_connect_count on the same database,
+# on every size from RATIO_MIN_ROWS up: label -> (hoaan arguments, --db left out; goal as a ratio).
+QUICK_COMMANDS: dict[str, tuple[tuple[str, ...], float]] = {
+    "hoaan kpis --json": (("kpis", "--period", PERIOD, "--json"), 2.0),      # issue 15
+}
+RATIO_MIN_ROWS = 1_000_000
 # The overview notebook: the issue's name, then the name it was committed under (tổng quan = overview).
-OVERVIEW_NOTEBOOKS = ("overview", "01_tong_quan")                   # from here a figure may use fewer runs (--large-runs)
+OVERVIEW_NOTEBOOKS = ("overview", "01_tong_quan")
 
 
 @dataclass
@@ -41,6 +48,7 @@ class Options:
     seed: int
     log: bool = True
     payload_records: tuple[int, ...] = ()
+    ratio_runs: int = 10
 
 
 @dataclass
@@ -55,6 +63,8 @@ class Results:
     pandas: dict[int, dict] = field(default_factory=dict)
     batch: dict = field(default_factory=dict)
     command: str = ""
+    # one entry per quick command and size: {label, rows, goal, command: Figure, bare: Figure, ratio}
+    bare_ratios: list[dict] = field(default_factory=list)
 
 
 def _python() -> str:
@@ -109,6 +119,8 @@ def run_suite(options: Options) -> Results:
         entry["kpis_inside"] = json.loads(inside.stdout)
         entry["hoaan_kpis"] = json.loads(entry["kpis"].runs[-1].stdout)
         results.sizes[rows] = entry
+        if rows in ratio_sizes(options.sizes):
+            results.bare_ratios += measure_quick_commands(options, rows, db_path)
 
         if rows >= options.pandas_min_rows or rows == max(options.sizes):
             results.pandas[rows] = _pandas(options, rows, csv_path, catalogue)
@@ -131,6 +143,39 @@ def run_suite(options: Options) -> Results:
 
     results.batch = _batch(options, work / f"csv-{largest}.duckdb")
     return results
+
+
+def ratio_sizes(sizes: tuple[int, ...]) -> tuple[int, ...]:
+    """The sizes the quick commands are measured on: from RATIO_MIN_ROWS up, else the largest."""
+    return tuple(r for r in sizes if r >= RATIO_MIN_ROWS) or (max(sizes),)
+
+
+def measure_quick_commands(options: Options, rows: int, db_path: Path) -> list[dict]:
+    """Each of QUICK_COMMANDS on the loaded database of `rows` rows, against the bare connect-and-count."""
+    measured = []
+    for label, (args, goal) in QUICK_COMMANDS.items():
+        _say(options, f"{rows:,} rows: {label} against a bare connect-and-count, {options.ratio_runs} runs each")
+        figures = against_bare_connect(_hoaan(*args, "--db", db_path), db_path, runs=options.ratio_runs, cwd=ROOT)
+        measured.append({"label": label, "rows": rows, "goal": goal, **figures})
+    return measured
+
+
+def run_ratios(options: Options) -> list[dict]:
+    """Only the quick commands against the bare connect-and-count (`python -m bench --ratios-only`).
+
+    Loads each size once into bench/data/work/csv-<rows>.duckdb when that database is missing.
+    """
+    work = options.data_dir / "work"
+    work.mkdir(parents=True, exist_ok=True)
+    measured = []
+    for rows in options.sizes:
+        db_path = work / f"csv-{rows}.duckdb"
+        if not db_path.exists():
+            csv_path = datasets.export_path(options.data_dir, "csv", rows, options.seed)
+            _say(options, f"{rows:,} rows: loading the database once")
+            run_measured(_hoaan("ingest", csv_path, "--db", db_path, "--json"), cwd=ROOT)
+        measured += measure_quick_commands(options, rows, db_path)
+    return measured
 
 
 def _payload(options: Options, records: int, work: Path) -> dict:

@@ -28,8 +28,10 @@ if TYPE_CHECKING:
     import polars as pl
 
 Connection = duckdb.DuckDBPyConnection
-# What DuckDB raises for a statement it cannot run (a missing table or macro among others).
+# What DuckDB raises for a statement it cannot run (a missing table or macro among others), and the
+# subclass for a statement that ran out of memory; other modules catch these, never duckdb's own names.
 Error = duckdb.Error
+OutOfMemoryError = duckdb.OutOfMemoryException
 
 # How long report-side readers (batch, notebooks, kpis, form06) wait for an ingest
 # that holds the file; an unattended quarterly batch should outlast one ingest.

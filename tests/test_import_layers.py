@@ -102,6 +102,18 @@ def test_every_import_goes_down_a_layer():
     assert violations(sources) == []
 
 
+def test_only_db_imports_duckdb():
+    # a change of DuckDB's API (or of its exception names: db.Error, db.OutOfMemoryError) is fixed in db.py alone
+    importers = []
+    for module, source in package_sources().items():
+        for node in ast.walk(ast.parse(source)):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module] if isinstance(node, ast.ImportFrom) else [])
+            if any(name and name.split(".")[0] == "duckdb" for name in names):
+                importers.append(module)
+    assert importers == ["hoaan_analytics.db"]
+
+
 def test_lazy_and_type_checking_imports_count():
     # cli/kpis.py imports kpis inside run() only
     kpis_cli = (PACKAGE / "cli" / "kpis.py").read_text(encoding="utf-8")

@@ -14,7 +14,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
 from hoaan_analytics import db
@@ -183,14 +182,14 @@ def _stage_utf8_csv(con: db.Connection, table: str, path: Path, layout: CsvLayou
     try:
         try:
             read(parallel=True)
-        except duckdb.Error as exc:
+        except db.Error as exc:
             # DuckDB's parallel reader cannot pad short rows when cells hold line breaks.
             if "parallel=false" not in str(exc):
                 raise
             read(parallel=False)
-    except duckdb.OutOfMemoryException:
+    except db.OutOfMemoryError:
         raise  # not the file's fault: ingest_files says what to change
-    except duckdb.Error as exc:
+    except db.Error as exc:
         raise IngestError(f"{file_name}: cannot be read as CSV: {_csv_error_text(exc)}") from exc
 
     record_count = db.scalar(con, f"select count(*) from {records}")

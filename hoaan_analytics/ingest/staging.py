@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
 from hoaan_analytics import db
@@ -40,7 +39,7 @@ def drop_staged(con: db.Connection, table: str) -> None:
     for statement in statements:
         try:
             db.run(con, statement)
-        except duckdb.Error:
+        except db.Error:
             pass
 
 
