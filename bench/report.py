@@ -197,8 +197,14 @@ def quick_command_lines(bare_ratios: list[dict]) -> list[str]:
 
 
 def replace_quick_commands(path: Path, bare_ratios: list[dict]) -> None:
-    """Put the quick commands' section into an existing docs/benchmarks.md, leaving the rest as it is."""
+    """Put the quick commands' section into an existing docs/benchmarks.md, and bench/NOTES.md as it is now.
+
+    Every other figure stays as the last full run wrote it.
+    """
     lines = path.read_text(encoding="utf-8").splitlines()
+    notes = NOTES_FILE.read_text(encoding="utf-8").strip().splitlines() if NOTES_FILE.is_file() else []
+    if notes and notes[0] in lines:
+        lines[lines.index(notes[0]):] = notes
     section = quick_command_lines(bare_ratios) + [""]
     if QUICK_HEADING in lines:
         start = lines.index(QUICK_HEADING)
