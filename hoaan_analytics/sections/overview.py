@@ -12,6 +12,7 @@ from great_tables import GT, loc, style
 from IPython.display import HTML, Markdown
 
 from hoaan_analytics import analyses, charts, tables
+from hoaan_analytics.filenames import page_name, slugify
 from hoaan_analytics.form06 import FORM06_COLUMNS, form06_frame, write_form06
 from hoaan_analytics.kpis import kpi_table
 from hoaan_analytics.labels_vi import (
@@ -27,7 +28,6 @@ from hoaan_analytics.labels_vi import (
     NO_FIELD_LABEL,
     SHORT_KPI_LABELS_VI,
 )
-from hoaan_analytics.filenames import page_name, slugify
 from hoaan_analytics.sections import index766 as index766_sections
 from hoaan_analytics.sections.context import ReportContext, empty_sentence, target_phrase
 from hoaan_analytics.sections.text import count_text, nothing, percent_text, points_text
@@ -93,7 +93,8 @@ def field_satisfaction_table(ctx: ReportContext) -> GT | Markdown:
     if ctx.is_empty:
         return nothing(empty_sentence(ctx))
     rows = []
-    for row in _by_field(ctx).sort(["handled", "field_name"], descending=[True, False], nulls_last=True).iter_rows(named=True):
+    by_field = _by_field(ctx).sort(["handled", "field_name"], descending=[True, False], nulls_last=True)
+    for row in by_field.iter_rows(named=True):
         target = target_for(ctx.targets, "satisfaction_rate", year=ctx.year, field=row["field_name"])
         goal = None if target is None else target.value
         rows.append({"field_name": row["field_name"] or NO_FIELD_LABEL, "handled": row["handled"],
@@ -186,7 +187,7 @@ def trend_table(ctx: ReportContext) -> GT | Markdown:
     rows = []
     for key in keys:
         row = {"Chỉ tiêu": tables.KPI_LABELS[key]}
-        for period_label, value in zip(trend["period_label"], trend[key]):
+        for period_label, value in zip(trend["period_label"], trend[key], strict=True):
             row[period_label] = count_text(value) if key == "handled" else percent_text(value)
         rows.append(row)
     frame = pl.DataFrame(rows)

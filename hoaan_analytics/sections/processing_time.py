@@ -119,7 +119,8 @@ def time_lost_table(ctx: ReportContext) -> GT | Markdown:
         return nothing("Không có hồ sơ chờ bổ sung, trả quá hạn hay chờ trả kết quả.")
     return tables.frame_table(
         frame, title="Thời gian mất ở đâu", subtitle=f"{ctx.scope_label} — {ctx.period.label}",
-        labels={"paused_dossiers": "Hồ sơ chờ bổ sung", "mean_supplement_pause_working_days": "Chờ bổ sung (ngày LV, bình quân)",
+        labels={"paused_dossiers": "Hồ sơ chờ bổ sung",
+                "mean_supplement_pause_working_days": "Chờ bổ sung (ngày LV, bình quân)",
                 "late_dossiers": "Hồ sơ quá hạn", "mean_working_days_late": "Quá hạn (ngày LV, bình quân)",
                 "mean_working_days_to_return": "Từ kết thúc đến trả kết quả (ngày LV, bình quân)"},
     )

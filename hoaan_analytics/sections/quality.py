@@ -18,8 +18,8 @@ def summary(ctx: ReportContext) -> Markdown:
         f"- Cơ sở dữ liệu có **{count_text(stored['stored_dossiers'])}** hồ sơ của "
         f"{count_text(stored['units'])} đơn vị, tiếp nhận từ ngày {date_text(stored['first_received_on'])}; "
         f"số liệu mới nhất ngày {date_text(stored['newest_event_on'])}.",
-        f"- Đã nạp {count_text(stored['loaded_files'])} tệp; {count_text(stored['set_aside_rows'])} dòng bị loại ra vì không dùng được "
-        f"(xem bảng dưới).",
+        f"- Đã nạp {count_text(stored['loaded_files'])} tệp; {count_text(stored['set_aside_rows'])} dòng bị loại ra "
+        f"vì không dùng được (xem bảng dưới).",
         f"- {count_text(stored['never_received_dossiers'])} hồ sơ ở trạng thái \"Mới đăng ký\" hoặc \"Không được "
         f"tiếp nhận\": không tính vào chỉ tiêu nào.",
     ]

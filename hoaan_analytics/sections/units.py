@@ -9,13 +9,13 @@ from IPython.display import Markdown
 
 from hoaan_analytics import analyses, charts, tables
 from hoaan_analytics.kpis import kpi_table
+from hoaan_analytics.labels_vi import MEDIAN_LABEL
 from hoaan_analytics.sections.context import ReportContext
 from hoaan_analytics.sections.text import count_text, nothing, percent_text
 from hoaan_analytics.targets import target_for
 
 COMPARED_KPIS = ("on_time_rate", "progress_rate", "online_share", "online_payment_share", "time_reduction",
                  "satisfaction_rate")
-from hoaan_analytics.labels_vi import MEDIAN_LABEL
 
 
 def has_several_units(ctx: ReportContext) -> bool:
