@@ -4,9 +4,9 @@ DuckDB's Python API moves between major versions (`execute(...).pl()` is gone in
 2.x, a half-read `execute()` result blocks the connection), so every query goes
 through `query`/`records`/`run`/`scalar` here and a change of API is fixed in one place.
 
-polars is loaded by DuckDB when `query` first asks for a frame, not with this module:
-`hoaan kpis --json` reads its rows with `records` and never pays for polars (nor for
-pyarrow, which DuckDB loads to hand a frame over).
+polars is loaded when `query` first asks for a frame, not with this module: `hoaan kpis
+--json` reads its rows with `records` and never pays for polars; a frame comes over DuckDB's
+Arrow PyCapsule, so pyarrow is not loaded for it either.
 """
 
 from __future__ import annotations
@@ -149,6 +149,8 @@ def query(con: Connection, sql: str, params: Mapping[str, Any] | None = None) ->
     # importing pyarrow, which alone costs a CLI command about 0.3 s (bench: worklist_ratio). A wrapper
     # such as the reports' ReportConnection offers only `.pl()`.
     if hasattr(relation, "__arrow_c_stream__"):
+        import polars as pl  # loaded by the first frame asked for (the module's docstring)
+
         return pl.DataFrame(relation)
     return relation.pl()
 
