@@ -11,6 +11,7 @@ version lists, unless --units names them), both run
 - `hoaan kpis --json` (every §6 key compared),
 - `hoaan kpis --by field --json` (every key of every field's row),
 - `hoaan form06 --out ...` (every cell of the Excel file, read back with openpyxl),
+- `hoaan index766 --json` (every figure of every indicator and each scope's total),
 
 and every difference is printed. For a scope whose pending split differs, the
 dossiers that changed class (pending in time <-> pending overdue) are listed,
@@ -190,6 +191,26 @@ def explain_pending(old: Version, new: Version, diffs: Differences, shown: int) 
         con.close()
 
 
+def compare_index766(old: Version, new: Version, period: str, mode: str, unit: str | None,
+                     diffs: Differences) -> None:
+    """Every figure of `hoaan index766 --json` (each scope's indicators and totals), keyed by indicator."""
+    scope = ["--unit", unit] if unit else []
+    where = f"index766 {period} {mode} {unit or 'all units'}"
+    args = ("index766", "--period", period, "--mode", mode, *scope)
+    before, after = old.json(*args)["scopes"], new.json(*args)["scopes"]
+    diffs.check(where, "index766 scopes", len(before), len(after))
+    for scope_before, scope_after in zip(before, after, strict=False):
+        for key in ("unit_name", "points", "max_points"):
+            diffs.check(where, f"index766 {key}", scope_before.get(key), scope_after.get(key))
+        indicators_before = {i["id"]: i for i in scope_before["indicators"]}
+        indicators_after = {i["id"]: i for i in scope_after["indicators"]}
+        diffs.check(where, "index766 indicators", sorted(indicators_before), sorted(indicators_after))
+        for indicator_id, figures in indicators_after.items():
+            for key, value in figures.items():
+                diffs.check(f"{where} {indicator_id}", f"index766 {key}",
+                            indicators_before.get(indicator_id, {}).get(key), value)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--old", required=True, type=Path, help="the old version's hoaan executable")
@@ -217,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         for unit in (None, *units):
             compare_kpis(old, new, period, mode, unit, diffs)
             compare_form06(old, new, period, mode, unit, work, diffs)
+            compare_index766(old, new, period, mode, unit, diffs)
     explain_pending(old, new, diffs, args.shown)
     total = sum(diffs.by_key.values())
     detail = ", ".join(f"{key} {count}" for key, count in sorted(diffs.by_key.items())) or "none"

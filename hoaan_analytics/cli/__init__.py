@@ -58,6 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     except HoaanError as exc:
         print(f"hoaan {args.command}: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # the reader went away (`hoaan worklist | head`): what it read was whole, nothing else to say;
+        # stdout goes to devnull so that the interpreter's own flush at exit does not fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print(f"hoaan {args.command}: interrupted", file=sys.stderr)
         return 130
