@@ -1,72 +1,36 @@
-"""Shared fixtures: in-memory DuckDB with the stored tables, hand-written dossiers, the samples.
+"""Shared fixtures: in-memory DuckDB with the stored tables, the samples, the demo database.
 
 The samples live in tests/data/ (copies of ../shared/samples, checked by
-test_samples_copy.py), so a clone alone runs every test.
+test_samples_copy.py), so a clone alone runs every test. What is expensive to build
+(the demo database, each sample loaded by the real loader) is built once per test
+session and only read by the tests; helpers that are not fixtures are in helpers.py.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+import os
 from pathlib import Path
-from typing import Any
 
 import pytest
+from helpers import (
+    PARAMS,
+    SAMPLES,
+    DemoDatabase,
+    LoadedSamples,
+    build_database,
+    build_demo_database,
+    make_small_db,
+)
+from hypothesis import HealthCheck, settings
 
-from hoaan_analytics import catalogue, db, index766, models, schema
+from hoaan_analytics import db, schema
 
-REPO = Path(__file__).resolve().parent.parent
-PARAMS = REPO / "params"
-SAMPLES = Path(__file__).resolve().parent / "data"
-
-# A dossier as the loader stores it; tests override only what they are about.
-DOSSIER_DEFAULTS: dict[str, Any] = {
-    "procedure_code": "2.000815",
-    "procedure_name": "Chứng thực bản sao từ bản chính giấy tờ, văn bản",
-    "field_code": None,
-    "field_name": "Chứng thực",
-    "unit_name": "UBND xã Hòa An",
-    "channel": 1,
-    "status": 10,
-    "received_at": None,
-    "due_at": None,
-    "finished_at": None,
-    "returned_at": None,
-    "supplement_requested_at": None,
-    "supplement_completed_at": None,
-    "supplement_count": None,
-    "fee_amount": None,
-    "payment_method": None,
-    "paid_online": None,
-    "rating": None,
-    "load_id": 1,
-    "source_row": 1,
-}
-
-
-def ts(text: str | None) -> datetime | None:
-    """'2026-03-02 08:00' -> datetime; None stays None."""
-    if text is None:
-        return None
-    return datetime.fromisoformat(text)
-
-
-def insert_dossiers(con: db.Connection, rows: list[dict[str, Any]]) -> None:
-    """Insert hand-written dossiers; `*_at` values may be ISO strings."""
-    import polars as pl
-
-    full = []
-    for i, row in enumerate(rows, start=1):
-        merged = {**DOSSIER_DEFAULTS, "source_row": i, **row}
-        merged.setdefault("dossier_id", f"T-{i:05d}")
-        for key, value in merged.items():
-            if key.endswith("_at") and isinstance(value, str):
-                merged[key] = ts(value)
-        full.append(merged)
-    frame = pl.DataFrame(full, infer_schema_length=None)
-    con.register("_new_dossiers", frame)
-    columns = ", ".join(frame.columns)
-    db.run(con, f"insert into dossiers ({columns}) select {columns} from _new_dossiers")
-    con.unregister("_new_dossiers")
+# Each property still draws fresh examples on every run; the cap keeps the suite's time
+# bounded (HYPOTHESIS_PROFILE=thorough for a longer search before a release).
+settings.register_profile("default", max_examples=25, deadline=None,
+                          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+settings.register_profile("thorough", parent=settings.get_profile("default"), max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture
@@ -89,16 +53,6 @@ def samples_dir() -> Path:
     return SAMPLES
 
 
-def build_database(con: db.Connection, params_dir: Path, rows: list[dict[str, Any]]) -> None:
-    """Store `rows`, the catalogue and the 766 rules, then build what the period macros read (as an ingest ends)."""
-    schema.ensure_schema(con)
-    catalogue.load_catalogue(con, params_dir)
-    index766.store_rules(con, params_dir)
-    if rows:
-        insert_dossiers(con, rows)
-    models.refresh(con, params_dir)
-
-
 @pytest.fixture
 def one_unit_db(tmp_path, params_dir) -> Path:
     """A database file holding one dossier of one unit, resolved on its due day in March 2026."""
@@ -108,3 +62,39 @@ def one_unit_db(tmp_path, params_dir) -> Path:
                                       "finished_at": "2026-03-02 10:00"}])
     con.close()
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> DemoDatabase:
+    """The demo exports ingested into a database file, once per session; tests only read it."""
+    return build_demo_database(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture(scope="session")
+def small_db(tmp_path_factory) -> Path:
+    """A database file of three hand-written dossiers (helpers.SMALL_DB_ROWS) for the report batch tests; read only."""
+    return make_small_db(tmp_path_factory.mktemp("small") / "hoaan.duckdb")
+
+
+@pytest.fixture(scope="session")
+def load_samples(tmp_path_factory):
+    """`load_samples(*names)`: those samples ingested together into a database file, once per session.
+
+    Tests only read the file (helpers.open_read_only); one that changes it works on a copy.
+    """
+    from hoaan_analytics.ingest import ingest_files
+
+    loaded: dict[tuple[str, ...], LoadedSamples] = {}
+
+    def load(*names: str) -> LoadedSamples:
+        if names not in loaded:
+            path = tmp_path_factory.mktemp("samples") / "hoaan.duckdb"
+            connection = db.connect(path)
+            try:
+                summary = ingest_files(connection, [SAMPLES / name for name in names], params_dir=PARAMS)
+            finally:
+                connection.close()
+            loaded[names] = LoadedSamples(path, summary)
+        return loaded[names]
+
+    return load

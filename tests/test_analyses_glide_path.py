@@ -13,7 +13,7 @@ on_time_rate ≥ 95% from 2025 has no target year: not in the glide path.
 from datetime import date
 
 import pytest
-from conftest import insert_dossiers
+from helpers import insert_dossiers
 
 from hoaan_analytics import analyses, catalogue, models
 from hoaan_analytics.periods import parse_period

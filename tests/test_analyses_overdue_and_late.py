@@ -11,7 +11,7 @@ so for the period 2026-03 the reference date r = min(31/3, 13/3) = 13/3.
   F: due 10/3, finished 12/3, 3 requests -> late for both reasons, wd(10/3, 12/3) = 2 days late
 """
 
-from conftest import insert_dossiers
+from helpers import insert_dossiers
 
 from hoaan_analytics import analyses, catalogue, models
 from hoaan_analytics.kpis import compute_kpis

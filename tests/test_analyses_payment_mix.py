@@ -10,7 +10,7 @@ Totals: cash 2, cashless 1, online 1 of 4 fee dossiers; online_payment_share = 1
 """
 
 import pytest
-from conftest import insert_dossiers
+from helpers import insert_dossiers
 
 from hoaan_analytics import analyses, catalogue, models
 from hoaan_analytics.errors import HoaanError

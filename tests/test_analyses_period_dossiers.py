@@ -11,7 +11,6 @@ import pytest
 from hoaan_analytics import analyses, db
 from hoaan_analytics.kpis import compute_kpis
 from hoaan_analytics.periods import parse_period
-from tests.notebooks_demo import demo_db  # noqa: F401 (fixture)
 
 COUNTS_SQL = """
 select
@@ -24,7 +23,7 @@ from period_dossiers($d0, $d1, $unit_name)
 
 
 @pytest.fixture(scope="module")
-def demo_con(demo_db):  # noqa: F811
+def demo_con(demo_db):
     con = db.connect(demo_db.db_path, read_only=True)
     yield con
     con.close()

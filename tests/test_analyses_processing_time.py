@@ -11,7 +11,7 @@ A same-day procedure (2.000815, limit 0) resolved in the period is not counted.
 """
 
 import pytest
-from conftest import insert_dossiers
+from helpers import insert_dossiers
 
 from hoaan_analytics import analyses, catalogue, models
 from hoaan_analytics.kpis import compute_kpis

@@ -14,7 +14,7 @@ Each kind: 1 dossier.
 
 from datetime import datetime
 
-from conftest import insert_dossiers
+from helpers import insert_dossiers
 
 from hoaan_analytics import analyses, catalogue, db, models
 from hoaan_analytics.periods import parse_period

@@ -9,7 +9,7 @@ Median of 1,0; 0,5; 0,0 = 0,5. Gaps to the median: +0,5; 0; −0,5.
 """
 
 import pytest
-from conftest import insert_dossiers
+from helpers import insert_dossiers
 
 from hoaan_analytics import analyses, catalogue, models
 from hoaan_analytics.errors import HoaanError

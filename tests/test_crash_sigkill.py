@@ -41,7 +41,7 @@ def same(a, b):
 
 @pytest.fixture(scope="module")
 def setting(tmp_path_factory):
-    from conftest import PARAMS
+    from helpers import PARAMS
 
     folder = tmp_path_factory.mktemp("crash")
     big = synth.write_exports(folder / "raw", rows=100_000, formats=("csv",), seed=3)[0]

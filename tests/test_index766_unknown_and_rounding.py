@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import build_database
+from helpers import build_database
 from index766_fixtures import MARCH, flags
 
 from hoaan_analytics import index766

@@ -6,7 +6,7 @@ derived from the Python constant, so the two cannot drift apart unnoticed.
 
 from datetime import date, datetime, timedelta
 
-from conftest import insert_dossiers
+from helpers import insert_dossiers
 from ingest_files import dossier, write_csv
 
 from hoaan_analytics import db, models

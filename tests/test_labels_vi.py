@@ -1,7 +1,7 @@
 """labels_vi is the one wording: every key the code names has a label, and Biểu 06 prints the same headings in Excel and report."""
 
 import openpyxl
-from conftest import insert_dossiers
+from helpers import insert_dossiers
 
 from hoaan_analytics import labels_vi, models
 from hoaan_analytics.form06 import FORM06_COLUMNS, write_form06

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from helpers import PARAMS
 
 from hoaan_analytics import audit, db
 from hoaan_analytics.kpis import compute_kpis
@@ -24,7 +25,6 @@ from hoaan_analytics.periods import parse_period
 from hoaan_analytics.report import batch, html
 from hoaan_analytics.report.display import VEGALITE_MIME
 from hoaan_analytics.tables import format_number_vi, format_percent_vi
-from tests.notebooks_demo import PARAMS, demo_db  # noqa: F401 (fixture)
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
@@ -39,7 +39,7 @@ def _jobs(db_path: Path, out: Path, parameters: dict) -> list[batch.ReportJob]:
 
 
 @pytest.fixture(scope="module")
-def rendered(demo_db, tmp_path_factory):  # noqa: F811
+def rendered(demo_db, tmp_path_factory):
     """All three variants in one batch of 2 workers: {variant: {notebook stem: (html text, executed nb)}}."""
     out = tmp_path_factory.mktemp("reports")
     variants = {
@@ -73,7 +73,7 @@ SCOPES = {"defaults": ("2026-Q3", "calendar", None), "unit": ("2026-Q2", "calend
 
 
 @pytest.mark.parametrize("variant", list(SCOPES))
-def test_overview_prints_the_library_kpis(rendered, demo_db, variant):  # noqa: F811
+def test_overview_prints_the_library_kpis(rendered, demo_db, variant):
     page = rendered[0][variant]["01_tong_quan"][0]
     kpis = _kpis(demo_db.db_path, *SCOPES[variant])
     for key in ("on_time_rate", "online_share", "online_payment_share", "time_reduction", "satisfaction_rate"):
@@ -83,7 +83,7 @@ def test_overview_prints_the_library_kpis(rendered, demo_db, variant):  # noqa: 
 
 
 @pytest.mark.parametrize("variant", list(SCOPES))
-def test_each_notebook_prints_its_main_kpi(rendered, demo_db, variant):  # noqa: F811
+def test_each_notebook_prints_its_main_kpi(rendered, demo_db, variant):
     pages = {stem: text for stem, (text, _) in rendered[0][variant].items()}
     kpis = _kpis(demo_db.db_path, *SCOPES[variant])
     assert f"<strong>{format_percent_vi(kpis['on_time_rate'])}</strong>" in pages["02_dung_han"]
@@ -151,7 +151,7 @@ def test_charts_get_aggregated_rows_only(rendered):
 
 
 @pytest.fixture(scope="module")
-def personal_values(demo_db):  # noqa: F811
+def personal_values(demo_db):
     values = audit.personal_values(demo_db.raw_files, PARAMS)
     assert {"name", "id_number", "phone", "address"} <= set(values)
     assert sum(len(v) for v in values.values()) > 1000  # the needles were really read

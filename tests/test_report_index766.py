@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import PARAMS
 
 from hoaan_analytics import audit, db, index766
 from hoaan_analytics.periods import parse_period
 from hoaan_analytics.report import batch, html
 from hoaan_analytics.sections.index766 import LISTED_PER_INDICATOR, points_of
-from tests.notebooks_demo import PARAMS, demo_db  # noqa: F401 (fixture)
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "07_chi_so_766.ipynb"
 UNIT = "UBND xã Kim Bình"
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def rendered(demo_db, tmp_path_factory):  # noqa: F811
+def rendered(demo_db, tmp_path_factory):
     """{variant: html text} and the output folder."""
     out = tmp_path_factory.mktemp("report07")
     jobs = {name: batch.ReportJob(notebook=NOTEBOOK, html_path=out / f"{name}.html", unit_label=unit or "Toàn bộ",
@@ -58,7 +58,7 @@ def test_offline_and_says_these_are_estimates(rendered, variant):
 
 
 @pytest.mark.parametrize("variant", ["all", "unit"])
-def test_the_total_is_the_macros(rendered, demo_db, variant):  # noqa: F811
+def test_the_total_is_the_macros(rendered, demo_db, variant):
     period, unit = VARIANTS[variant]
     groups, _ = _library(demo_db.db_path, period, unit)
     total = groups.filter(groups["is_total"]).row(0, named=True)
@@ -67,7 +67,7 @@ def test_the_total_is_the_macros(rendered, demo_db, variant):  # noqa: F811
     assert 'class="hoaan-chart"' in rendered[0][variant]
 
 
-def test_all_units_are_ranked(rendered, demo_db):  # noqa: F811
+def test_all_units_are_ranked(rendered, demo_db):
     page = rendered[0]["all"]
     groups, _ = _library(demo_db.db_path, "2026-Q3", by_unit=True)
     totals = groups.filter(groups["is_total"]).sort("scope_rank")
@@ -77,7 +77,7 @@ def test_all_units_are_ranked(rendered, demo_db):  # noqa: F811
     assert "Xếp hạng đơn vị theo điểm ước tính" in page
 
 
-def test_one_unit_gets_its_rank_and_no_ranking(rendered, demo_db):  # noqa: F811
+def test_one_unit_gets_its_rank_and_no_ranking(rendered, demo_db):
     page = rendered[0]["unit"]
     groups, _ = _library(demo_db.db_path, "2026-Q2", by_unit=True)
     totals = groups.filter(groups["is_total"])
@@ -86,7 +86,7 @@ def test_one_unit_gets_its_rank_and_no_ranking(rendered, demo_db):  # noqa: F811
     assert "bảng xếp hạng các đơn vị có trong báo cáo của toàn bộ đơn vị" in page
 
 
-def test_lost_points_listed_with_counts_and_a_cap(rendered, demo_db):  # noqa: F811
+def test_lost_points_listed_with_counts_and_a_cap(rendered, demo_db):
     page = rendered[0]["all"]
     _, counts = _library(demo_db.db_path, "2026-Q3")
     assert "Trả kết quả quá hạn" in page and "Không thanh toán trực tuyến" in page
@@ -102,7 +102,7 @@ def test_an_empty_period_says_so(rendered):
     assert 'class="hoaan-chart"' not in page
 
 
-def test_no_personal_value(rendered, demo_db):  # noqa: F811
+def test_no_personal_value(rendered, demo_db):
     values = audit.personal_values(demo_db.raw_files, PARAMS)
     assert sum(len(v) for v in values.values()) > 1000  # the needles were really read
     findings, scanned = audit.scan_reports(rendered[1], values)

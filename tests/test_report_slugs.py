@@ -67,8 +67,9 @@ def test_run_folder_name():
 
 
 def _units_db(path):
+    from helpers import PARAMS, insert_dossiers
+
     from hoaan_analytics import db, models, schema
-    from tests.conftest import PARAMS, insert_dossiers
 
     con = db.connect(path)
     schema.ensure_schema(con)
