@@ -13,10 +13,14 @@ from pathlib import Path
 
 import pytest
 from helpers import (
+    EMPTY_REPORT,
+    NOTEBOOKS,
     PARAMS,
+    REPORT_VARIANTS,
     SAMPLES,
     DemoDatabase,
     LoadedSamples,
+    RenderedReports,
     build_database,
     build_demo_database,
     make_small_db,
@@ -98,3 +102,52 @@ def load_samples(tmp_path_factory):
         return loaded[names]
 
     return load
+
+
+@pytest.fixture(scope="session")
+def rendered_reports(demo_db, tmp_path_factory) -> RenderedReports:
+    """Every report notebook rendered on the demo database in each REPORT_VARIANTS, and EMPTY_REPORT.
+
+    One batch of 2 workers, once per session: the notebook and report-07 tests read it
+    (both marked xdist_group("reports"), so that one worker renders).
+    """
+    import nbformat
+
+    from hoaan_analytics.report import batch
+
+    out = tmp_path_factory.mktemp("reports")
+    jobs: dict[str, list[batch.ReportJob]] = {}
+    for variant, parameters in REPORT_VARIANTS.items():
+        jobs[variant] = [batch.ReportJob(notebook=nb, parameters={"db_path": str(demo_db.db_path), **parameters},
+                                         html_path=out / variant / f"{nb.stem}.html",
+                                         unit_label=parameters.get("unit") or "Toàn bộ")
+                         for nb in sorted(NOTEBOOKS.glob("*.ipynb"))]
+    variant, stem, parameters = EMPTY_REPORT
+    jobs[variant] = [batch.ReportJob(notebook=NOTEBOOKS / f"{stem}.ipynb", html_path=out / variant / f"{stem}.html",
+                                     parameters={"db_path": str(demo_db.db_path), **parameters}, unit_label="Toàn bộ")]
+    results = batch.run_batch([job for group in jobs.values() for job in group], workers=2, progress=False)
+    failures = [f"{r.job.html_path}: {r.error}" for r in results if not r.ok]
+    assert not failures, failures
+    pages = {variant: {job.notebook.stem: (job.html_path.read_text(encoding="utf-8"),
+                                           nbformat.read(job.ipynb_path, as_version=4)) for job in group}
+             for variant, group in jobs.items()}
+    return RenderedReports(out, pages)
+
+
+@pytest.fixture(scope="session")
+def demo_personal_values(demo_db) -> dict[str, set[str]]:
+    """The applicants' names, ID numbers, phones and addresses of the demo exports (the audit's needles)."""
+    from hoaan_analytics import audit
+
+    values = audit.personal_values(demo_db.raw_files, PARAMS)
+    assert {"name", "id_number", "phone", "address"} <= set(values)
+    assert sum(len(v) for v in values.values()) > 1000  # the needles were really read
+    return values
+
+
+@pytest.fixture(scope="session")
+def rendered_reports_scan(rendered_reports, demo_personal_values):
+    """(findings, files scanned) of the personal-data audit over every render of rendered_reports."""
+    from hoaan_analytics import audit
+
+    return audit.scan_reports(rendered_reports.out, demo_personal_values)

@@ -121,6 +121,27 @@ def open_read_only(path: Path) -> db.Connection:
     return db.connect(path, read_only=True)
 
 
+# The renders of the report notebooks on the demo database (conftest's rendered_reports):
+# variant -> the parameters given besides db_path; every notebook is rendered in each.
+REPORT_UNIT = "UBND xã Kim Bình"
+REPORT_VARIANTS: dict[str, dict[str, Any]] = {
+    # only db_path: period None = the latest complete quarter of the data (2026-Q3), all units
+    "defaults": {"period": None},
+    "unit": {"period": "2026-Q2", "mode": "calendar", "unit": REPORT_UNIT},
+    "cutoff": {"period": "2026-Q2", "mode": "cutoff"},
+}
+# and report 07 alone on a period before the demo data starts, with the params folder given
+EMPTY_REPORT = ("empty", "07_chi_so_766", {"period": "2024-Q1", "unit": None, "params_dir": str(PARAMS)})
+
+
+@dataclass(frozen=True)
+class RenderedReports:
+    """Where the renders are (out/<variant>/<notebook stem>.html and .ipynb) and what they hold."""
+
+    out: Path
+    pages: dict[str, dict[str, tuple[str, Any]]]  # variant -> notebook stem -> (html text, executed notebook)
+
+
 @dataclass(frozen=True)
 class DemoDatabase:
     """The demo database file and the export files it was loaded from."""
