@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from hoaan_analytics.errors import HoaanError
@@ -46,7 +46,6 @@ def test_colliding_names_get_distinct_slugs():
     assert slugs["toàn bộ"] != names.ALL_UNITS_SLUG  # never the all-units folder
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.text(min_size=0, max_size=200))
 def test_any_name_gives_a_safe_slug(name):
     slug = names.slugify(name)

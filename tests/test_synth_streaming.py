@@ -4,8 +4,7 @@ Each size runs in a fresh Python process and reports its own peak RSS
 (resource.getrusage, so POSIX only). Both sizes span several chunks of
 synth.CHUNK_ROWS; the larger file holds 200k more rows (about 63 MB of CSV text,
 several hundred MB as Python objects) or 120k more payload records (about 280 MB
-of text), so a loose
-bound on the difference of the peaks shows that rows are not accumulated.
+of text), so a loose bound on the difference of the peaks shows that rows are not accumulated.
 """
 
 from __future__ import annotations
