@@ -110,7 +110,7 @@ def rendered_reports(demo_db, tmp_path_factory) -> RenderedReports:
     """Every report notebook rendered on the demo database in each REPORT_VARIANTS, and EMPTY_REPORT.
 
     One batch of 2 workers, once per session: the notebook and report-07 tests read it
-    (both marked xdist_group("reports"), so that one worker renders).
+    (SHARED_WORKER below puts both on one xdist worker, so that one worker renders).
     """
     import nbformat
 
@@ -152,3 +152,42 @@ def rendered_reports_scan(rendered_reports, demo_personal_values):
     from hoaan_analytics import audit
 
     return audit.scan_reports(rendered_reports.out, demo_personal_values)
+
+
+# Test files that read the same expensive session fixture share one xdist worker (conftest's
+# rendered_reports is made once per worker that asks for it).
+SHARED_WORKER = {"test_notebooks_render.py": "reports", "test_report_index766.py": "reports"}
+
+
+def _file_group(nodeid: str) -> str:
+    """The scheduling unit of a test: its file, or the group its file shares a worker with."""
+    path = nodeid.split("::", 1)[0]
+    return SHARED_WORKER.get(path.rsplit("/", 1)[-1], path)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadfile` (pyproject's addopts), with the files of SHARED_WORKER on one worker."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FileGroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _file_group(nodeid)
+
+    return FileGroupScheduling(config, log)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Heavy files first: the shared renders, then files with a slow test, then the rest.
+
+    The workers take files in this order (--no-loadscope-reorder), so no long file is
+    left for the end of the run while the other worker idles.
+    """
+    slow = {_file_group(item.nodeid) for item in items if item.get_closest_marker("slow")}
+    first_seen: dict[str, int] = {}
+    for position, item in enumerate(items):
+        first_seen.setdefault(_file_group(item.nodeid), position)
+    order = {group: (group != "reports", group not in slow, position) for group, position in first_seen.items()}
+    items.sort(key=lambda item: order[_file_group(item.nodeid)])

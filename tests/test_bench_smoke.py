@@ -3,7 +3,11 @@
 import re
 from pathlib import Path
 
+import pytest
+
 from bench.__main__ import main
+
+pytestmark = pytest.mark.slow
 
 
 def test_bench_writes_the_document_with_its_table(tmp_path):

@@ -28,7 +28,7 @@ from hoaan_analytics.tables import format_number_vi, format_percent_vi
 NOTEBOOK_COUNT = len(list(NOTEBOOKS.glob("*.ipynb")))
 UNIT = REPORT_UNIT
 # conftest's rendered_reports renders them once for this file and test_report_index766.py
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("reports")]
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

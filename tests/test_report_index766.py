@@ -23,7 +23,7 @@ UNIT = REPORT_UNIT
 # name here -> (variant of rendered_reports, period, unit)
 VARIANTS = {"all": ("defaults", "2026-Q3", None), "unit": ("unit", REPORT_VARIANTS["unit"]["period"], UNIT),
             "empty": (EMPTY_REPORT[0], EMPTY_REPORT[2]["period"], None)}
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("reports")]
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
