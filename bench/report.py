@@ -105,7 +105,8 @@ def goals(results: Results) -> list[tuple[str, str]]:
         ours = large["ingest"].seconds + large["kpis"].seconds
         theirs = pandas["whole"].seconds
         out.append((f"ingest + one quarter's KPIs faster than pandas reading and computing ({rows:,} rows)",
-                    _verdict(ours < theirs, f"{_s(ours)} against {_s(theirs)}: pandas takes {theirs / ours:.2f}× as long")))
+                    _verdict(ours < theirs,
+                             f"{_s(ours)} against {_s(theirs)}: pandas takes {theirs / ours:.2f}× as long")))
         same = all(_agree(large["hoaan_kpis"].get(k), pandas["kpis"].get(k)) for k in COMPARED_KEYS)
         out.append(("same numbers as pandas (" + ", ".join(COMPARED_KEYS) + ")", _verdict(same, "")))
     batch = results.batch
@@ -143,7 +144,8 @@ def write_plot(results: Results, path: Path) -> None:
         ):
             points.append({"rows": rows, "seconds": seconds, "measure": label})
     for rows, pandas in sorted(results.pandas.items()):
-        points.append({"rows": rows, "seconds": pandas["whole"].seconds, "measure": "pandas: đọc + tính (whole process)"})
+        points.append({"rows": rows, "seconds": pandas["whole"].seconds,
+                       "measure": "pandas: đọc + tính (whole process)"})
     chart = (
         alt.Chart(alt.Data(values=points))
         .mark_line(point=True)

@@ -22,9 +22,9 @@ QUICK_SIZES = (1_000, 10_000, 100_000)
 FULL_PAYLOAD_RECORDS = (100_000, 1_000_000)
 QUICK_PAYLOAD_RECORDS = (100_000,)
 PAYLOAD_GOAL = 2.0          # issue 9: payload ingest within 2x its floor
-LARGE_ROWS = 5_000_000
+LARGE_ROWS = 5_000_000       # from here a figure may use fewer runs (--large-runs)
 # The overview notebook: the issue's name, then the name it was committed under (tổng quan = overview).
-OVERVIEW_NOTEBOOKS = ("overview", "01_tong_quan")                   # from here a figure may use fewer runs (--large-runs)
+OVERVIEW_NOTEBOOKS = ("overview", "01_tong_quan")
 
 
 @dataclass

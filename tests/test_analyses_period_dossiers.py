@@ -35,7 +35,8 @@ def demo_con(demo_db):
 def test_detail_counts_match_the_kpis(demo_con, period_name, mode, unit):
     period = parse_period(period_name, mode)
     kpis = compute_kpis(demo_con, period, unit=unit)
-    counts = db.query(demo_con, COUNTS_SQL, {"d0": period.start, "d1": period.end, "unit_name": unit}).row(0, named=True)
+    parameters = {"d0": period.start, "d1": period.end, "unit_name": unit}
+    counts = db.query(demo_con, COUNTS_SQL, parameters).row(0, named=True)
     assert counts == {key: kpis[key] for key in counts}
     assert analyses.pending_overdue(demo_con, period, unit=unit).height == kpis["pending_overdue"]
     late = analyses.late_by_reason(demo_con, period, unit=unit)

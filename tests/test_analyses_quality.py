@@ -37,7 +37,7 @@ def test_each_anomaly_is_found_once(con, params_dir):
     catalogue.load_catalogue(con, params_dir)
     models.refresh(con, params_dir)
     anomalies = analyses.quality_anomalies(con, parse_period("2026-03"))
-    found = dict(zip(anomalies["anomaly"], anomalies["example_dossier_ids"]))
+    found = dict(zip(anomalies["anomaly"], anomalies["example_dossier_ids"], strict=True))
     assert found == {
         "finished_after_due_not_late": "X", "due_before_received": "Y", "open_with_finished_date": "Z",
         "returned_before_finished": "W", "paid_online_in_cash": "V", "not_in_catalogue": "U",

@@ -22,8 +22,8 @@ def test_html_entities_and_json_escapes_are_decoded(tmp_path):
 
 def test_numbers_that_only_look_alike_are_not_findings(tmp_path):
     page = tmp_path / "numbers.html"
-    page.write_text("rate 0.123456789, .448084975506 and 1,123456789; sha 0123456789abcdef012345678901ab; id H56.10-260714-00000;"
-                    " count 123456789012345", encoding="utf-8")
+    page.write_text("rate 0.123456789, .448084975506 and 1,123456789; sha 0123456789abcdef012345678901ab; "
+                    "id H56.10-260714-00000; count 123456789012345", encoding="utf-8")
     assert scan_html(page, {}) == []
 
 

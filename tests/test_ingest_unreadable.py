@@ -14,7 +14,7 @@ def _state(con):
 
 def _assert_unchanged(con, before):
     after = _state(con)
-    assert all(b.equals(a) for b, a in zip(before, after))
+    assert all(b.equals(a) for b, a in zip(before, after, strict=True))
 
 
 @pytest.fixture

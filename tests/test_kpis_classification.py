@@ -62,5 +62,5 @@ def test_missing_due_date_over_tet(con, params_dir):
 def test_missing_due_date_and_no_catalogue_entry_does_not_crash(con, params_dir):
     # stored anyway (catalogue edited after loading): the due date is unknown, so only the
     # supplement count could make it late; it is counted on time (docs/kpis.md)
-    assert classify(con, params_dir, {
-        "procedure_code": "9.999999", "received_at": "2026-03-02 08:00", "finished_at": "2026-03-20 10:00"}) == "on_time"
+    unlisted = {"procedure_code": "9.999999", "received_at": "2026-03-02 08:00", "finished_at": "2026-03-20 10:00"}
+    assert classify(con, params_dir, unlisted) == "on_time"

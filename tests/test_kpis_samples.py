@@ -1,4 +1,5 @@
-"""Every entry of shared/samples/expected_kpis.json, after loading each sample file (CSV, XLSX, payload) with the real loader."""
+"""Every entry of shared/samples/expected_kpis.json, after loading each sample file (CSV, XLSX, payload)
+with the real loader."""
 
 from __future__ import annotations
 

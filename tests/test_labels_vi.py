@@ -1,4 +1,5 @@
-"""labels_vi is the one wording: every key the code names has a label, and Biểu 06 prints the same headings in Excel and report."""
+"""labels_vi is the one wording: every key the code names has a label, and Biểu 06 prints the same headings
+in Excel and report."""
 
 import openpyxl
 from helpers import insert_dossiers
