@@ -23,6 +23,7 @@ from helpers import (
     RenderedReports,
     build_database,
     build_demo_database,
+    ingest_into,
     make_small_db,
 )
 from hypothesis import HealthCheck, settings
@@ -87,19 +88,12 @@ def load_samples(tmp_path_factory):
 
     Tests only read the file (helpers.open_read_only); one that changes it works on a copy.
     """
-    from hoaan_analytics.ingest import ingest_files
-
     loaded: dict[tuple[str, ...], LoadedSamples] = {}
 
     def load(*names: str) -> LoadedSamples:
         if names not in loaded:
             path = tmp_path_factory.mktemp("samples") / "hoaan.duckdb"
-            connection = db.connect(path)
-            try:
-                summary = ingest_files(connection, [SAMPLES / name for name in names], params_dir=PARAMS)
-            finally:
-                connection.close()
-            loaded[names] = LoadedSamples(path, summary)
+            loaded[names] = LoadedSamples(path, ingest_into(path, [SAMPLES / name for name in names]))
         return loaded[names]
 
     return load

@@ -150,16 +150,21 @@ class DemoDatabase:
     raw_files: list[Path]
 
 
+def ingest_into(db_path: Path, files: list[Path], params_dir: Path = PARAMS) -> Any:
+    """Ingest `files` into the database file at `db_path` (created if new) and close it; the ingest's summary."""
+    from hoaan_analytics.ingest import ingest_files
+
+    con = db.connect(db_path)
+    try:
+        return ingest_files(con, files, params_dir=params_dir)
+    finally:
+        con.close()
+
+
 def build_demo_database(folder: Path) -> DemoDatabase:
     """Write the demo exports into folder/raw and ingest them into folder/hoaan.duckdb."""
     from hoaan_analytics import demo
-    from hoaan_analytics.ingest import ingest_files
 
     files = demo.ensure_demo_exports(folder / "raw")
-    db_path = folder / "hoaan.duckdb"
-    con = db.connect(db_path)
-    try:
-        ingest_files(con, files, params_dir=PARAMS)
-    finally:
-        con.close()
-    return DemoDatabase(db_path, list(files))
+    ingest_into(folder / "hoaan.duckdb", files)
+    return DemoDatabase(folder / "hoaan.duckdb", list(files))

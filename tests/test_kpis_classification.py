@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from helpers import insert_dossiers
+from helpers import build_database
 
-from hoaan_analytics import models
-from hoaan_analytics.catalogue import load_catalogue
 from hoaan_analytics.kpis import compute_kpis
 from hoaan_analytics.periods import parse_period
 
 
 def classify(con, params_dir, row) -> str:
-    load_catalogue(con, params_dir)
-    insert_dossiers(con, [{"status": 10, **row}])
-    models.refresh(con, params_dir)
+    build_database(con, params_dir, [{"status": 10, **row}])
     k = compute_kpis(con, parse_period("2026-Q1"))
     assert k["resolved"] == 1
     return next(c for c in ("early", "on_time", "late") if k[f"resolved_{c}"] == 1)
