@@ -22,7 +22,12 @@ QUICK_SIZES = (1_000, 10_000, 100_000)
 FULL_PAYLOAD_RECORDS = (100_000, 1_000_000)
 QUICK_PAYLOAD_RECORDS = (100_000,)
 PAYLOAD_GOAL = 2.0          # issue 9: payload ingest within 2x its floor
-LARGE_ROWS = 5_000_000       # from here a figure may use fewer runs (--large-runs)
+LARGE_ROWS = 5_000_000          # from here a figure may use fewer runs (--large-runs)
+# issue 14: `hoaan worklist` (all units, the data's last day), whole process, within 3x a bare connect-and-count
+WORKLIST_GOAL = 3.0
+# The floor of any command that reads a loaded database: start Python, import duckdb, open the file, count.
+CONNECT_COUNT = ("import sys, duckdb; con = duckdb.connect(sys.argv[1], read_only=True); "
+                 "print(con.execute('select count(*) from dossiers').fetchall()[0][0])")
 # The overview notebook: the issue's name, then the name it was committed under (tổng quan = overview).
 OVERVIEW_NOTEBOOKS = ("overview", "01_tong_quan")
 
@@ -104,6 +109,7 @@ def run_suite(options: Options) -> Results:
                                                    cwd=ROOT))
             entry["kpis_by_unit"].runs.append(run_measured(
                 _hoaan("kpis", "--period", PERIOD, "--db", db_path, "--by", "unit", "--json"), cwd=ROOT))
+        entry["worklist_ratio"] = _worklist_ratio(options, rows, db_path)
         inside = run_measured([_python(), "-m", "bench.tasks", "kpis", db_path, PERIOD, str(options.kpi_runs)],
                               cwd=ROOT)
         entry["kpis_inside"] = json.loads(inside.stdout)
@@ -131,6 +137,17 @@ def run_suite(options: Options) -> Results:
 
     results.batch = _batch(options, work / f"csv-{largest}.duckdb")
     return results
+
+
+def _worklist_ratio(options: Options, rows: int, db_path: Path) -> dict:
+    """`hoaan worklist` against a bare `python -c` connect-and-count on the same file, interleaved run by run."""
+    floor, worklist = Figure(), Figure()
+    _say(options, f"{rows:,} rows: hoaan worklist and its floor interleaved, {options.kpi_runs} runs each")
+    for _ in range(options.kpi_runs):
+        floor.runs.append(run_measured([_python(), "-c", CONNECT_COUNT, db_path], cwd=ROOT))
+        worklist.runs.append(run_measured(_hoaan("worklist", "--db", db_path), cwd=ROOT))
+    return {"floor": floor, "worklist": worklist, "ratio": worklist.seconds / floor.seconds,
+            "lines": worklist.runs[-1].stdout.count("\n")}
 
 
 def _payload(options: Options, records: int, work: Path) -> dict:

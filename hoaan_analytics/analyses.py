@@ -27,12 +27,14 @@ from hoaan_analytics.kpis import KPI_KEYS, RATIO_KEYS, compute_kpis, resolve_uni
 from hoaan_analytics.labels_vi import (
     ANOMALY_LABELS_VI,
     FIELD_LABELS_VI,
+    GLIDE_METHOD_VI,
     LATE_REASON_LABELS_VI,
     NO_FIELD_LABEL,
     PAYMENT_CLASS_LABELS_VI,
     SET_ASIDE_REASON_LABELS_VI,
+    SHORT_PERIOD_LABELS_VI,
 )
-from hoaan_analytics.periods import Period, parse_period, previous_periods
+from hoaan_analytics.periods import ROMAN, Period, parse_period, previous_periods
 from hoaan_analytics.targets import Target, is_met
 
 _UNIT_COMPARISON_SQL = "select * from period_unit_comparison($d0, $d1)"
@@ -92,7 +94,8 @@ def payment_mix(con: db.Connection, period: Period, *, unit: str | None = None,
 
     `by`: 'none' (one group 'all'), 'field', 'procedure' or 'unit'. Columns:
     group_name, payment_class ('online' | 'cashless' | 'cash'), payment_label
-    (Vietnamese), dossiers, group_dossiers (the group's dossiers with a fee). A dossier paid online counts as 'online' only, so
+    (Vietnamese), dossiers, group_dossiers (the group's dossiers with a fee). A dossier paid online
+    counts as 'online' only, so
     online + cashless is the KPI cashless_share's numerator when every online
     payment names a non-cash method.
     """
@@ -227,7 +230,7 @@ def unit_ranking(con: db.Connection, period: Period, kpi: str) -> pl.DataFrame:
 
 
 def unit_comparison(con: db.Connection, period: Period) -> pl.DataFrame:
-    """One row per (KPI of §6, unit) of the period: value, rank, the units' median (sql/marts/period_unit_comparison.sql).
+    """One row per (KPI of §6, unit) of the period: value, rank, the units' median (period_unit_comparison.sql).
 
     Columns: kpi, rank, unit_name, value (counts as floats), dossiers (for a ratio: the
     count it is taken over), median, gap_to_median. Best first within each KPI.
@@ -239,16 +242,14 @@ def short_label(period: Period) -> str:
     """A short Vietnamese period label for chart axes: 'Quý III/2026', 'T3/2026', '6T đầu/2026', '2026'."""
     year = period.name[:4]
     if period.kind == "quarter":
-        return period.label.replace(" năm ", "/")
+        return SHORT_PERIOD_LABELS_VI["quarter"].format(roman=ROMAN[int(period.name[6])], year=year)
     if period.kind == "month":
-        return f"T{int(period.name[5:7])}/{year}"
+        return SHORT_PERIOD_LABELS_VI["month"].format(month=int(period.name[5:7]), year=year)
     if period.kind == "half":
-        return f"6T {'đầu' if period.name.endswith('H1') else 'cuối'}/{year}"
-    if period.kind == "nine_months":
-        return f"9T/{year}"
-    if period.kind == "year":
-        return year
-    return f"{period.start:%d/%m/%Y}–{period.end:%d/%m/%Y}"
+        return SHORT_PERIOD_LABELS_VI[f"half_{period.name[6]}"].format(year=year)
+    if period.kind in ("nine_months", "year"):
+        return SHORT_PERIOD_LABELS_VI[period.kind].format(year=year)
+    return SHORT_PERIOD_LABELS_VI["range"].format(start=period.start, end=period.end)
 
 
 KpisOf = Callable[[Period], dict[str, Any]]
@@ -296,11 +297,7 @@ def _year_before(day: date) -> date:
 class GlidePathMethod:
     """How the glide path is computed, for the report's text."""
 
-    description: str = (
-        "Tốc độ hiện tại = kết quả kỳ này trừ kết quả cùng kỳ năm trước (điểm phần trăm mỗi năm). "
-        "Dự báo năm đích = kết quả kỳ này + tốc độ × số năm còn lại đến hết năm đích (tối đa 100%). "
-        "Tốc độ cần thiết = (mục tiêu − kết quả kỳ này) ÷ số năm còn lại."
-    )
+    description: str = GLIDE_METHOD_VI
 
 
 def glide_path(con: db.Connection, period: Period, targets: list[Target], *,
@@ -345,3 +342,17 @@ def glide_path(con: db.Connection, period: Period, targets: list[Target], *,
               "value_year_before": pl.Float64, "pace_per_year": pl.Float64, "years_left": pl.Float64,
               "projected": pl.Float64, "needed_pace_per_year": pl.Float64, "status": pl.String}
     return pl.DataFrame(rows, schema=schema)
+
+
+# --- report 08 Việc cần làm: the work list counted ---------------------------------------------------
+
+def worklist_counts(con: db.Connection, as_of: date, *, unit: str | None = None,
+                    within_working_days: int = 3) -> pl.DataFrame:
+    """The work list of `as_of` (stored macro `worklist`) counted per row kind, overdue, point kind, indicator, reason.
+
+    Columns: row_kind ('open' | 'closed'), is_pending_overdue (false for closed rows), kind
+    ('lost' | 'can_win', null for open rows), indicator_id (null for open rows), reason, rows.
+    """
+    resolve_unit(con, unit)
+    return db.query(con, db.sql_text("analysis", "worklist_counts"),
+                    {"as_of": as_of, "unit_name": unit, "within_working_days": within_working_days})

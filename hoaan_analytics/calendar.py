@@ -5,7 +5,9 @@ government made a working day. The base is `holidays.VN(language="vi")` with its
 `weekend_workdays`; params/calendar.csv adds days the installed package does not
 know yet. The table carries a running index of working days so that
 wd(a, b) = index(date b) − index(date a) for every row at once in SQL, instead of a
-Python loop per dossier (numpy/polars business-day counts ignore worked Saturdays).
+Python loop per dossier (numpy/polars business-day counts ignore worked Saturdays);
+the stored macro `working_days_between` (sql/schema/working_days_between.sql) states
+that once for every query and for `working_days_between` here.
 """
 
 from __future__ import annotations
@@ -17,9 +19,12 @@ from pathlib import Path
 
 from hoaan_analytics import db
 from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.labels_vi import CALENDAR_DAY_OFF_LABEL
 
 OVERRIDES_FILE = "calendar.csv"
 OVERRIDE_KINDS = ("holiday", "working_day")
+# The stored macro wd(a, b) over `calendar_days`: sql/schema/<this>.sql, also its name.
+WORKING_DAYS_MACRO = "working_days_between"
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,7 @@ def calendar_rows(start: date, end: date, overrides: list[CalendarOverride] | No
         is_working = (day.weekday() < 5 and holiday_name is None) or day in worked_weekend
         if day in extra:
             is_working = extra[day].kind == "working_day"
-            holiday_name = None if is_working else (extra[day].name or "Ngày nghỉ (params/calendar.csv)")
+            holiday_name = None if is_working else (extra[day].name or CALENDAR_DAY_OFF_LABEL)
         index += is_working
         rows.append((day, is_working, holiday_name, index))
         day += timedelta(days=1)
@@ -85,7 +90,10 @@ def calendar_rows(start: date, end: date, overrides: list[CalendarOverride] | No
 
 
 def build_calendar(con: db.Connection, params_dir: Path, start: date, end: date) -> None:
-    """(Re)create the table `calendar_days` for [start, end] from the package and params overrides."""
+    """(Re)create the table `calendar_days` for [start, end] from the package and params overrides.
+
+    Then (re)creates the macro `working_days_between` over it, which needs the table to exist.
+    """
     import polars as pl
 
     rows = calendar_rows(start, end, load_overrides(params_dir))
@@ -100,16 +108,9 @@ def build_calendar(con: db.Connection, params_dir: Path, start: date, end: date)
         db.run(con, "create or replace table calendar_days as select * from _calendar_rows order by day")
     finally:
         con.unregister("_calendar_rows")
+    db.run(con, db.sql_text("schema", WORKING_DAYS_MACRO))
 
 
 def working_days_between(con: db.Connection, start: date, end: date) -> int:
     """wd(start, end): working days d with start < d ≤ end (0 when end ≤ start), from `calendar_days`."""
-    return int(db.scalar(con, _WD_SQL, {"a": start, "b": end}))
-
-
-# The same expression as sql/facts/dossier_facts.sql uses, for checks and notebooks.
-_WD_SQL = """
-select greatest(
-    (select working_day_index from calendar_days where day = $b::date)
-  - (select working_day_index from calendar_days where day = $a::date), 0)
-"""
+    return int(db.scalar(con, "select working_days_between($start, $end)", {"start": start, "end": end}))

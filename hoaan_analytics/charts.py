@@ -20,7 +20,7 @@ import altair as alt
 import polars as pl
 
 from hoaan_analytics.errors import HoaanError
-from hoaan_analytics.labels_vi import COLUMN_LABELS_VI
+from hoaan_analytics.labels_vi import CHART_TEXT_VI, COLUMN_LABELS_VI, MEDIAN_LABEL, REPORT08_COLUMN_LABELS_VI
 from hoaan_analytics.tables import KPI_LABELS, format_number_vi, format_percent_vi, met_texts
 
 MAX_CHART_ROWS = 5000
@@ -43,6 +43,14 @@ REFERENCE_COLOUR = "#555555"
 ValueFormat = Literal["percent", "count", "days"]
 
 FONT = "'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
+# The plot area's width in pixels, axis labels not included. Wider than a phone's screen (390 px): the
+# report page lets a chart scroll sideways in its own box (report/templates, `.hoaan-chart`) rather
+# than squeezing its bars and labels into each other.
+CHART_WIDTH = 520
+# Period names under a line chart: side by side up to this many ("Quý III/2026" fits CHART_WIDTH / 6),
+# slanted beyond, where twelve months ("T10/2026") would run into each other.
+LEVEL_LABELS_AT_MOST = 6
+SLANTED_LABEL_ANGLE = -45
 
 
 class ChartDataError(HoaanError):
@@ -64,7 +72,7 @@ def theme_config() -> dict[str, Any]:
         "bar": {"color": VALUE_COLOUR},
         "line": {"color": VALUE_COLOUR, "strokeWidth": 2},
         "point": {"color": VALUE_COLOUR, "filled": True, "size": 50},
-        "view": {"stroke": None, "continuousWidth": 520, "continuousHeight": 260},
+        "view": {"stroke": None, "continuousWidth": CHART_WIDTH, "continuousHeight": 260},
     }
 
 
@@ -123,7 +131,7 @@ def _target_rule(target: float, axis: Literal["x", "y"], label: str) -> alt.Char
     )
 
 
-def kpi_bars(frame: pl.DataFrame, *, title: str = "Kết quả so với mục tiêu",
+def kpi_bars(frame: pl.DataFrame, *, title: str = CHART_TEXT_VI["kpi_bars_title"],
              subtitle: str | None = None) -> alt.LayerChart:
     """Horizontal bars, one per KPI ratio, with its target as a vermillion tick.
 
@@ -154,7 +162,8 @@ def kpi_bars(frame: pl.DataFrame, *, title: str = "Kết quả so với mục ti
     ]
     base = alt.Chart(data)
     bars = base.mark_bar(color=VALUE_COLOUR, height={"band": 0.6}).encode(
-        x=alt.X("value:Q", title=COLUMN_LABELS_VI["share"], scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
+        x=alt.X("value:Q", title=COLUMN_LABELS_VI["share"], scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format=".0%")),
         y=y, tooltip=tooltip,
     )
     targets = base.transform_filter("isValid(datum.target)").mark_tick(
@@ -164,8 +173,8 @@ def kpi_bars(frame: pl.DataFrame, *, title: str = "Kết quả so với mục ti
         align="left", dx=6, fontSize=12
     ).encode(x="label_x:Q", y=y, text="value_text:N", tooltip=tooltip)
     chart = alt.layer(bars, targets, labels).properties(
-        title=alt.Title(title, subtitle=subtitle or "Vạch đỏ: mục tiêu của Kế hoạch"),
-        width=520, height=alt.Step(30),
+        title=alt.Title(title, subtitle=subtitle or CHART_TEXT_VI["kpi_bars_subtitle"]),
+        width=CHART_WIDTH, height=alt.Step(30),
     )
     return _themed(chart)
 
@@ -187,28 +196,31 @@ def trend_line(frame: pl.DataFrame, *, value_column: str = "value", value_title:
         columns.append(pl.col("series").cast(pl.String))
     data = frame.select(columns).with_columns(_value_text(pl.col("value"), value_format).alias("value_text"))
     order = list(dict.fromkeys(data["period_label"].to_list()))
-    tooltip = [alt.Tooltip("period_label:N", title=COLUMN_LABELS_VI["period_label"]), alt.Tooltip("value_text:N", title=label)]
+    tooltip = [alt.Tooltip("period_label:N", title=COLUMN_LABELS_VI["period_label"]),
+               alt.Tooltip("value_text:N", title=label)]
     encoding: dict[str, Any] = {
-        "x": alt.X("period_label:N", sort=order, title=COLUMN_LABELS_VI["period_label"], axis=alt.Axis(labelAngle=0)),
+        "x": alt.X("period_label:N", sort=order, title=COLUMN_LABELS_VI["period_label"],
+                   axis=alt.Axis(labelAngle=0 if len(order) <= LEVEL_LABELS_AT_MOST else SLANTED_LABEL_ANGLE)),
         "y": alt.Y("value:Q", title=label, axis=alt.Axis(format=_axis_format(value_format)),
                    scale=alt.Scale(domain=[0, 1]) if value_format == "percent" else alt.Undefined),
     }
     if "series" in data.columns:
         # the legend in the order the series come (the plan's order), not alphabetical
         encoding["color"] = alt.Color("series:N", title=None, sort=list(dict.fromkeys(data["series"].to_list())))
-        tooltip.insert(0, alt.Tooltip("series:N", title="Nhóm"))
+        tooltip.insert(0, alt.Tooltip("series:N", title=CHART_TEXT_VI["series"]))
     line = alt.Chart(data).mark_line(point=True).encode(**encoding, tooltip=tooltip)
     layers: list[alt.Chart] = [line]
     if target is not None:
         layers.append(_target_rule(target, "y", COLUMN_LABELS_VI["target"]))
     chart = alt.layer(*layers).properties(
-        title=alt.Title(title or f"{label} theo kỳ", subtitle=subtitle or alt.Undefined), width=520, height=260,
+        title=alt.Title(title or CHART_TEXT_VI["trend_title"].format(label=label), subtitle=subtitle or alt.Undefined),
+        width=CHART_WIDTH, height=260,
     )
     return _themed(chart)
 
 
-def shares_by_group(frame: pl.DataFrame, *, title: str, group_title: str = "Nhóm",
-                    category_title: str = "Phân loại", subtitle: str | None = None,
+def shares_by_group(frame: pl.DataFrame, *, title: str, group_title: str = CHART_TEXT_VI["group"],
+                    category_title: str = CHART_TEXT_VI["category"], subtitle: str | None = None,
                     category_order: Sequence[str] | None = None) -> alt.Chart:
     """Each group's dossiers split into categories, as 100% stacked bars.
 
@@ -239,10 +251,11 @@ def shares_by_group(frame: pl.DataFrame, *, title: str, group_title: str = "Nhó
                                         if len(categories) <= len(OKABE_ITO) else alt.Undefined)),
         order=alt.Order("category_rank:Q"),
         tooltip=[alt.Tooltip("group:N", title=group_title), alt.Tooltip("category:N", title=category_title),
-                 alt.Tooltip("dossiers_text:N", title=COLUMN_LABELS_VI["dossiers"]), alt.Tooltip("share_text:N", title=COLUMN_LABELS_VI["share"])],
+                 alt.Tooltip("dossiers_text:N", title=COLUMN_LABELS_VI["dossiers"]),
+                 alt.Tooltip("share_text:N", title=COLUMN_LABELS_VI["share"])],
     ).transform_calculate(
         category_rank=f"indexof({_js_list(categories)}, datum.category)"
-    ).properties(title=alt.Title(title, subtitle=subtitle or alt.Undefined), width=520, height=alt.Step(26))
+    ).properties(title=alt.Title(title, subtitle=subtitle or alt.Undefined), width=CHART_WIDTH, height=alt.Step(26))
     return _themed(chart)
 
 
@@ -252,14 +265,15 @@ def _js_list(values: Sequence[str]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
-def elapsed_vs_statutory(frame: pl.DataFrame, *, title: str = "Thời gian giải quyết so với thời hạn",
-                         subtitle: str | None = None, reduction_target: float = 0.30) -> alt.LayerChart:
+def elapsed_vs_statutory(frame: pl.DataFrame, *, title: str = CHART_TEXT_VI["elapsed_title"],
+                         subtitle: str | None = None, reduction_target: float | None = None) -> alt.LayerChart:
     """Mean elapsed working days per procedure, against the statutory limit and the plan's target.
 
     `frame` columns: `procedure_name` (str), `mean_elapsed_working_days` (float),
     `statutory_days` (number, working days), `dossiers` (int). The vermillion
     tick is the statutory limit; the green tick the target limit
-    (1 − reduction_target) × statutory. Procedures are sorted by dossiers.
+    (1 − reduction_target) × statutory, drawn when the plan sets a `reduction_target`
+    (its time_reduction target, params/targets.yaml). Procedures are sorted by dossiers.
     """
     _check(frame, ("procedure_name", "mean_elapsed_working_days", "statutory_days", "dossiers"),
            "elapsed_vs_statutory")
@@ -269,7 +283,8 @@ def elapsed_vs_statutory(frame: pl.DataFrame, *, title: str = "Thời gian giả
         pl.col("statutory_days").cast(pl.Float64),
         pl.col("dossiers").cast(pl.Int64),
     ).sort("dossiers", descending=True, maintain_order=True).with_columns(
-        target_days=pl.col("statutory_days") * (1 - reduction_target),
+        target_days=pl.col("statutory_days") * (1 - reduction_target) if reduction_target is not None
+        else pl.lit(None, dtype=pl.Float64),
     ).with_columns(
         _value_text(pl.col("mean_elapsed_working_days"), "days").alias("elapsed_text"),
         _value_text(pl.col("statutory_days"), "days").alias("statutory_text"),
@@ -280,22 +295,28 @@ def elapsed_vs_statutory(frame: pl.DataFrame, *, title: str = "Thời gian giả
     tooltip = [
         alt.Tooltip("procedure_name:N", title=COLUMN_LABELS_VI["procedure_name"]),
         alt.Tooltip("dossiers_text:N", title=COLUMN_LABELS_VI["dossiers"]),
-        alt.Tooltip("elapsed_text:N", title="Bình quân (ngày làm việc)"),
+        alt.Tooltip("elapsed_text:N", title=COLUMN_LABELS_VI["mean_elapsed_working_days"]),
         alt.Tooltip("statutory_text:N", title=COLUMN_LABELS_VI["statutory_days"]),
-        alt.Tooltip("target_text:N", title=f"Mục tiêu (giảm {format_percent_vi(reduction_target, 0)})"),
     ]
+    if reduction_target is not None:
+        tooltip.append(alt.Tooltip("target_text:N", title=CHART_TEXT_VI["elapsed_target"].format(
+            reduction=format_percent_vi(reduction_target, 0))))
     base = alt.Chart(data)
-    x_title = "Ngày làm việc"
+    x_title = CHART_TEXT_VI["working_days"]
     bars = base.mark_bar(color=VALUE_COLOUR, height={"band": 0.6}).encode(
         x=alt.X("mean_elapsed_working_days:Q", title=x_title, axis=alt.Axis(format=",.1~f")), y=y, tooltip=tooltip,
     )
     limit = base.mark_tick(color=TARGET_COLOUR, opacity=1, thickness=3, size=24).encode(
         x=alt.X("statutory_days:Q", title=x_title), y=y, tooltip=tooltip)
-    goal = base.mark_tick(color=OKABE_ITO[2], opacity=1, thickness=3, size=24).encode(
-        x=alt.X("target_days:Q", title=x_title), y=y, tooltip=tooltip)
-    chart = alt.layer(bars, goal, limit).properties(
-        title=alt.Title(title, subtitle=subtitle or "Vạch đỏ: thời hạn theo quy định; vạch xanh lá: mục tiêu"),
-        width=520, height=alt.Step(26),
+    layers: list[alt.Chart] = [bars]
+    if reduction_target is not None:
+        layers.append(base.mark_tick(color=OKABE_ITO[2], opacity=1, thickness=3, size=24).encode(
+            x=alt.X("target_days:Q", title=x_title), y=y, tooltip=tooltip))
+    layers.append(limit)
+    default_subtitle = CHART_TEXT_VI["elapsed_subtitle_no_target" if reduction_target is None else "elapsed_subtitle"]
+    chart = alt.layer(*layers).properties(
+        title=alt.Title(title, subtitle=subtitle or default_subtitle),
+        width=CHART_WIDTH, height=alt.Step(26),
     )
     return _themed(chart)
 
@@ -317,7 +338,8 @@ def unit_ranking(frame: pl.DataFrame, *, value_column: str = "value", value_titl
         columns.append(pl.col("dossiers").cast(pl.Int64))
     data = frame.select(columns).sort("value", descending=True, nulls_last=True).with_columns(
         _value_text(pl.col("value"), "percent").alias("value_text"))
-    tooltip = [alt.Tooltip("unit_name:N", title=COLUMN_LABELS_VI["unit_name"]), alt.Tooltip("value_text:N", title=label)]
+    tooltip = [alt.Tooltip("unit_name:N", title=COLUMN_LABELS_VI["unit_name"]),
+               alt.Tooltip("value_text:N", title=label)]
     if "dossiers" in data.columns:
         data = data.with_columns(_value_text(pl.col("dossiers"), "count").alias("dossiers_text"))
         tooltip.append(alt.Tooltip("dossiers_text:N", title=COLUMN_LABELS_VI["dossiers"]))
@@ -329,15 +351,15 @@ def unit_ranking(frame: pl.DataFrame, *, value_column: str = "value", value_titl
     layers: list[alt.Chart] = [bars]
     if median is not None:
         median_data = pl.DataFrame({"median": [float(median)],
-                                    "median_text": [f"Trung vị các đơn vị: {format_percent_vi(median)}"]})
+                                    "median_text": [f"{MEDIAN_LABEL}: {format_percent_vi(median)}"]})
         layers.append(alt.Chart(median_data).mark_rule(color=REFERENCE_COLOUR, strokeWidth=2).encode(
-            x="median:Q", tooltip=[alt.Tooltip("median_text:N", title="Trung vị")]))
+            x="median:Q", tooltip=[alt.Tooltip("median_text:N", title=CHART_TEXT_VI["median"])]))
     if target is not None:
         layers.append(_target_rule(target, "x", COLUMN_LABELS_VI["target"]))
     chart = alt.layer(*layers).properties(
-        title=alt.Title(title or f"Xếp hạng đơn vị: {label}",
-                        subtitle=subtitle or "Vạch xám: trung vị các đơn vị; vạch đỏ đứt: mục tiêu"),
-        width=520, height=alt.Step(24),
+        title=alt.Title(title or CHART_TEXT_VI["ranking_title"].format(label=label),
+                        subtitle=subtitle or CHART_TEXT_VI["ranking_subtitle"]),
+        width=CHART_WIDTH, height=alt.Step(24),
     )
     return _themed(chart)
 
@@ -347,14 +369,18 @@ def _points_text(column: pl.Expr) -> pl.Expr:
 
 
 def points_against_maximum(frame: pl.DataFrame, *, title: str, subtitle: str | None = None,
-                           category_title: str = "Nhóm", horizontal: bool = True,
-                           points_title: str = "Điểm") -> alt.LayerChart:
+                           category_title: str = CHART_TEXT_VI["group"],
+                           points_title: str = CHART_TEXT_VI["points"]) -> alt.LayerChart:
     """Estimated points against the most they could be (the 766 scorecard), one bar per category.
 
     `frame` columns, in display order: `category` (str: a group, a unit or a month), `points`
     (float), `max_points` (float: the most the computable indicators with data could give) and
     optionally `group_max_points` (float: the category's full weight, drawn as a pale bar behind).
     Each bar is labelled "x / y"; the vermillion tick is `max_points`.
+
+    The bars always run horizontally, one category per row: each label then sits on its own
+    row right of its bar, so that labels never overlap, however many categories (twelve months)
+    and however narrow the screen; side by side, "14,29 / 52" is wider than a month's column.
     """
     _check(frame, ("category", "points", "max_points"), "points_against_maximum")
     columns = [pl.col("category").cast(pl.String), pl.col("points").cast(pl.Float64),
@@ -366,37 +392,88 @@ def points_against_maximum(frame: pl.DataFrame, *, title: str, subtitle: str | N
         (_points_text(pl.col("points")) + " / " + _points_text(pl.col("max_points"))).alias("points_text"),
         pl.max_horizontal("points", "max_points").alias("label_at"),
     )
-    order = data["category"].to_list()
-    # one encoding for the categories and one for the points, whichever way the bars run
-    if horizontal:
-        at = {"y": alt.Y("category:N", sort=order, title=None)}
-        points_at = alt.X
-        band = {"height": {"band": 0.6}}
-        text_mark = {"align": "left", "dx": 6}
-    else:
-        at = {"x": alt.X("category:N", sort=order, title=category_title, axis=alt.Axis(labelAngle=0))}
-        points_at = alt.Y
-        band = {"width": {"band": 0.6}}
-        text_mark = {"baseline": "bottom", "dy": -6}
-    points_key = "x" if horizontal else "y"
+    y = alt.Y("category:N", sort=data["category"].to_list(), title=None)
     tooltip = [alt.Tooltip("category:N", title=category_title),
-               alt.Tooltip("points_text:N", title=f"{points_title} / tối đa tính được")]
+               alt.Tooltip("points_text:N", title=CHART_TEXT_VI["points_of_maximum"].format(points_title=points_title))]
     if has_weight:
         data = data.with_columns(_points_text(pl.col("group_max_points")).alias("weight_text"))
-        tooltip.append(alt.Tooltip("weight_text:N", title="Tối đa của nhóm (cả phần không tính được)"))
+        tooltip.append(alt.Tooltip("weight_text:N", title=CHART_TEXT_VI["group_weight"]))
     base = alt.Chart(data)
 
     def on(column: str) -> dict[str, Any]:
-        return {points_key: points_at(f"{column}:Q", title=points_title), **at, "tooltip": tooltip}
+        return {"x": alt.X(f"{column}:Q", title=points_title), "y": y, "tooltip": tooltip}
 
     layers: list[alt.Chart] = []
     if has_weight:
-        layers.append(base.mark_bar(color="#e6e6e6", **band).encode(**on("group_max_points")))
-    layers.append(base.mark_bar(color=VALUE_COLOUR, **band).encode(**on("points")))
+        layers.append(base.mark_bar(color="#e6e6e6", height={"band": 0.6}).encode(**on("group_max_points")))
+    layers.append(base.mark_bar(color=VALUE_COLOUR, height={"band": 0.6}).encode(**on("points")))
     layers.append(base.mark_tick(color=TARGET_COLOUR, opacity=1, thickness=3, size=24).encode(**on("max_points")))
-    layers.append(base.mark_text(fontSize=12, **text_mark).encode(**on("label_at"), text="points_text:N"))
+    layers.append(base.mark_text(fontSize=12, align="left", dx=6).encode(**on("label_at"), text="points_text:N"))
     chart = alt.layer(*layers).properties(
-        title=alt.Title(title, subtitle=subtitle or "Cột xanh: điểm ước tính; vạch đỏ: tối đa tính được"),
-        width=520 if horizontal else alt.Step(44), height=alt.Step(30) if horizontal else 260,
+        title=alt.Title(title, subtitle=subtitle or CHART_TEXT_VI["points_subtitle"]),
+        width=CHART_WIDTH, height=alt.Step(30),
     )
+    return _themed(chart)
+
+
+# Report 08 Việc cần làm: narrow enough for a phone (390 px wide, with the page's margins).
+PHONE_PLOT_WIDTH = 230
+
+
+def _short_points_text(column: pl.Expr) -> pl.Expr:
+    """Points with at most two decimals and no trailing zeros: 18.5 -> '18,5', 2.0 -> '2'."""
+    def text(value: float | None) -> str:
+        if value is None:
+            return format_number_vi(value)
+        return format_number_vi(value, 2).rstrip("0").rstrip(",")
+    return column.map_elements(text, return_dtype=pl.String, skip_nulls=False)
+
+
+def scenario_points(frame: pl.DataFrame, *, title: str, subtitle: str | None = None,
+                    scenario_order: Sequence[str], category_title: str, points_title: str) -> alt.FacetChart:
+    """Points per category under each scenario, one panel per period, readable at a phone's width.
+
+    `frame` columns: `panel` (str: the period, one panel each, in order), `category` (str: a short
+    name such as an indicator id, in order), `category_name` (str, for the tooltip), `scenario`
+    (str, one of `scenario_order`), `points` (float or null) and `max_points` (float). Within a
+    panel each category has one bar per scenario, labelled with its points; the vermillion tick
+    is `max_points`. The plot is PHONE_PLOT_WIDTH wide and the legend sits below in one column,
+    so the whole chart fits 390 px.
+    """
+    _check(frame, ("panel", "category", "category_name", "scenario", "points", "max_points"), "scenario_points")
+    data = frame.select(
+        pl.col("panel").cast(pl.String), pl.col("category").cast(pl.String), pl.col("category_name").cast(pl.String),
+        pl.col("scenario").cast(pl.String), pl.col("points").cast(pl.Float64), pl.col("max_points").cast(pl.Float64),
+    ).with_columns(_short_points_text(pl.col("points")).alias("points_text"),
+                   _short_points_text(pl.col("max_points")).alias("max_text"),
+                   # the label right of the bar or of the maximum's tick, whichever ends later, never over the tick
+                   pl.max_horizontal("points", "max_points").alias("label_at"))
+    categories = list(dict.fromkeys(data["category"].to_list()))
+    panels = list(dict.fromkeys(data["panel"].to_list()))
+    top = max([v for v in [*data["points"].to_list(), *data["max_points"].to_list()] if v is not None] or [1.0])
+    y = alt.Y("category:N", sort=categories, title=None, axis=alt.Axis(labelLimit=60))
+    x_scale = alt.Scale(domain=[0, top * 1.25], nice=False)  # room right of the longest bar for its label
+    tooltip = [alt.Tooltip("category:N", title=category_title),
+               alt.Tooltip("category_name:N", title=REPORT08_COLUMN_LABELS_VI["indicator_name"]),
+               alt.Tooltip("scenario:N", title=REPORT08_COLUMN_LABELS_VI["scenario"]),
+               alt.Tooltip("points_text:N", title=points_title),
+               alt.Tooltip("max_text:N", title=REPORT08_COLUMN_LABELS_VI["max_points"])]
+    colour = alt.Color("scenario:N", sort=list(scenario_order), title=None,
+                       scale=alt.Scale(domain=list(scenario_order), range=[REFERENCE_COLOUR, VALUE_COLOUR]),
+                       legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=330))
+    offset = alt.YOffset("scenario:N", sort=list(scenario_order))
+    base = alt.Chart()
+    bars = base.mark_bar(height={"band": 0.4}).encode(
+        x=alt.X("points:Q", title=points_title, scale=x_scale), y=y, yOffset=offset, color=colour, tooltip=tooltip)
+    labels = base.transform_filter("isValid(datum.points)").mark_text(align="left", dx=5, fontSize=11).encode(
+        x=alt.X("label_at:Q", scale=x_scale), y=y, yOffset=offset, text="points_text:N", tooltip=tooltip)
+    limit = base.mark_tick(color=TARGET_COLOUR, opacity=1, thickness=2, size=22).encode(
+        x=alt.X("max_points:Q", scale=x_scale), y=y, tooltip=tooltip)
+    chart = (alt.layer(bars, limit, labels, data=data)
+             .properties(width=PHONE_PLOT_WIDTH, height=alt.Step(13))
+             .facet(row=alt.Row("panel:N", sort=panels, title=None,
+                                header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
+                                                  labelOrient="top", labelFontSize=13, labelFontWeight="bold")))
+             .properties(title=alt.Title(title, subtitle=subtitle or alt.Undefined))
+             .resolve_scale(y="independent"))
     return _themed(chart)

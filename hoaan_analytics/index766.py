@@ -21,7 +21,7 @@ import polars as pl
 
 from hoaan_analytics import db, kpis, models
 from hoaan_analytics.errors import HoaanError
-from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, MODE_LABELS_VI
+from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, INDEX766_CLI_TEXT_VI, MODE_LABELS_VI
 from hoaan_analytics.periods import Period, parse_period
 
 RULES_FILE = "index766.yaml"
@@ -180,9 +180,11 @@ def store_rules(con: db.Connection, params_dir: str | os.PathLike[str]) -> int:
 def scorecard(con: db.Connection, period: Period, *, unit: str | None = None, by_unit: bool = False) -> pl.DataFrame:
     """One row per (scope, indicator) of `period`: the rows of the stored macro `index766`.
 
-    Columns: period_start, period_end, scope_unit_name (null for the scope asked), is_all_units, indicator_id, sort_order, group_id, group_name,
-    group_max_points, indicator_name, is_computable, numerator, denominator, unknown, rate,
-    points, max_points, why_not_computable. One scope (all units, or `unit`) unless `by_unit`: one per unit.
+    Columns: period_start, period_end, scope_unit_name (null for the scope asked), is_all_units,
+    indicator_id, sort_order, group_id, group_name, group_max_points, indicator_name, is_computable,
+    counted_unit ('dossiers', or 'procedures' for 3.5: what numerator and denominator count),
+    numerator, denominator, unknown, rate, points, max_points, why_not_computable. One scope (all
+    units, or `unit`) unless `by_unit`: one per unit.
     """
     name = kpis.unit_name(con, unit)
     return db.query(con, "select * from index766($d0, $d1, $unit_name, $breakdown)",
@@ -191,7 +193,7 @@ def scorecard(con: db.Connection, period: Period, *, unit: str | None = None, by
 
 
 def groups(con: db.Connection, period: Period, *, unit: str | None = None, by_unit: bool = False) -> pl.DataFrame:
-    """Points against the maximum per (scope, group) of `period`, and each scope's total: the stored macro `index766_groups`.
+    """Points against the maximum per (scope, group) of `period`, and each scope's total (macro `index766_groups`).
 
     Columns: period_start, period_end, scope_unit_name, is_all_units, group_id, group_name,
     group_max_points (the group's weight in the index), points (sum of the non-null points),
@@ -303,26 +305,29 @@ def index766_output(db_path: str | os.PathLike[str], period_name: str, *, mode: 
         document = {"period": period.name, "mode": period.mode, "d0": period.start.isoformat(),
                     "d1": period.end.isoformat(), "scopes": scopes}
         return ScorecardOutput(json.dumps(document, ensure_ascii=False, indent=1))
-    return ScorecardOutput(_text_tables(period, frame, scopes))
+    return ScorecardOutput(_text_tables(period, frame, totals, scopes))
 
 
-def _text_tables(period: Period, frame: pl.DataFrame, scopes: list[dict[str, Any]]) -> str:
+def _text_tables(period: Period, frame: pl.DataFrame, totals: pl.DataFrame, scopes: list[dict[str, Any]]) -> str:
     names = dict(frame.select("indicator_id", "indicator_name").unique().rows())
-    lines = ["Chỉ số 766 — ước tính theo công thức của Cổng Dịch vụ công quốc gia",
+    lines = [INDEX766_CLI_TEXT_VI["title"],
              f"{period.label} ({period.range_label}, {MODE_LABELS_VI[period.mode]})", ""]
     for scope in scopes:
-        lines.append(f"Đơn vị: {scope['unit_name'] or ALL_UNITS_LABEL}")
-        lines.append(f"  {'Chỉ tiêu':<8} {'Tỷ lệ':>8} {'Điểm':>7} {'Tối đa':>7}  Tên")
+        lines.append(INDEX766_CLI_TEXT_VI["unit"].format(unit=scope["unit_name"] or ALL_UNITS_LABEL))
+        lines.append(INDEX766_CLI_TEXT_VI["heading"])
         for ind in scope["indicators"]:
             rate = "–" if ind["rate"] is None else f"{ind['rate']:.1%}"
             points = "–" if ind["points"] is None else f"{ind['points']:.2f}"
             lines.append(f"  {ind['id']:<8} {rate:>8} {points:>7} {ind['max_points']:>7.2f}  {names[ind['id']]}"
-                         + (f" ({ind['unknown']} hồ sơ thiếu dữ liệu)" if ind["unknown"] else ""))
-        lines.append(f"  Tổng: {scope['points']:.2f} / {scope['max_points']:.0f} điểm tính được")
+                         + (INDEX766_CLI_TEXT_VI["unknown"].format(unknown=ind["unknown"]) if ind["unknown"] else ""))
+        lines.append(INDEX766_CLI_TEXT_VI["total"].format(points=scope["points"], max_points=scope["max_points"]))
         lines.append("")
     missing = frame.filter(~pl.col("is_computable")).unique("indicator_id", maintain_order=True).sort("sort_order")
-    lines.append(f"Không tính được từ dữ liệu hồ sơ ({missing['max_points'].sum():.0f} điểm):")
+    # what no export shows, summed by index766_list_groups (the same for every scope)
+    not_computable = totals.filter(pl.col("is_total"))["not_computable_max_points"][0]
+    lines.append(INDEX766_CLI_TEXT_VI["not_computable"].format(points=not_computable))
     for row in missing.iter_rows(named=True):
-        lines.append(f"  {portal_number(row['indicator_id']):<9} {row['max_points']:>5.0f} điểm  "
-                     f"{row['indicator_name']}: {row['why_not_computable']}")
+        lines.append(INDEX766_CLI_TEXT_VI["not_computable_item"].format(
+            number=portal_number(row["indicator_id"]), points=row["max_points"], name=row["indicator_name"],
+            why=row["why_not_computable"]))
     return "\n".join(lines)

@@ -44,7 +44,8 @@ GROUP_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 _UNITS_SQL = "select unit_name, unit_key from dossier_units order by unit_name"
-_UNIT_KEY_SQL = "select lower(trim(nfc_normalize($unit))) as unit_key"
+# METRICS.md §2 matching, stated once in the stored macro text_key (sql/schema/text_key.sql)
+_UNIT_KEY_SQL = "select text_key($unit) as unit_key"
 
 
 def units(con: db.Connection) -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hoaan_analytics.errors import PeriodError
+from hoaan_analytics.labels_vi import PERIOD_LABELS_VI
 
 MODES = ("calendar", "cutoff")
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -40,7 +41,7 @@ class Period:
     @property
     def range_label(self) -> str:
         """'từ ngày 15/12/2025 đến ngày 14/03/2026'."""
-        return f"từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
+        return PERIOD_LABELS_VI["dates"].format(start=self.start, end=self.end)
 
     @property
     def days(self) -> int:
@@ -76,15 +77,13 @@ def parse_period(name: str, mode: str = "calendar") -> Period:
     """
     mode = _check_mode(mode)
     text = (name or "").strip()
-    for kind, pattern in _PATTERNS:
-        match = pattern.match(text)
-        if match:
-            break
-    else:
+    found = next(((kind, match) for kind, pattern in _PATTERNS if (match := pattern.match(text))), None)
+    if found is None:
         raise PeriodError(
             f"unknown period {name!r}: use 2026-03, 2026-Q1, 2026-H1, 2026-H2, 2026-9M, 2026 "
             f"or 2026-01-01..2026-03-31"
         )
+    kind, match = found
     if kind == "range":
         try:
             start, end = date.fromisoformat(match[1]), date.fromisoformat(match[2])
@@ -92,27 +91,28 @@ def parse_period(name: str, mode: str = "calendar") -> Period:
             raise PeriodError(f"period {name!r}: {exc}") from None
         if end < start:
             raise PeriodError(f"period {name!r} ends before it starts")
-        label = f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
+        label = PERIOD_LABELS_VI["range"].format(start=start, end=end)
         return Period(f"{start.isoformat()}..{end.isoformat()}", mode, start, end, label, kind)
     year = int(match[1])
     if kind == "month":
         month = int(match[2])
         if not 1 <= month <= 12:
             raise PeriodError(f"unknown period {name!r}: month {month} does not exist")
-        first, last, canonical, label = month, month, f"{year}-{month:02d}", f"Tháng {month} năm {year}"
+        first, last, canonical = month, month, f"{year}-{month:02d}"
+        label = PERIOD_LABELS_VI["month"].format(month=month, year=year)
     elif kind == "quarter":
         quarter = int(match[2])
         first, last = 3 * quarter - 2, 3 * quarter
-        canonical, label = f"{year}-Q{quarter}", f"Quý {ROMAN[quarter]} năm {year}"
+        canonical, label = f"{year}-Q{quarter}", PERIOD_LABELS_VI["quarter"].format(roman=ROMAN[quarter], year=year)
     elif kind == "half":
         half = int(match[2])
         first, last = (1, 6) if half == 1 else (7, 12)
         canonical = f"{year}-H{half}"
-        label = f"6 tháng {'đầu' if half == 1 else 'cuối'} năm {year}"
+        label = PERIOD_LABELS_VI[f"half_{half}"].format(year=year)
     elif kind == "nine_months":
-        first, last, canonical, label = 1, 9, f"{year}-9M", f"9 tháng năm {year}"
+        first, last, canonical, label = 1, 9, f"{year}-9M", PERIOD_LABELS_VI["nine_months"].format(year=year)
     else:
-        first, last, canonical, label = 1, 12, f"{year}", f"Năm {year}"
+        first, last, canonical, label = 1, 12, f"{year}", PERIOD_LABELS_VI["year"].format(year=year)
     start, end = _month_range(year, first, last, mode)
     return Period(canonical, mode, start, end, label, kind)
 
@@ -172,7 +172,7 @@ def months_of(period: Period) -> list[Period]:
         start = period.start
         while start <= period.end:
             end = min(_month_start(start.year, start.month + 1) - timedelta(days=1), period.end)
-            label = f"Tháng {start.month} năm {start.year}"
+            label = PERIOD_LABELS_VI["month"].format(month=start.month, year=start.year)
             months.append(Period(f"{start.isoformat()}..{end.isoformat()}", period.mode, start, end, label, "range"))
             start = end + timedelta(days=1)
         return months

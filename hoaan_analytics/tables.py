@@ -13,10 +13,16 @@ import math
 from collections.abc import Mapping, Sequence
 
 import polars as pl
-from great_tables import GT
+from great_tables import GT, loc, style
 
 from hoaan_analytics.errors import HoaanError
-from hoaan_analytics.labels_vi import COLUMN_LABELS_VI, KPI_LABELS_VI, TARGET_MET_LABEL, TARGET_NOT_MET_LABEL
+from hoaan_analytics.labels_vi import (
+    COLUMN_LABELS_VI,
+    KPI_LABELS_VI,
+    KPI_TABLE_TITLE,
+    TARGET_MET_LABEL,
+    TARGET_NOT_MET_LABEL,
+)
 from hoaan_analytics.targets import is_met
 
 # The heading of every column a table or chart may show (labels_vi: one wording everywhere).
@@ -63,12 +69,19 @@ def _decimal(gt: GT, columns: Sequence[str], decimals: int) -> GT:
     return gt.fmt_number(list(columns), decimals=decimals, sep_mark=".", dec_mark=",")
 
 
-def _finish(gt: GT, title: str | None, subtitle: str | None, source_note: str | None) -> GT:
+def _points(gt: GT, columns: Sequence[str]) -> GT:
+    if not columns:
+        return gt
+    return gt.fmt_number(list(columns), decimals=2, drop_trailing_zeros=True, sep_mark=".", dec_mark=",")
+
+
+def _finish(gt: GT, title: str | None, subtitle: str | None, source_note: str | None,
+            font_size: str = "14px") -> GT:
     if title:
         gt = gt.tab_header(title=title, subtitle=subtitle)
     if source_note:
         gt = gt.tab_source_note(source_note)
-    return gt.sub_missing(missing_text=MISSING_TEXT).tab_options(table_font_size="14px")
+    return gt.sub_missing(missing_text=MISSING_TEXT).tab_options(table_font_size=font_size)
 
 
 def frame_table(
@@ -80,31 +93,47 @@ def frame_table(
     labels: Mapping[str, str] | None = None,
     percent_decimals: int = 1,
     row_label: str | None = None,
+    group_label: str | None = None,
+    percent_columns: Sequence[str] = (),
+    points_columns: Sequence[str] = (),
+    right_aligned: Sequence[str] = (),
+    bold_rows: Sequence[int] = (),
+    font_size: str = "14px",
 ) -> GT:
     """A great_tables table of an aggregated frame, formatted the Vietnamese way.
 
-    Ratio columns (`*_rate`, `*_share`, `time_reduction`, `target`) become
-    percentages ("95,1%"), integer columns counts ("1.234"), other float columns
-    one decimal ("3,5"); nulls show as "—". Column labels come from `labels`, then
-    KPI_LABELS, else the column name. `row_label` names a column to use as the stub.
+    Ratio columns (`*_rate`, `*_share`, `time_reduction`, `target`, and `percent_columns`)
+    become percentages ("95,1%"), integer columns counts ("1.234"), `points_columns`
+    scores with up to two decimals ("14,29", "52"), other float columns one decimal
+    ("3,5"); nulls show as "—". Column labels come from `labels`, then KPI_LABELS, else
+    the column name. `row_label` names a column to use as the stub, `group_label` one
+    whose values head groups of rows; `right_aligned` text columns line up with numbers,
+    `bold_rows` (row positions) stand out, e.g. a total.
     """
     names = dict(KPI_LABELS)
     names.update(labels or {})
-    ratio = [c for c in frame.columns if is_ratio_column(c) and frame[c].dtype.is_numeric()]
-    integer = [c for c in frame.columns if frame[c].dtype.is_integer() and c not in ratio]
-    decimal = [c for c in frame.columns if frame[c].dtype.is_float() and c not in ratio]
-    gt = GT(frame, rowname_col=row_label) if row_label else GT(frame)
+    ratio = [c for c in frame.columns
+             if (is_ratio_column(c) or c in percent_columns) and frame[c].dtype.is_numeric()]
+    points = [c for c in points_columns if c not in ratio]
+    integer = [c for c in frame.columns if frame[c].dtype.is_integer() and c not in ratio and c not in points]
+    decimal = [c for c in frame.columns if frame[c].dtype.is_float() and c not in ratio and c not in points]
+    gt = GT(frame, rowname_col=row_label, groupname_col=group_label)
     gt = _percent(gt, ratio, percent_decimals)
     gt = _integer(gt, integer)
     gt = _decimal(gt, decimal, 1)
-    gt = gt.cols_label(**{c: names.get(c, c) for c in frame.columns if c != row_label})
-    return _finish(gt, title, subtitle, source_note)
+    gt = _points(gt, points)
+    gt = gt.cols_label(**{c: names.get(c, c) for c in frame.columns if c not in (row_label, group_label)})
+    if right_aligned:
+        gt = gt.cols_align("right", columns=list(right_aligned))
+    if bold_rows:
+        gt = gt.tab_style(style.text(weight="bold"), loc.body(rows=list(bold_rows)))
+    return _finish(gt, title, subtitle, source_note, font_size)
 
 
 def kpi_table(
     frame: pl.DataFrame,
     *,
-    title: str | None = "Kết quả các chỉ tiêu",
+    title: str | None = KPI_TABLE_TITLE,
     subtitle: str | None = None,
     source_note: str | None = None,
 ) -> GT:
@@ -131,7 +160,7 @@ def kpi_table(
 def met_texts(values: Sequence[float | None], goals: Sequence[float | None]) -> list[str]:
     """'Đạt' / 'Chưa đạt' / '—' for each (value, target), as targets.is_met decides."""
     labels = {True: TARGET_MET_LABEL, False: TARGET_NOT_MET_LABEL, None: MISSING_TEXT}
-    return [labels[is_met(value, goal)] for value, goal in zip(values, goals)]
+    return [labels[is_met(value, goal)] for value, goal in zip(values, goals, strict=True)]
 
 
 def _require(frame: pl.DataFrame, columns: Sequence[str]) -> None:

@@ -1,9 +1,10 @@
-"""The plan's targets (params/targets.yaml) and how far each KPI is from its target."""
+"""The plan's targets (params/targets.yaml), the plan they come from, and how far each KPI is from its target."""
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +47,21 @@ def _key(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip().casefold()
 
 
-def load_targets(params_dir: Path) -> list[Target]:
-    """Read params/targets.yaml; HoaanError naming the entry and field when one is malformed."""
+@dataclass(frozen=True)
+class Plan:
+    """The commune's plan the targets come from, as the `plan:` entry of params/targets.yaml names it.
+
+    Each part may be missing; `citation` is the plan's name written out by the commune
+    (a `plan:` given as one text), used as it stands.
+    """
+
+    number: str | None = None      # e.g. "02/KH-UBND"
+    issued_on: date | None = None
+    issuer: str | None = None      # e.g. "UBND xã ..."
+    citation: str | None = None
+
+
+def _read_document(params_dir: Path) -> tuple[Path, dict[str, Any]]:
     import yaml
 
     path = Path(params_dir) / TARGETS_FILE
@@ -57,6 +71,43 @@ def load_targets(params_dir: Path) -> list[Target]:
         raise HoaanError(f"{path}: file not found") from None
     except yaml.YAMLError as exc:
         raise HoaanError(f"{path}: not valid YAML ({exc})") from None
+    if not isinstance(document, dict):
+        raise HoaanError(f"{path}: expected the keys plan and targets")
+    return path, document
+
+
+def load_plan(params_dir: Path) -> Plan | None:
+    """The `plan:` entry of params/targets.yaml (number, date, issuer), or None when the file names no plan.
+
+    HoaanError naming the file and the field when the entry cannot be read.
+    """
+    path, document = _read_document(params_dir)
+    entry = document.get("plan")
+    if entry is None:
+        return None
+    if isinstance(entry, str):
+        return Plan(citation=entry.strip()) if entry.strip() else None
+    if not isinstance(entry, dict):
+        raise HoaanError(f"{path}, field plan: expected a mapping with number, date and issuer, or one text")
+    issued_on = entry.get("date")
+    if isinstance(issued_on, str):
+        try:
+            issued_on = date.fromisoformat(issued_on.strip())
+        except ValueError:
+            raise HoaanError(f"{path}, field plan.date: {issued_on!r} is not a date (write it as 2026-01-16)") from None
+    elif issued_on is not None and not isinstance(issued_on, date):
+        raise HoaanError(f"{path}, field plan.date: {issued_on!r} is not a date (write it as 2026-01-16)")
+
+    def text(key: str) -> str | None:
+        value = entry.get(key)
+        return None if value is None or not str(value).strip() else str(value).strip()
+
+    return Plan(number=text("number"), issued_on=issued_on, issuer=text("issuer"))
+
+
+def load_targets(params_dir: Path) -> list[Target]:
+    """Read params/targets.yaml; HoaanError naming the entry and field when one is malformed."""
+    path, document = _read_document(params_dir)
     result = []
     for number, entry in enumerate(document.get("targets") or [], start=1):
         where = f"{path}: target {number}"

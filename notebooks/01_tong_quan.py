@@ -30,6 +30,9 @@ overview.kpi_summary(ctx)
 overview.index766_line(ctx)
 
 # %%
+overview.worklist_line(ctx)
+
+# %%
 overview.targets_table(ctx)
 
 # %%

@@ -1,5 +1,7 @@
 """What the charts compute and show: shares, median, order, Vietnamese-formatted tooltip text."""
 
+import json
+
 import polars as pl
 
 from hoaan_analytics import charts
@@ -60,10 +62,31 @@ def test_elapsed_vs_statutory_target_is_70_percent_of_the_limit():
     # statutory 10 days, 30% reduction target -> 7 days; 1234 dossiers shown as "1.234"; 6.24 -> "6,2"
     frame = pl.DataFrame({"procedure_name": ["Cấp giấy xác nhận"], "mean_elapsed_working_days": [6.24],
                           "statutory_days": [10], "dossiers": [1234]})
-    row = _dataset(charts.elapsed_vs_statutory(frame).to_dict(), "target_days")[0]
+    row = _dataset(charts.elapsed_vs_statutory(frame, reduction_target=0.30).to_dict(), "target_days")[0]
     assert row["target_days"] == 7.0
     assert row["dossiers_text"] == "1.234"
     assert row["elapsed_text"] == "6,2"
+
+
+def test_elapsed_vs_statutory_draws_no_target_when_the_plan_sets_none():
+    # no reduction target given: no green tick (two layers: bars and the statutory tick), no target tooltip
+    frame = pl.DataFrame({"procedure_name": ["Cấp giấy xác nhận"], "mean_elapsed_working_days": [6.24],
+                          "statutory_days": [10], "dossiers": [1234]})
+    spec = charts.elapsed_vs_statutory(frame).to_dict()
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["bar", "tick"]
+    assert "target_days" not in json.dumps(spec["layer"])
+
+
+def test_points_labels_sit_one_per_row():
+    # twelve months: one row each (horizontal bars), the "x / y" label left-aligned right of its bar,
+    # so no two labels share a row and none can overlap another
+    frame = pl.DataFrame({"category": [f"T{m}" for m in range(1, 13)], "points": [31.41] * 12,
+                          "max_points": [52.0] * 12})
+    spec = charts.points_against_maximum(frame, title="t").to_dict()
+    text = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "text")
+    assert text["encoding"]["y"]["field"] == "category"
+    assert text["mark"]["align"] == "left"
+    assert spec["height"] == {"step": 30}
 
 
 def test_trend_keeps_the_period_order_given():
@@ -99,3 +122,12 @@ def test_unit_ranking_without_a_median_draws_no_median_rule():
     frame = pl.DataFrame({"unit_name": ["A", "B"], "value": [0.8, 0.9]})
     spec = charts.unit_ranking(frame).to_dict()
     assert not any("median" in rows[0] for rows in spec["datasets"].values() if rows)
+
+
+def test_twelve_month_names_are_slanted_four_quarters_level():
+    # 12 names of 8 characters in 520 px (43 px each) would overlap side by side; 4 quarters fit
+    months = pl.DataFrame({"period_label": [f"T{m}/2025" for m in range(1, 13)], "value": [0.5] * 12})
+    quarters = pl.DataFrame({"period_label": ["Quý I/2026", "Quý II/2026", "Quý III/2026", "Quý IV/2026"],
+                             "value": [0.5] * 4})
+    assert charts.trend_line(months).to_dict()["layer"][0]["encoding"]["x"]["axis"]["labelAngle"] == -45
+    assert charts.trend_line(quarters).to_dict()["layer"][0]["encoding"]["x"]["axis"]["labelAngle"] == 0

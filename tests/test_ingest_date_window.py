@@ -1,7 +1,7 @@
 """The plausible date window (models.PLAUSIBLE_DATES, 2000-01-01 .. 2100-12-31) at its edges.
 
-The parse writes the window in SQL (a macro cannot take parameters): every edge here is
-derived from the Python constant, so the two cannot drift apart unnoticed.
+The parse's macro ingest_plausible binds the window from that Python constant when it is
+created: every edge here is derived from the constant, and a changed constant moves the parse.
 """
 
 from datetime import date, datetime, timedelta
@@ -104,3 +104,18 @@ def test_the_margin_is_kept_inside_the_window(con):
     # data years 2010 .. 2011: the calendar covers 2009 .. 2012, as before the window
     insert_dossiers(con, [{"received_at": "2010-06-01 08:00", "due_at": "2011-02-01 16:30"}])
     assert models.calendar_range(con) == (date(2009, 1, 1), date(2012, 12, 31))
+
+
+def test_the_parse_follows_the_python_constant_when_it_changes(con, params_dir, tmp_path, monkeypatch):
+    # a narrower window, 2010-01-01 .. 2029-12-31: the SQL states none of its own
+    monkeypatch.setattr(models, "PLAUSIBLE_DATES", (date(2010, 1, 1), date(2029, 12, 31)))
+    path = write_csv(tmp_path / "narrow.csv", [
+        dossier(dossier_id="C-1", received_at="01/01/2010 00:00:00", due_at="01/01/2010 16:30:00",
+                finished_at="01/01/2010 10:00:00"),                                    # line 2: first moment
+        dossier(dossier_id="C-2", received_at="31/12/2009 23:59:59"),                   # line 3: a second before
+        dossier(dossier_id="C-3", status="4", finished_at=None, due_at="01/01/2030 00:00:00"),  # line 4: after
+    ])
+    summary = ingest_files(con, [path], params_dir=params_dir)
+    assert (summary.loaded, summary.set_aside) == (1, 2)
+    assert db.query(con, "select source_row, field from set_aside order by 1").rows() == [
+        (3, "received_at"), (4, "due_at")]

@@ -1,5 +1,5 @@
-"""labels_vi is the one wording: every key the code names has a label, and Biểu 06 prints the same headings
-in Excel and report."""
+"""labels_vi is the one wording: every key the code names has a label, Biểu 06 heads its columns alike in
+Excel and report, and report code holds no word of its own."""
 
 import openpyxl
 from helpers import insert_dossiers
@@ -31,3 +31,45 @@ def test_the_excel_file_and_the_report_table_head_columns_3_to_13_alike(con, par
               for number, key in enumerate(FORM06_COLUMNS, start=3)}
     assert excel == report
     assert sheet["A1"].value == labels_vi.FORM06_CODE
+
+
+# The modules whose every Vietnamese word comes from labels_vi.
+WORDLESS_MODULES = (
+    "sections/context.py", "sections/overview.py", "sections/ontime.py", "sections/online.py",
+    "sections/processing_time.py", "sections/units.py", "sections/quality.py", "sections/index766.py",
+    "charts.py", "tables.py", "analyses.py", "periods.py", "calendar.py", "index766.py",
+    "report/display.py", "report/html.py",
+)
+
+
+def _vietnamese_strings(path):
+    """String constants of a module holding a Vietnamese letter, docstrings left out."""
+    import ast
+    import re
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                docstrings.add(id(first.value))
+    letters = re.compile("[À-ỹ]")
+    return [f"{path.name}:{node.lineno}: {node.value!r}" for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            and letters.search(node.value)]
+
+
+def test_report_code_holds_no_vietnamese_word():
+    from pathlib import Path
+
+    package = Path(labels_vi.__file__).parent
+    found = [text for module in WORDLESS_MODULES for text in _vietnamese_strings(package / module)]
+    assert found == []
+
+
+def test_a_column_heading_never_renames_a_kpi():
+    # tables.KPI_LABELS lets COLUMN_LABELS_VI win: a KPI key there would give the KPI a second name
+    assert not set(labels_vi.COLUMN_LABELS_VI) & set(labels_vi.KPI_LABELS_VI)
+    # the short headings are of KPIs only, one each
+    assert set(labels_vi.TABLE_HEADINGS_VI) <= set(labels_vi.KPI_LABELS_VI)

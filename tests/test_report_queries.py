@@ -30,7 +30,7 @@ def test_the_same_statement_runs_once_and_other_parameters_run_again(demo_db):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("notebook", sorted(NOTEBOOK_DIR.glob("0[1-7]_*.ipynb")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("notebook", sorted(NOTEBOOK_DIR.glob("0[1-8]_*.ipynb")), ids=lambda p: p.stem)
 def test_no_query_runs_twice_in_a_report(demo_db, notebook: Path):
     measured = run_notebook(notebook, demo_db.db_path, "2026-Q3")
     assert measured["queries"] > 0 and measured["repeated"] == 0

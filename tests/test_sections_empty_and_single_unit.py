@@ -6,9 +6,19 @@ import pytest
 from helpers import PARAMS
 from IPython.display import Markdown
 
-from hoaan_analytics.sections import context, index766, online, ontime, overview, processing_time, quality, units
+from hoaan_analytics.sections import (
+    context,
+    index766,
+    online,
+    ontime,
+    overview,
+    processing_time,
+    quality,
+    units,
+    worklist,
+)
 
-MODULES = (overview, ontime, online, processing_time, units, quality, index766)
+MODULES = (overview, ontime, online, processing_time, units, quality, index766, worklist)
 
 
 def _section_functions():

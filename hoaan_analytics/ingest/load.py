@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +19,19 @@ from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest.labels import LabelMap, load_label_map
 from hoaan_analytics.ingest.read import drop_staged, file_format, stage
 
-# Temp macros of the parse step (sql/ingest/*.sql), created before staging; the views are
-# created per file, once the tables they read exist.
-_INGEST_MACROS = ("ingest_text", "ingest_words", "ingest_key", "ingest_flag", "ingest_timestamp", "ingest_date_reason",
-                  "ingest_status", "ingest_fee_digits", "ingest_amount")
+# Temp macros of the parse step (sql/ingest/*.sql), created before staging, each after those it
+# calls; the views are created per file, once the tables they read exist.
+_INGEST_MACROS = ("ingest_trim_chars", "ingest_text", "ingest_words", "ingest_key", "ingest_flag", "ingest_timestamp",
+                  "ingest_plausible", "ingest_date_reason", "ingest_status", "ingest_fee_digits", "ingest_amount")
+
+
+def _ingest_macro_params(name: str) -> dict[str, Any] | None:
+    """What the macro `name` binds when it is created: the plausible window's edges for ingest_plausible."""
+    if name != "ingest_plausible":
+        return None
+    first_day, last_day = models.PLAUSIBLE_DATES
+    return {"plausible_from": datetime.combine(first_day, time.min),
+            "plausible_before": datetime.combine(last_day + timedelta(days=1), time.min)}
 
 
 @dataclass
@@ -108,9 +117,9 @@ def ingest_files(con: db.Connection, paths: Iterable[str | os.PathLike[str]], *,
         loaded_before = _loaded_hashes(con)
         # The payload reader parses with the same macros as the load (temp: nothing is stored), and
         # the status sets (one statement for every query; re-creating them changes no data).
-        schema.ensure_status_sets(con)
+        schema.ensure_scalar_macros(con)
         for name in _INGEST_MACROS:
-            db.run(con, db.sql_text("ingest", name))
+            db.run(con, db.sql_text("ingest", name), _ingest_macro_params(name))
         for index, path in enumerate(Path(p) for p in paths):
             item = _stage(con, index, path, labels, loaded_before)
             loaded_before.add(item.result.file_sha256)

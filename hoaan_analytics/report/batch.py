@@ -37,7 +37,7 @@ from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, REPORT_COUNT_UNIT, REPORT_FAILED_LABEL, REPORTS_PROGRESS_LABEL
 from hoaan_analytics.report.html import export_html, notebook_title
 from hoaan_analytics.report.index import write_index
-from hoaan_analytics.report.kernels import KernelPool
+from hoaan_analytics.report.kernels import KernelPool, new_kernel_manager
 from hoaan_analytics.report.names import ALL_UNITS_SLUG, inside, page_name, run_folder_name, unique_slugs
 from hoaan_analytics.sections.context import default_period
 
@@ -167,7 +167,8 @@ def find_notebooks(notebook_dir: Path, names: Sequence[str] | None = None) -> li
     if not names:
         reports = [p for stem, p in available.items() if not stem.startswith(EXPLORATION_PREFIX)]
         if not reports:
-            raise HoaanError(f"no notebooks (*.ipynb) to render in {notebook_dir}; 00_* ones are rendered only when named")
+            raise HoaanError(f"no notebooks (*.ipynb) to render in {notebook_dir}; "
+                             "00_* ones are rendered only when named")
         return reports
     chosen = []
     for name in names:
@@ -270,11 +271,13 @@ def run_job(job: ReportJob, *, kernel_name: str, pool: KernelPool | None = None)
     # papermill's `cwd` changes the folder of the whole process (racy across
     # threads); a pooled kernel was started in the notebook folder already.
     cwd = None if km is not None else str(job.notebook.parent)
+    # without a pool, a kernel of our own (papermill starts it) so that it uses the platform's transport
+    own_km = new_kernel_manager(kernel_name) if km is None else None
     try:
         executed = papermill.execute_notebook(
             str(job.notebook), str(job.ipynb_path),
             parameters=dict(job.parameters), kernel_name=kernel_name,
-            cwd=cwd, progress_bar=False, log_output=False, km=km,
+            cwd=cwd, progress_bar=False, log_output=False, km=km or own_km,
         )
         nb = nbformat.from_dict(executed)
         title = f"{notebook_title(nb, job.notebook.stem)} — {job.unit_label}, {job.parameters['period']}"
@@ -285,6 +288,8 @@ def run_job(job: ReportJob, *, kernel_name: str, pool: KernelPool | None = None)
     finally:
         if km is not None:
             pool.reset(km)
+        if own_km is not None and own_km.has_kernel:
+            own_km.shutdown_kernel(now=True)
     return JobResult(job, time.perf_counter() - started, title=title)
 
 
@@ -314,7 +319,8 @@ def run_batch(
             results[futures[future]] = result
             bar.update(1)
             if not result.ok:
-                bar.write(f"{REPORT_FAILED_LABEL}: {result.job.notebook.name} ({result.job.unit_label}): {result.error}")
+                bar.write(f"{REPORT_FAILED_LABEL}: {result.job.notebook.name} ({result.job.unit_label}): "
+                          f"{result.error}")
             if on_result is not None:
                 on_result(result)
     return [results[i] for i in range(len(jobs))]

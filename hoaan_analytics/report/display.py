@@ -19,6 +19,8 @@ from typing import Any
 
 import altair as alt
 
+from hoaan_analytics.labels_vi import CHART_PLAIN_TEXT, CHART_WORD
+
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 LAB_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 RENDERER_NAME = "hoaan"
@@ -31,7 +33,7 @@ def chart_title(spec: dict[str, Any]) -> str:
         title = title.get("text")
     if isinstance(title, list):
         title = " ".join(str(t) for t in title)
-    return str(title) if title else "biểu đồ"
+    return str(title) if title else CHART_WORD
 
 
 def mimebundle(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -39,7 +41,7 @@ def mimebundle(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     lab_spec = dict(spec)
     original_schema = lab_spec.get("$schema", alt.SCHEMA_URL)
     lab_spec["$schema"] = LAB_SCHEMA
-    data = {VEGALITE_MIME: lab_spec, "text/plain": f"<Biểu đồ: {chart_title(spec)}>"}
+    data = {VEGALITE_MIME: lab_spec, "text/plain": CHART_PLAIN_TEXT.format(title=chart_title(spec))}
     metadata = {VEGALITE_MIME: {"embed_options": {"actions": False, "renderer": "svg"},
                                 "hoaan_schema": original_schema}}
     return data, metadata

@@ -21,6 +21,7 @@ import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
+from hoaan_analytics.labels_vi import CHART_FAILED, CHART_NO_VEGA
 from hoaan_analytics.report.display import VEGALITE_MIME
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -49,15 +50,16 @@ def _json_for_script(value: Any) -> str:
 
 def chart_html(spec: dict[str, Any], element_id: str) -> str:
     """The HTML of one chart: a container, its spec as JSON, and the vegaEmbed call."""
+    no_vega = json.dumps(CHART_FAILED + CHART_NO_VEGA, ensure_ascii=False)
     return (
         f'<div class="hoaan-chart" id="{element_id}"></div>\n'
         f'<script type="application/json" id="{element_id}-spec">{_json_for_script(spec)}</script>\n'
         "<script>(function () {\n"
         f'  var el = document.getElementById("{element_id}");\n'
         f'  var spec = JSON.parse(document.getElementById("{element_id}-spec").textContent);\n'
-        "  if (!window.vegaEmbed) { el.textContent = \"Không vẽ được biểu đồ: thiếu thư viện Vega.\"; return; }\n"
+        f"  if (!window.vegaEmbed) {{ el.textContent = {no_vega}; return; }}\n"
         f"  vegaEmbed(el, spec, {json.dumps(EMBED_OPTIONS)}).catch(function (err) {{\n"
-        "    el.textContent = \"Không vẽ được biểu đồ: \" + err; });\n"
+        f"    el.textContent = {json.dumps(CHART_FAILED, ensure_ascii=False)} + err; }});\n"
         "})();</script>"
     )
 

@@ -5,16 +5,43 @@ altair and great_tables again (about 3 s, more than the analysis itself). A
 worker keeps its kernel instead, and between two notebooks clears the user
 namespace (`reset`), so a notebook can never use a variable that another one
 left behind; only the imported modules stay warm.
+
+Kernels talk to the batch over IPC (Unix sockets in Jupyter's runtime folder,
+readable by this user only) wherever there are Unix sockets: over TCP, ipykernel
+warns that every message travels unencrypted on the machine's loopback. Windows
+has no IPC transport and keeps TCP.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import time
+import uuid
 from pathlib import Path
 
 RESET_CODE = "get_ipython().reset(new_session=True, aggressive=False)"
 RESET_TIMEOUT_SECONDS = 60
+KERNEL_TRANSPORT = "tcp" if os.name == "nt" else "ipc"
+
+
+def new_kernel_manager(kernel_name: str):
+    """A kernel manager (not started) for `kernel_name` on this platform's transport (KERNEL_TRANSPORT).
+
+    The IPC sockets get an absolute path in Jupyter's runtime folder: jupyter_client's
+    default ("kernel-ipc") is relative, and the kernel, started in the notebook folder,
+    would bind where the batch does not look. The manager removes them at shutdown.
+    """
+    from jupyter_client.manager import KernelManager
+
+    if KERNEL_TRANSPORT == "tcp":
+        return KernelManager(kernel_name=kernel_name)
+    from jupyter_core.paths import jupyter_runtime_dir
+
+    folder = Path(jupyter_runtime_dir())
+    folder.mkdir(parents=True, exist_ok=True)
+    return KernelManager(kernel_name=kernel_name, transport="ipc",
+                         ip=str(folder / f"hoaan-{uuid.uuid4().hex[:12]}-ipc"))
 
 
 class KernelPool:
@@ -33,14 +60,12 @@ class KernelPool:
 
     def acquire(self):
         """This thread's running kernel manager, started (or restarted) if needed."""
-        from jupyter_client.manager import KernelManager
-
         km = getattr(self._local, "km", None)
         if km is not None and km.is_alive():
             return km
         if km is not None:
             self._shutdown(km)
-        km = KernelManager(kernel_name=self.kernel_name)
+        km = new_kernel_manager(self.kernel_name)
         km.start_kernel(cwd=str(self.cwd) if self.cwd else None)
         self._local.km = km
         with self._lock:

@@ -16,6 +16,7 @@ from hoaan_analytics import analyses, db, models, paths
 from hoaan_analytics.kpis import compute_kpis, units
 from hoaan_analytics.kpis import unit_name as stored_unit_name
 from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, DEMO_DATA_LABEL, MODE_LABELS_VI, NO_FIELD_LABEL
+from hoaan_analytics.labels_vi import CONTEXT_TEXT_VI as TEXT
 from hoaan_analytics.periods import Period, latest_complete_quarter, parse_period
 from hoaan_analytics.tables import format_number_vi, format_percent_vi
 from hoaan_analytics.targets import Target, is_met, load_targets, target_for
@@ -185,7 +186,8 @@ def open_report(db_path: str | os.PathLike[str] | None = None, period: str | Non
         unit_name = stored_unit_name(con, unit)
         folder = paths.params_dir(params_dir)
         context = ReportContext(
-            db_path=db_path, _con=con, period=chosen, unit=unit_name, targets=load_targets(folder), params_dir=Path(folder),
+            db_path=db_path, _con=con, period=chosen, unit=unit_name, targets=load_targets(folder),
+            params_dir=Path(folder),
             newest_event_on=db.scalar(con, "select newest_event_on from dossier_extent"),
             reference_on=analyses.reference_on(con, chosen), unit_names=units(con),
             is_demo=paths.is_demo_db(db_path), queries=queries, _results=results,
@@ -214,15 +216,14 @@ def header(ctx: ReportContext) -> Markdown:
     """The report's scope line: unit, period with its dates and mode, the data's date and the reference date."""
     period = ctx.period
     lines = [
-        f"**Đơn vị:** {ctx.scope_label}  ",
-        f"**Kỳ báo cáo:** {period.label} ({period.range_label}; {MODE_LABELS_VI.get(period.mode, period.mode)})  ",
+        TEXT["unit"].format(scope=ctx.scope_label),
+        TEXT["period"].format(period=period.label, dates=period.range_label,
+                              mode=MODE_LABELS_VI.get(period.mode, period.mode)),
     ]
     if ctx.is_demo:
-        lines.append(f"**Nguồn số liệu:** {DEMO_DATA_LABEL} (hồ sơ tự sinh để minh họa, không phải số liệu "
-                     "của đơn vị).  ")
+        lines.append(TEXT["demo"].format(demo=DEMO_DATA_LABEL))
     if ctx.newest_event_on is not None:
-        lines.append(f"**Số liệu đến ngày:** {ctx.newest_event_on:%d/%m/%Y}. Hồ sơ đang giải quyết được đánh giá "
-                     f"trong hạn hay quá hạn tại ngày {ctx.reference_on:%d/%m/%Y}.")
+        lines.append(TEXT["data_date"].format(newest=ctx.newest_event_on, reference=ctx.reference_on))
     if ctx.is_empty:
         lines.append("")
         lines.append(empty_sentence(ctx))
@@ -231,8 +232,7 @@ def header(ctx: ReportContext) -> Markdown:
 
 def empty_sentence(ctx: ReportContext) -> str:
     """The plain sentence shown instead of tables and charts when the period has no dossier."""
-    return (f"{ctx.scope_label}: không có hồ sơ nào phải giải quyết trong kỳ báo cáo ({ctx.period.label}, "
-            f"{ctx.period.range_label}), nên kỳ này không có số liệu để trình bày.")
+    return TEXT["empty"].format(scope=ctx.scope_label, period=ctx.period.label, dates=ctx.period.range_label)
 
 
 def field_split(table: pl.DataFrame, labels: dict[str, str]) -> pl.DataFrame:
@@ -273,7 +273,7 @@ def percent_text(value: float | None) -> str:
 
 def points_text(value: float) -> str:
     """A difference of two ratios in percentage points: 0.026 -> '2,6 điểm phần trăm'."""
-    return f"{format_number_vi(abs(value) * 100, 1)} điểm phần trăm"
+    return TEXT["points"].format(points=format_number_vi(abs(value) * 100, 1))
 
 
 def date_text(value: date | None) -> str:
@@ -286,10 +286,10 @@ def target_phrase(ctx: ReportContext, kpi: str, value: float | None) -> str:
     target = target_for(ctx.targets, kpi, year=ctx.year)
     if target is None:
         return ""
-    when = f" vào năm {target.by_year}" if target.by_year else ""
-    goal = f"mục tiêu ≥ {format_percent_vi(target.value)}{when}"
+    when = TEXT["target_year"].format(year=target.by_year) if target.by_year else ""
+    goal = TEXT["target"].format(value=format_percent_vi(target.value), year=when)
     if value is None:
-        return f" ({goal})"
+        return TEXT["target_unknown"].format(goal=goal)
     if is_met(value, target.value):
-        return f" ({goal}: đạt)"
-    return f" ({goal}: chưa đạt, còn thiếu {points_text(target.value - value)})"
+        return TEXT["target_met"].format(goal=goal)
+    return TEXT["target_not_met"].format(goal=goal, gap=points_text(target.value - value))

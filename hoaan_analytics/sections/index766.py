@@ -13,7 +13,7 @@ from typing import Any
 
 import altair as alt
 import polars as pl
-from great_tables import GT, loc, style
+from great_tables import GT
 from IPython.display import Markdown
 
 from hoaan_analytics import charts, index766, tables
@@ -21,9 +21,11 @@ from hoaan_analytics.labels_vi import (
     ALL_UNITS_LABEL,
     COLUMN_LABELS_VI,
     INDEX766_COLUMN_LABELS_VI,
+    INDEX766_COUNTED_UNIT_LABELS_VI,
     INDEX766_POINTS_UNIT,
     INDEX766_REASON_LABELS_VI,
 )
+from hoaan_analytics.labels_vi import INDEX766_TEXT_VI as TEXT
 from hoaan_analytics.periods import Period, months_of, parse_period
 from hoaan_analytics.sections.context import ReportContext, count_text, empty_sentence, nothing
 from hoaan_analytics.tables import format_number_vi
@@ -32,8 +34,6 @@ from hoaan_analytics.tables import format_number_vi
 NOTEBOOK_STEM = "07_chi_so_766"
 # At most this many dossiers listed per indicator: a quarter of a big commune loses points on thousands.
 LISTED_PER_INDICATOR = 200
-SOURCE_NOTE = ("Ước tính theo công thức của Cổng Dịch vụ công quốc gia (Quyết định 766/QĐ-TTg; Mô tả công thức "
-               "tính chỉ số 766) từ hồ sơ của đơn vị; cách tính: docs/index766.md.")
 
 
 # --- what the sections read, each asked once per report ---------------------------------------
@@ -133,19 +133,19 @@ def estimate_note(ctx: ReportContext) -> Markdown:
     """What these numbers are: estimates by the portal's formulas from the unit's dossiers; what no export shows."""
     missing = (scorecard_rows(ctx).filter(~pl.col("is_computable"))
                .unique("indicator_id", maintain_order=True).sort("sort_order"))
+    row = total(ctx)
     lines = [
-        "**Đây là điểm ước tính, không phải điểm chính thức.** Điểm được tính theo các công thức Cổng Dịch vụ "
-        "công quốc gia đã công bố (Quyết định 766/QĐ-TTg; Mô tả công thức tính chỉ số 766), từ chính hồ sơ của "
-        "đơn vị trong cơ sở dữ liệu này. Cổng chấm điểm trên bản dữ liệu được đồng bộ về Cổng: hồ sơ chưa đồng bộ, "
-        "hoặc đồng bộ với thông tin khác, sẽ làm điểm chính thức khác điểm ước tính.",
+        TEXT["estimate_warning"],
         "",
-        f"Trong 100 điểm của Chỉ số 766, **{points_number(total(ctx)['not_computable_max_points'])} điểm không "
-        f"tính được** từ dữ liệu hồ sơ xuất ra; báo cáo không đoán các điểm này:",
+        # the index's full weight and the part no export shows, both summed by index766_list_groups
+        TEXT["not_computable_intro"].format(index_points=points_number(row["group_max_points"]),
+                                            missing_points=points_number(row["not_computable_max_points"])),
     ]
-    for row in missing.iter_rows(named=True):
-        number = index766.portal_number(row["indicator_id"])
-        lines.append(f"- **{row['indicator_name']}** ({number + ', ' if number else ''}"
-                     f"{points_number(row['max_points'])} điểm): {row['why_not_computable']}.")
+    for item in missing.iter_rows(named=True):
+        number = index766.portal_number(item["indicator_id"])
+        lines.append(TEXT["not_computable_item"].format(
+            name=item["indicator_name"], number=number + ", " if number else "",
+            points=points_number(item["max_points"]), why=item["why_not_computable"]))
     return Markdown("\n".join(lines))
 
 
@@ -154,19 +154,19 @@ def summary(ctx: ReportContext) -> Markdown:
     if ctx.is_empty:
         return nothing(empty_sentence(ctx))
     row = total(ctx)
-    lines = [f"Điểm ước tính {ctx.period.label} của {ctx.scope_label.lower() if ctx.unit is None else ctx.unit}: "
-             f"**{points_of(row['points'], row['max_points'])}** (tối đa {points_number(row['computable_max_points'])} "
-             f"điểm khi mọi chỉ tiêu tính được đều có dữ liệu)."]
+    lines = [TEXT["summary"].format(period=ctx.period.label,
+                                    scope=ctx.scope_label.lower() if ctx.unit is None else ctx.unit,
+                                    points=points_of(row["points"], row["max_points"]),
+                                    computable_max=points_number(row["computable_max_points"]))]
     unknown = _unknown(ctx)
     if unknown.height:
-        lines.append(f"\nChưa tính được điểm của {unknown.height} chỉ tiêu vì tệp xuất thiếu thông tin của một số hồ "
-                     f"sơ: {', '.join(unknown['indicator_id'].to_list())} (xem mục 5).")
+        lines.append(TEXT["summary_unknown"].format(count=unknown.height,
+                                                    ids=", ".join(unknown["indicator_id"].to_list())))
     if ctx.unit is not None and len(ctx.unit_names) > 1:
         ranked = unit_totals(ctx)
         mine = ranked.filter(pl.col("scope_unit_name") == ctx.unit)
         if mine.height:
-            lines.append(f"\n{ctx.unit} xếp thứ **{mine['scope_rank'][0]}/{ranked.height}** trong các đơn vị có hồ sơ "
-                         f"theo điểm ước tính.")
+            lines.append(TEXT["summary_rank"].format(unit=ctx.unit, rank=mine["scope_rank"][0], units=ranked.height))
     return Markdown("\n".join(lines))
 
 
@@ -183,9 +183,9 @@ def groups_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
         "points", "max_points", "group_max_points")
     row = total(ctx)
     return charts.points_against_maximum(
-        frame, title="Điểm ước tính theo nhóm chỉ tiêu",
-        subtitle=f"{ctx.scope_label} — {ctx.period.label}: {points_of(row['points'], row['max_points'])}. "
-                 "Nền xám: điểm tối đa của nhóm; vạch đỏ: tối đa tính được",
+        frame, title=TEXT["groups_title"],
+        subtitle=TEXT["groups_chart_subtitle"].format(scope=ctx.scope_label, period=ctx.period.label,
+                                                      points=points_of(row["points"], row["max_points"])),
         category_title=INDEX766_COLUMN_LABELS_VI["group_name"])
 
 
@@ -195,82 +195,68 @@ def groups_table(ctx: ReportContext) -> GT | Markdown:
         return nothing(empty_sentence(ctx))
     rows = group_rows(ctx).sort("is_total", "group_id")
     frame = rows.select(
-        pl.when(pl.col("is_total")).then(pl.lit("Tổng"))
+        pl.when(pl.col("is_total")).then(pl.lit(TEXT["total_row"]))
         .otherwise(pl.col("group_id").cast(pl.String) + ". " + pl.col("group_name")).alias("group_name"),
         "points", "max_points", "group_max_points",
     )
-    gt = (
-        GT(frame, rowname_col="group_name")
-        .tab_header(title="Điểm ước tính theo nhóm chỉ tiêu", subtitle=f"{ctx.scope_label} — {ctx.period.label}")
-        .fmt_number(["points", "max_points", "group_max_points"], decimals=2, drop_trailing_zeros=True,
-                    sep_mark=".", dec_mark=",")
-        .cols_label(points=INDEX766_COLUMN_LABELS_VI["points"], max_points=INDEX766_COLUMN_LABELS_VI["max_points"],
-                    group_max_points=INDEX766_COLUMN_LABELS_VI["group_max_points"])
-        .tab_style(style.text(weight="bold"), loc.body(rows=[frame.height - 1]))
-        .tab_source_note(f"Tổng: {points_of(total(ctx)['points'], total(ctx)['max_points'])}. "
-                         "Tối đa tính được: tổng điểm tối đa của các chỉ tiêu có điểm. " + SOURCE_NOTE)
-        .sub_missing(missing_text=tables.MISSING_TEXT)
-        .tab_options(table_font_size="14px")
+    row = total(ctx)
+    return tables.frame_table(
+        frame, row_label="group_name", title=TEXT["groups_title"], subtitle=f"{ctx.scope_label} — {ctx.period.label}",
+        labels=INDEX766_COLUMN_LABELS_VI, points_columns=["points", "max_points", "group_max_points"],
+        bold_rows=[frame.height - 1],
+        source_note=(TEXT["groups_note"].format(points=points_of(row["points"], row["max_points"]))
+                     + TEXT["source_note"]),
     )
-    return gt
 
 
 def indicators_table(ctx: ReportContext) -> GT | Markdown:
-    """Each computable indicator: met / counted, unknown, rate, points / max."""
+    """Each computable indicator: met / counted (and what it counts, if not dossiers), unknown, rate, points / max."""
     if ctx.is_empty:
         return nothing(empty_sentence(ctx))
     card = scorecard_rows(ctx).filter(pl.col("is_computable")).sort("sort_order")
     rows = []
     for row in card.iter_rows(named=True):
         counted = f"{count_text(row['numerator'])} / {count_text(row['denominator'])}"
-        if row["indicator_id"] == "3.5":
-            counted += " thủ tục"  # 3.5 counts procedures, the others dossiers
+        unit_word = INDEX766_COUNTED_UNIT_LABELS_VI.get(row["counted_unit"] or "", "")
+        if unit_word:
+            counted += f" {unit_word}"
         if row["max_points"] == 0:  # 3.3: the online-service points go to the province's share
-            scored = "không tính điểm cho cấp xã"
+            scored = TEXT["no_points_for_communes"]
         else:
             scored = f"{points_number(row['points'])} / {points_number(row['max_points'])}"
         rows.append({"indicator_id": row["indicator_id"], "indicator_name": row["indicator_name"],
                      "counted": counted, "unknown": row["unknown"], "rate": row["rate"], "points_text": scored})
     frame = pl.DataFrame(rows, schema={"indicator_id": pl.String, "indicator_name": pl.String, "counted": pl.String,
                                        "unknown": pl.Int64, "rate": pl.Float64, "points_text": pl.String})
-    gt = (
-        GT(frame)
-        .tab_header(title="Các chỉ tiêu thành phần tính được", subtitle=f"{ctx.scope_label} — {ctx.period.label}")
-        .fmt_percent(["rate"], decimals=1, sep_mark=".", dec_mark=",")
-        .fmt_integer(["unknown"], sep_mark=".")
-        .cols_label(**{c: INDEX766_COLUMN_LABELS_VI[c] for c in frame.columns})
-        .cols_align("right", columns=["counted", "unknown", "rate", "points_text"])
-        .tab_source_note("Tỷ lệ để trống khi không có hồ sơ để tính, hoặc khi tệp xuất thiếu thông tin của ít nhất "
-                         "một hồ sơ (cột Thiếu dữ liệu): khi đó chỉ tiêu không có điểm và không tính vào tối đa. "
-                         + SOURCE_NOTE)
-        .sub_missing(missing_text=tables.MISSING_TEXT)
-        .tab_options(table_font_size="14px")
+    return tables.frame_table(
+        frame, title=TEXT["indicators_title"], subtitle=f"{ctx.scope_label} — {ctx.period.label}",
+        labels=INDEX766_COLUMN_LABELS_VI, percent_columns=["rate"],
+        right_aligned=["counted", "unknown", "rate", "points_text"],
+        source_note=TEXT["indicators_note"] + TEXT["source_note"],
     )
-    return gt
 
 
 def monthly_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
     """The estimate of each month of the year up to the period's end, against its computable maximum."""
     months = monthly_totals(ctx)
     if months.is_empty() or months.filter(pl.col("max_points") > 0).is_empty():
-        return nothing(f"Chưa có tháng nào của năm {ctx.period.end.year} có hồ sơ để ước tính điểm.")
+        return nothing(TEXT["no_month"].format(year=ctx.period.end.year))
     frame = months.select(
-        pl.concat_str(pl.lit("T"), pl.col("period_name").str.slice(5, 2).cast(pl.Int32)).alias("category"),
+        pl.col("period_name").str.slice(5, 2).cast(pl.Int32).map_elements(
+            lambda month: TEXT["month"].format(month=month), return_dtype=pl.String).alias("category"),
         "points", "max_points")
     return charts.points_against_maximum(
-        frame, title=f"Điểm ước tính từng tháng năm {ctx.period.end.year}",
-        subtitle=f"{ctx.scope_label}: mỗi tháng tính như một kỳ riêng. Vạch đỏ: tối đa tính được của tháng",
-        category_title="Tháng", horizontal=False)
+        frame, title=TEXT["months_title"].format(year=ctx.period.end.year),
+        subtitle=TEXT["months_subtitle"].format(scope=ctx.scope_label), category_title=TEXT["month_heading"])
 
 
 def _ranking_unavailable(ctx: ReportContext) -> str | None:
     if ctx.unit is not None:
-        return (f"Báo cáo này dành cho {ctx.unit}; bảng xếp hạng các đơn vị có trong báo cáo của "
-                f"{ALL_UNITS_LABEL.lower()}.")
+        return TEXT["ranking_for_one_unit"].format(unit=ctx.unit, all_units=ALL_UNITS_LABEL.lower())
     if len(ctx.unit_names) < 2:
-        return "Dữ liệu chỉ có một đơn vị, nên không có xếp hạng giữa các đơn vị."
+        return TEXT["one_unit_only"]
     if unit_totals(ctx).is_empty():
-        return f"Không đơn vị nào có hồ sơ trong kỳ ({ctx.period.label})."
+        return TEXT["no_unit_in_period"].format(period=ctx.period.label)
     return None
 
 
@@ -283,8 +269,7 @@ def units_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
         (pl.col("scope_rank").cast(pl.String) + ". " + pl.col("scope_unit_name")).alias("category"),
         "points", "max_points")
     return charts.points_against_maximum(
-        frame, title="Xếp hạng đơn vị theo điểm ước tính", subtitle=f"{ctx.period.label}. Vạch đỏ: tối đa tính "
-        "được của đơn vị (khác nhau khi tệp xuất của một đơn vị thiếu thông tin)",
+        frame, title=TEXT["units_title"], subtitle=TEXT["units_chart_subtitle"].format(period=ctx.period.label),
         category_title=COLUMN_LABELS_VI["unit_name"])
 
 
@@ -294,15 +279,10 @@ def units_table(ctx: ReportContext) -> GT | Markdown:
     if reason:
         return nothing(reason)
     frame = unit_totals(ctx).select(pl.col("scope_rank").cast(pl.Int64), "scope_unit_name", "points", "max_points")
-    return (
-        GT(frame)
-        .tab_header(title="Xếp hạng đơn vị theo điểm ước tính", subtitle=ctx.period.label)
-        .fmt_integer(["scope_rank"])
-        .fmt_number(["points", "max_points"], decimals=2, drop_trailing_zeros=True, sep_mark=".", dec_mark=",")
-        .cols_label(scope_rank=INDEX766_COLUMN_LABELS_VI["scope_rank"], scope_unit_name=COLUMN_LABELS_VI["unit_name"],
-                    points=INDEX766_COLUMN_LABELS_VI["points"], max_points=INDEX766_COLUMN_LABELS_VI["max_points"])
-        .tab_source_note("Cùng điểm thì cùng hạng. " + SOURCE_NOTE)
-        .tab_options(table_font_size="14px")
+    return tables.frame_table(
+        frame, title=TEXT["units_title"], subtitle=ctx.period.label,
+        labels={**INDEX766_COLUMN_LABELS_VI, "scope_unit_name": COLUMN_LABELS_VI["unit_name"]},
+        points_columns=["points", "max_points"], source_note=TEXT["units_note"] + TEXT["source_note"],
     )
 
 
@@ -314,14 +294,12 @@ def lost_points_text(ctx: ReportContext) -> Markdown:
     unknown = _unknown(ctx)
     lines = []
     if below.is_empty():
-        lines.append("Không chỉ tiêu tính được nào bị mất điểm trong kỳ.")
+        lines.append(TEXT["nothing_lost"])
     else:
-        lines.append(f"{below.height} chỉ tiêu chưa đạt điểm tối đa; dưới đây là số hồ sơ làm mất điểm theo từng lý "
-                     f"do, rồi danh sách hồ sơ (theo mã hồ sơ và thủ tục, không có thông tin cá nhân).")
+        lines.append(TEXT["lost_intro"].format(count=below.height))
     for row in unknown.iter_rows(named=True):
-        lines.append(f"- {_indicator_label(row)}: chưa tính được điểm vì {count_text(row['unknown'])} trong "
-                     f"{count_text(row['denominator'])} hồ sơ thiếu thông tin trong tệp xuất (tệp không có cột "
-                     f"tương ứng, hoặc cột để trống).")
+        lines.append(TEXT["lost_unknown"].format(indicator=_indicator_label(row), unknown=count_text(row["unknown"]),
+                                                 denominator=count_text(row["denominator"])))
     return Markdown("\n".join(lines))
 
 
@@ -331,7 +309,7 @@ def lost_points_by_reason_table(ctx: ReportContext) -> GT | Markdown:
         return nothing(empty_sentence(ctx))
     below = _below_maximum(ctx)
     if below.is_empty():
-        return nothing("Không có hồ sơ nào làm mất điểm.")
+        return nothing(TEXT["no_dossier_lost"])
     labels = {r["indicator_id"]: _indicator_label(r) for r in below.iter_rows(named=True)}
     counts = reason_counts(ctx).filter(pl.col("indicator_id").is_in(list(labels)))
     frame = counts.select(
@@ -340,13 +318,8 @@ def lost_points_by_reason_table(ctx: ReportContext) -> GT | Markdown:
                                         return_dtype=pl.String),
         "dossiers",
     )
-    return (
-        GT(frame, rowname_col="reason", groupname_col="indicator")
-        .tab_header(title="Số hồ sơ làm mất điểm theo lý do", subtitle=f"{ctx.scope_label} — {ctx.period.label}")
-        .fmt_integer(["dossiers"], sep_mark=".")
-        .cols_label(dossiers=COLUMN_LABELS_VI["dossiers"])
-        .tab_options(table_font_size="14px")
-    )
+    return tables.frame_table(frame, row_label="reason", group_label="indicator", title=TEXT["by_reason_title"],
+                              subtitle=f"{ctx.scope_label} — {ctx.period.label}")
 
 
 def lost_points_list(ctx: ReportContext) -> GT | Markdown:
@@ -355,12 +328,13 @@ def lost_points_list(ctx: ReportContext) -> GT | Markdown:
         return nothing(empty_sentence(ctx))
     below = _below_maximum(ctx)
     if below.is_empty():
-        return nothing("Không có hồ sơ nào làm mất điểm.")
+        return nothing(TEXT["no_dossier_lost"])
     in_all = dict(reason_counts(ctx).select("indicator_id", "indicator_dossiers").unique().iter_rows())
     # short group labels: great_tables repeats the label in every cell's `headers` attribute
-    labels = {i: f"Chỉ tiêu {i}: {count_text(in_all.get(i, 0))} hồ sơ" for i in below["indicator_id"]}
-    capped = [f"chỉ tiêu {i} ({count_text(in_all[i])} hồ sơ)" for i in below["indicator_id"]
-              if in_all.get(i, 0) > LISTED_PER_INDICATOR]
+    labels = {i: TEXT["list_group"].format(indicator=i, dossiers=count_text(in_all.get(i, 0)))
+              for i in below["indicator_id"]}
+    capped = [TEXT["list_capped_item"].format(indicator=i, dossiers=count_text(in_all[i]))
+              for i in below["indicator_id"] if in_all.get(i, 0) > LISTED_PER_INDICATOR]
     listed = lost_dossiers(ctx).filter(pl.col("indicator_id").is_in(list(labels)))
     columns = ["dossier_id", *([] if ctx.unit else ["unit_name"]), "procedure_code", "procedure_name"]
     frame = listed.select(
@@ -368,15 +342,9 @@ def lost_points_list(ctx: ReportContext) -> GT | Markdown:
         *columns,
         pl.col("reason").replace_strict(INDEX766_REASON_LABELS_VI, default=pl.col("reason"), return_dtype=pl.String),
     )
-    note = "Tên đầy đủ của từng chỉ tiêu: bảng số hồ sơ theo lý do ở trên."
+    note = TEXT["list_note"]
     if capped:
-        note = (f"Danh sách dài chỉ liệt kê {count_text(LISTED_PER_INDICATOR)} hồ sơ đầu tiên (theo mã thủ tục, mã hồ "
-                f"sơ) của mỗi chỉ tiêu: {'; '.join(capped)}. " + note)
-    return (
-        GT(frame, groupname_col="indicator")
-        .tab_header(title="Hồ sơ làm mất điểm", subtitle=f"{ctx.scope_label} — {ctx.period.label}")
-        .cols_label(**{c: INDEX766_COLUMN_LABELS_VI.get(c) or COLUMN_LABELS_VI[c] for c in [*columns, "reason"]})
-        .tab_source_note(note)
-        .sub_missing(missing_text=tables.MISSING_TEXT)
-        .tab_options(table_font_size="13px")
-    )
+        note = TEXT["list_capped"].format(listed=count_text(LISTED_PER_INDICATOR), capped="; ".join(capped)) + note
+    return tables.frame_table(frame, group_label="indicator", title=TEXT["list_title"],
+                              subtitle=f"{ctx.scope_label} — {ctx.period.label}",
+                              labels=INDEX766_COLUMN_LABELS_VI, source_note=note, font_size="13px")

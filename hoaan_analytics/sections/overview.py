@@ -13,22 +13,35 @@ from IPython.display import HTML, Markdown
 
 from hoaan_analytics import analyses, charts, tables
 from hoaan_analytics.form06 import FORM06_COLUMNS, form06_frame, write_form06
-from hoaan_analytics.kpis import kpi_table
+from hoaan_analytics.kpis import RATIO_KEYS, kpi_table
 from hoaan_analytics.labels_vi import (
+    COLUMN_LABELS_VI,
     FORM06_CODE,
     FORM06_COUNT_UNIT,
     FORM06_FIELD_HEADING,
+    FORM06_GROUP_HEADINGS,
     FORM06_HEADINGS,
     FORM06_LEGAL_BASIS,
     FORM06_STT_HEADING,
     FORM06_TITLE,
     GLIDE_STATUS_VI,
     INDEX766_LABEL,
+    KPI_LABELS_VI,
     NO_FIELD_LABEL,
+    NO_PLAN_LABEL,
+    PLAN_DATE_PART,
+    PLAN_ISSUER_PART,
+    PLAN_LABEL,
+    PLAN_NUMBER_PART,
     SHORT_KPI_LABELS_VI,
+    TABLE_HEADINGS_VI,
+    TARGETS_SOURCE_NOTE,
+    TARGETS_SOURCE_NOTE_NO_GOAL_YEAR,
 )
+from hoaan_analytics.labels_vi import OVERVIEW_TEXT_VI as TEXT
 from hoaan_analytics.report.names import page_name, slugify
 from hoaan_analytics.sections import index766 as index766_sections
+from hoaan_analytics.sections import worklist as worklist_sections
 from hoaan_analytics.sections.context import (
     ReportContext,
     count_text,
@@ -38,7 +51,7 @@ from hoaan_analytics.sections.context import (
     points_text,
     target_phrase,
 )
-from hoaan_analytics.targets import compare, target_for
+from hoaan_analytics.targets import Plan, compare, load_plan, target_for
 
 # The ratios whose trend the overview follows, in the plan's order.
 TREND_KPIS = ("on_time_rate", "online_share", "online_payment_share", "time_reduction")
@@ -51,24 +64,17 @@ def kpi_summary(ctx: ReportContext) -> Markdown:
     if ctx.is_empty:
         return nothing(empty_sentence(ctx))
     k = ctx.kpis
+    # every count and ratio of the period, formatted once; a sentence picks what it names
+    shown = {key: percent_text(value) if key in RATIO_KEYS else count_text(value) for key, value in k.items()
+             if key in KPI_LABELS_VI}
     lines = [
-        f"- Tổng số hồ sơ phải giải quyết: **{count_text(k['handled'])}** (mới tiếp nhận "
-        f"{count_text(k['received'])}, kỳ trước chuyển qua {count_text(k['carried_over'])}).",
-        f"- Đã giải quyết **{count_text(k['resolved'])}** hồ sơ, trong đó trước hạn "
-        f"{count_text(k['resolved_early'])}, đúng hạn {count_text(k['resolved_on_time'])}, quá hạn "
-        f"{count_text(k['resolved_late'])}. Tỷ lệ giải quyết đúng hạn **{percent_text(k['on_time_rate'])}**"
-        f"{target_phrase(ctx, 'on_time_rate', k['on_time_rate'])}.",
-        f"- Đang giải quyết {count_text(k['pending'])} hồ sơ, trong đó quá hạn "
-        f"{count_text(k['pending_overdue'])}. Tỷ lệ tiến độ giải quyết {percent_text(k['progress_rate'])}.",
-        f"- Tỷ lệ hồ sơ nộp trực tuyến **{percent_text(k['online_share'])}**"
-        f"{target_phrase(ctx, 'online_share', k['online_share'])}.",
-        f"- Tỷ lệ thanh toán trực tuyến **{percent_text(k['online_payment_share'])}**"
-        f"{target_phrase(ctx, 'online_payment_share', k['online_payment_share'])}; thanh toán không dùng "
-        f"tiền mặt {percent_text(k['cashless_share'])} của {count_text(k['fee_dossiers'])} hồ sơ có phí, lệ phí.",
-        f"- Mức giảm thời gian giải quyết so với quy định **{percent_text(k['time_reduction'])}**"
-        f"{target_phrase(ctx, 'time_reduction', k['time_reduction'])}.",
-        f"- Tỷ lệ hài lòng {percent_text(k['satisfaction_rate'])}"
-        f"{target_phrase(ctx, 'satisfaction_rate', k['satisfaction_rate'])}.",
+        TEXT["handled"].format(**shown),
+        TEXT["resolved"].format(**shown, target=target_phrase(ctx, "on_time_rate", k["on_time_rate"])),
+        TEXT["pending"].format(**shown),
+        TEXT["online"].format(**shown, target=target_phrase(ctx, "online_share", k["online_share"])),
+        TEXT["payment"].format(**shown, target=target_phrase(ctx, "online_payment_share", k["online_payment_share"])),
+        TEXT["time_reduction"].format(**shown, target=target_phrase(ctx, "time_reduction", k["time_reduction"])),
+        TEXT["satisfaction"].format(**shown, target=target_phrase(ctx, "satisfaction_rate", k["satisfaction_rate"])),
     ]
     return Markdown("\n".join(lines))
 
@@ -83,11 +89,9 @@ def index766_line(ctx: ReportContext) -> Markdown:
         return nothing(empty_sentence(ctx))
     row = index766_sections.total(ctx)
     link = page_name(index766_sections.NOTEBOOK_STEM)
-    return Markdown(
-        f"- {INDEX766_LABEL} (ước tính theo công thức của Cổng Dịch vụ công quốc gia): "
-        f"**{index766_sections.points_of(row['points'], row['max_points'])}**; "
-        f"{index766_sections.points_number(row['not_computable_max_points'])} điểm còn lại không tính được từ dữ "
-        f"liệu hồ sơ. Chi tiết và các hồ sơ làm mất điểm: [báo cáo {INDEX766_LABEL}]({link}).")
+    return Markdown(TEXT["index766"].format(
+        index766=INDEX766_LABEL, points=index766_sections.points_of(row["points"], row["max_points"]),
+        missing=index766_sections.points_number(row["not_computable_max_points"]), link=link))
 
 
 def _by_field(ctx: ReportContext) -> pl.DataFrame:
@@ -100,7 +104,8 @@ def field_satisfaction_table(ctx: ReportContext) -> GT | Markdown:
     if ctx.is_empty:
         return nothing(empty_sentence(ctx))
     rows = []
-    for row in _by_field(ctx).sort(["handled", "field_name"], descending=[True, False], nulls_last=True).iter_rows(named=True):
+    fields = _by_field(ctx).sort(["handled", "field_name"], descending=[True, False], nulls_last=True)
+    for row in fields.iter_rows(named=True):
         target = target_for(ctx.targets, "satisfaction_rate", year=ctx.year, field=row["field_name"])
         goal = None if target is None else target.value
         rows.append({"field_name": row["field_name"] or NO_FIELD_LABEL, "handled": row["handled"],
@@ -109,14 +114,14 @@ def field_satisfaction_table(ctx: ReportContext) -> GT | Markdown:
                      "status": tables.met_texts([row["satisfaction_rate"]], [goal])[0],
                      "is_field_target": target is not None and bool(target.fields)})
     if not rows:
-        return nothing("Không có hồ sơ theo lĩnh vực trong kỳ.")
+        return nothing(TEXT["no_field"])
     frame = pl.DataFrame(rows, schema={"field_name": pl.String, "handled": pl.Int64, "satisfaction_rate": pl.Float64,
                                        "target": pl.Float64, "status": pl.String, "is_field_target": pl.Boolean})
     field_rows = [i for i, special in enumerate(frame["is_field_target"]) if special]
     gt = tables.frame_table(
         frame.drop("is_field_target"), row_label="field_name",
-        title="Mức độ hài lòng theo lĩnh vực", subtitle=f"{ctx.scope_label} — {ctx.period.label}",
-        labels={"handled": "Phải giải quyết"}, source_note=_field_target_note(ctx),
+        title=TEXT["field_title"], subtitle=f"{ctx.scope_label} — {ctx.period.label}",
+        labels={"handled": TABLE_HEADINGS_VI["handled"]}, source_note=_field_target_note(ctx),
     )
     if field_rows:
         gt = gt.tab_style(style.text(weight="bold"), loc.body(rows=field_rows))
@@ -129,13 +134,16 @@ def _field_target_note(ctx: ReportContext) -> str:
     for target in ctx.targets:
         if target.kpi != "satisfaction_rate" or not target.fields:
             continue
-        years = (f"năm {target.from_year}–{target.to_year}" if target.from_year and target.to_year
-                 else f"từ năm {target.from_year}" if target.from_year else f"đến năm {target.by_year}"
-                 if target.by_year else "mọi năm")
-        in_force = "áp dụng cho kỳ này" if target.applies(ctx.year) else f"chưa áp dụng cho năm {ctx.year}"
-        notes.append(f"Kế hoạch ({target.section}) đặt mục tiêu hài lòng ≥ {percent_text(target.value)} riêng cho "
-                     f"lĩnh vực {', '.join(target.fields)}, {years} ({in_force}; in đậm khi áp dụng).")
-    notes.append("Các lĩnh vực khác so với mục tiêu chung của Kế hoạch.")
+        years = (TEXT["field_years_range"] if target.from_year and target.to_year
+                 else TEXT["field_years_from"] if target.from_year else TEXT["field_years_by"]
+                 if target.by_year else TEXT["field_years_all"]).format(
+            from_year=target.from_year, to_year=target.to_year, by_year=target.by_year)
+        in_force = (TEXT["field_in_force"] if target.applies(ctx.year)
+                    else TEXT["field_not_in_force"].format(year=ctx.year))
+        notes.append(TEXT["field_target_note"].format(section=target.section, value=percent_text(target.value),
+                                                      fields=", ".join(target.fields), years=years,
+                                                      in_force=in_force))
+    notes.append(TEXT["other_fields_note"])
     return " ".join(notes)
 
 
@@ -147,12 +155,30 @@ def targets_table(ctx: ReportContext) -> GT | Markdown:
     """The plan's KPIs, their values in the period, the targets and whether each is met."""
     if ctx.is_empty:
         return nothing(empty_sentence(ctx))
+    goal_years = sorted({t.by_year for t in ctx.targets if t.by_year is not None})
+    plan = plan_citation(ctx.memo("plan", lambda: load_plan(ctx.params_dir)))
+    note = (TARGETS_SOURCE_NOTE.format(plan=plan, years=", ".join(map(str, goal_years))) if goal_years
+            else TARGETS_SOURCE_NOTE_NO_GOAL_YEAR.format(plan=plan))
     return tables.kpi_table(
-        _compared(ctx), title="Kết quả thực hiện các chỉ tiêu của Kế hoạch",
-        subtitle=f"{ctx.scope_label} — {ctx.period.label}",
-        source_note="Mục tiêu: Kế hoạch số 02/KH-UBND ngày 16/01/2026 của UBND xã Hòa An; các mục tiêu "
-                    "đến năm 2030 được so với kết quả hiện tại. Cách tính: docs/kpis.md.",
+        _compared(ctx), title=TEXT["targets_title"],
+        subtitle=f"{ctx.scope_label} — {ctx.period.label}", source_note=note,
     )
+
+
+def plan_citation(plan: Plan | None) -> str:
+    """'Kế hoạch số 15/KH-UBND ngày 03/02/2026 của UBND phường …' from the parts params/targets.yaml gives."""
+    if plan is None:
+        return NO_PLAN_LABEL
+    if plan.citation:
+        return plan.citation
+    parts = [PLAN_LABEL]
+    if plan.number:
+        parts.append(PLAN_NUMBER_PART.format(number=plan.number))
+    if plan.issued_on:
+        parts.append(PLAN_DATE_PART.format(issued_on=plan.issued_on))
+    if plan.issuer:
+        parts.append(PLAN_ISSUER_PART.format(issuer=plan.issuer))
+    return " ".join(parts)
 
 
 def targets_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
@@ -160,8 +186,9 @@ def targets_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
     if ctx.is_empty:
         return nothing(empty_sentence(ctx))
     frame = _compared(ctx).select("kpi", "value", "target")
-    return charts.kpi_bars(frame, title="Kết quả so với mục tiêu", subtitle=f"{ctx.scope_label} — "
-                           f"{ctx.period.label}. Vạch đỏ: mục tiêu của Kế hoạch")
+    return charts.kpi_bars(frame, title=TEXT["targets_chart_title"],
+                           subtitle=TEXT["targets_chart_subtitle"].format(scope=ctx.scope_label,
+                                                                          period=ctx.period.label))
 
 
 def _trend(ctx: ReportContext) -> pl.DataFrame:
@@ -174,31 +201,32 @@ def trend_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
     """The main ratios over the period and the three periods of the same kind before it."""
     trend = _trend(ctx)
     if trend["handled"].sum() == 0:
-        return nothing("Không có hồ sơ trong các kỳ gần đây để vẽ xu hướng.")
+        return nothing(TEXT["no_trend"])
     frame = pl.concat([
         trend.select("period_label", pl.col(kpi).alias("value"),
                      pl.lit(SHORT_KPI_LABELS_VI[kpi]).alias("series"))
         for kpi in TREND_KPIS
     ])
-    return charts.trend_line(frame, value_title="Tỷ lệ", title="Xu hướng các chỉ tiêu chính",
-                             subtitle=f"{ctx.scope_label}: {TREND_PERIODS} kỳ gần nhất đến {ctx.period.label}")
+    return charts.trend_line(frame, value_title=COLUMN_LABELS_VI["share"], title=TEXT["trend_title"],
+                             subtitle=TEXT["trend_subtitle"].format(scope=ctx.scope_label, periods=TREND_PERIODS,
+                                                                    period=ctx.period.label))
 
 
 def trend_table(ctx: ReportContext) -> GT | Markdown:
     """The plan's ratios in each of the last periods, one row per KPI."""
     trend = _trend(ctx)
     if trend["handled"].sum() == 0:
-        return nothing("Không có hồ sơ trong các kỳ gần đây.")
+        return nothing(TEXT["no_recent"])
     keys = ("handled", *TREND_KPIS, "satisfaction_rate")
     rows = []
     for key in keys:
-        row = {"Chỉ tiêu": tables.KPI_LABELS[key]}
-        for period_label, value in zip(trend["period_label"], trend[key]):
+        row = {COLUMN_LABELS_VI["kpi"]: tables.KPI_LABELS[key]}
+        for period_label, value in zip(trend["period_label"], trend[key], strict=True):
             row[period_label] = count_text(value) if key == "handled" else percent_text(value)
         rows.append(row)
     frame = pl.DataFrame(rows)
-    gt = GT(frame, rowname_col="Chỉ tiêu").tab_header(title="Các chỉ tiêu qua các kỳ",
-                                                      subtitle=ctx.scope_label)
+    gt = GT(frame, rowname_col=COLUMN_LABELS_VI["kpi"]).tab_header(title=TEXT["trend_table_title"],
+                                                                   subtitle=ctx.scope_label)
     return gt.cols_align("right", columns=list(trend["period_label"])).tab_options(table_font_size="14px")
 
 
@@ -216,28 +244,27 @@ def glide_path_text(ctx: ReportContext) -> Markdown:
     """For each 2030 target: on track at the current pace or not, and the pace needed; the method stated."""
     glide = _glide(ctx)
     if glide.is_empty():
-        return nothing("Kế hoạch không có mục tiêu nào đặt cho một năm đích.")
+        return nothing(TEXT["no_goal_year"])
     year_before = analyses.same_period_year_before(ctx.period)
     lines = []
     for row in glide.iter_rows(named=True):
         label = tables.KPI_LABELS[row["kpi"]]
-        goal = f"mục tiêu {percent_text(row['target'])} vào năm {row['by_year']}"
+        goal = TEXT["glide_goal"].format(target=percent_text(row["target"]), by_year=row["by_year"])
         if row["status"] == "met":
-            text = f"hiện đạt {percent_text(row['value'])}, đã đạt {goal}."
+            text = TEXT["glide_met"].format(value=percent_text(row["value"]), goal=goal)
         elif row["status"] == "unknown":
-            text = (f"hiện {percent_text(row['value'])}; chưa có số liệu cùng kỳ năm trước để ước tính tốc độ "
-                    f"({goal}).")
+            text = TEXT["glide_unknown"].format(value=percent_text(row["value"]), goal=goal)
         else:
-            direction = "tăng" if row["pace_per_year"] >= 0 else "giảm"
-            verdict = ("với tốc độ này sẽ đạt mục tiêu" if row["status"] == "on_track"
-                       else "với tốc độ này sẽ **chưa đạt** mục tiêu")
-            text = (f"hiện {percent_text(row['value'])}, {direction} {points_text(row['pace_per_year'])} so với "
-                    f"cùng kỳ năm trước; {verdict} ({goal}; dự báo {percent_text(row['projected'])}). "
-                    f"Tốc độ cần thiết: tăng {points_text(row['needed_pace_per_year'])} mỗi năm.")
-        lines.append(f"- **{label}**: {text}")
+            text = TEXT["glide_pace"].format(
+                value=percent_text(row["value"]),
+                direction=TEXT["glide_up"] if row["pace_per_year"] >= 0 else TEXT["glide_down"],
+                pace=points_text(row["pace_per_year"]),
+                verdict=TEXT["glide_on_track"] if row["status"] == "on_track" else TEXT["glide_off_track"],
+                goal=goal, projected=percent_text(row["projected"]), needed=points_text(row["needed_pace_per_year"]))
+        lines.append(TEXT["glide_line"].format(label=label, text=text))
     lines.append("")
-    lines.append(f"*Cách ước tính: so sánh {ctx.period.label} với {year_before.label}. "
-                 f"{analyses.GlidePathMethod().description}*")
+    lines.append(TEXT["glide_method"].format(period=ctx.period.label, year_before=year_before.label,
+                                             method=analyses.GlidePathMethod().description))
     return Markdown("\n".join(lines))
 
 
@@ -245,23 +272,20 @@ def glide_path_table(ctx: ReportContext) -> GT | Markdown:
     """The glide path as a table: now, a year ago, pace, projection, pace needed, verdict."""
     glide = _glide(ctx)
     if glide.is_empty():
-        return nothing("Kế hoạch không có mục tiêu nào đặt cho một năm đích.")
+        return nothing(TEXT["no_goal_year"])
     frame = glide.select(
-        pl.col("kpi").replace_strict(tables.KPI_LABELS, return_dtype=pl.String).alias("Chỉ tiêu"),
-        pl.col("target"), pl.col("by_year").cast(pl.String).alias("Năm đích"),
+        pl.col("kpi").replace_strict(tables.KPI_LABELS, return_dtype=pl.String),
+        pl.col("target"), pl.col("by_year").cast(pl.String),
         pl.col("value").alias("current_share"), pl.col("value_year_before").alias("year_before_share"),
         (pl.col("pace_per_year") * 100).alias("pace_points"),
         pl.col("projected").alias("projected_share"),
         (pl.col("needed_pace_per_year") * 100).alias("needed_points"),
-        pl.col("status").replace_strict(GLIDE_STATUS_VI, return_dtype=pl.String).alias("Đánh giá"),
+        pl.col("status").replace_strict(GLIDE_STATUS_VI, return_dtype=pl.String),
     )
+    years = ", ".join(map(str, sorted(set(glide["by_year"]))))
     return tables.frame_table(
-        frame, row_label="Chỉ tiêu", title="Lộ trình đến mục tiêu năm 2030",
-        subtitle=f"{ctx.scope_label} — {ctx.period.label}",
-        labels={"current_share": "Kỳ này", "year_before_share": "Cùng kỳ năm trước",
-                "pace_points": "Tốc độ (điểm %/năm)", "projected_share": "Dự báo năm đích",
-                "needed_points": "Tốc độ cần (điểm %/năm)"},
-        source_note="Tốc độ = kỳ này − cùng kỳ năm trước; dự báo = kỳ này + tốc độ × số năm còn lại (tối đa 100%).",
+        frame, row_label="kpi", title=TEXT["glide_title"].format(years=years),
+        subtitle=f"{ctx.scope_label} — {ctx.period.label}", source_note=TEXT["glide_note"],
     )
 
 
@@ -282,9 +306,9 @@ def form06_table(ctx: ReportContext) -> GT | Markdown:
         GT(shown)
         .tab_header(title=f"{FORM06_CODE}: {FORM06_TITLE.capitalize()}",
                     subtitle=f"{ctx.scope_label} — {ctx.period.label} ({ctx.period.range_label})")
-        .tab_spanner("Số hồ sơ nhận giải quyết", list(FORM06_COLUMNS[0:4]))
-        .tab_spanner("Số hồ sơ đã giải quyết", list(FORM06_COLUMNS[4:8]))
-        .tab_spanner("Số hồ sơ đang giải quyết", list(FORM06_COLUMNS[8:11]))
+        .tab_spanner(FORM06_GROUP_HEADINGS[0], list(FORM06_COLUMNS[0:4]))
+        .tab_spanner(FORM06_GROUP_HEADINGS[1], list(FORM06_COLUMNS[4:8]))
+        .tab_spanner(FORM06_GROUP_HEADINGS[2], list(FORM06_COLUMNS[8:11]))
         .cols_label(**FORM06_LABELS)
         .fmt_integer(list(FORM06_COLUMNS), sep_mark=".")
         .tab_style(style.text(weight="bold"), loc.body(rows=total_rows))
@@ -297,7 +321,7 @@ def form06_table(ctx: ReportContext) -> GT | Markdown:
 def form06_download(ctx: ReportContext) -> HTML | Markdown:
     """A link that saves Biểu 06 as an Excel file; the file travels inside the page (no server needed)."""
     if ctx.is_empty:
-        return nothing("Không lập Biểu 06 cho kỳ không có hồ sơ.")
+        return nothing(TEXT["no_form06"])
     name = f"bieu-06_{slugify(ctx.period.name)}_{slugify(ctx.scope_label)}.xlsx"
     with tempfile.TemporaryDirectory() as folder:
         path = write_form06(ctx.con, ctx.period, Path(folder) / name, unit=ctx.unit,
@@ -305,5 +329,10 @@ def form06_download(ctx: ReportContext) -> HTML | Markdown:
         payload = base64.b64encode(path.read_bytes()).decode("ascii")
     return HTML(
         f'<p><a class="hoaan-download" download="{name}" href="data:{XLSX_MIME};base64,{payload}">'
-        f"Tải Biểu 06 (tệp Excel {name})</a> — tệp đi kèm ngay trong báo cáo này, mở được khi không có mạng.</p>"
+        f"{TEXT['form06_link'].format(name=name)}</a>{TEXT['form06_offline']}</p>"
     )
+
+
+def worklist_line(ctx: ReportContext) -> Markdown:
+    """One line linking report 08 (Việc cần làm), which sits next to this one in the unit's folder of a run."""
+    return worklist_sections.link_line(ctx)

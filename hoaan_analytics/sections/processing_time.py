@@ -1,4 +1,4 @@
-"""Notebook 4, Thời gian giải quyết: elapsed working days against statutory limits, the 30% target, lost time."""
+"""Notebook 4, Thời gian giải quyết: elapsed working days against statutory limits, the plan's target, lost time."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from IPython.display import Markdown
 
 from hoaan_analytics import analyses, charts, tables
 from hoaan_analytics.kpis import time_reduction_left_out
+from hoaan_analytics.labels_vi import PROCESSING_TIME_TEXT_VI as TEXT
+from hoaan_analytics.labels_vi import TABLE_HEADINGS_VI
 from hoaan_analytics.sections.context import (
     ReportContext,
     count_text,
@@ -21,7 +23,6 @@ from hoaan_analytics.tables import format_number_vi
 from hoaan_analytics.targets import target_for
 
 CHART_PROCEDURES = 15
-DEFAULT_REDUCTION_TARGET = 0.30
 
 
 def _times(ctx: ReportContext) -> pl.DataFrame:
@@ -32,9 +33,10 @@ def _total(ctx: ReportContext) -> dict | None:
     return analyses.processing_time_total(ctx.con, ctx.period, unit=ctx.unit)
 
 
-def _reduction_target(ctx: ReportContext) -> float:
+def _reduction_target(ctx: ReportContext) -> float | None:
+    """The plan's time_reduction target for the report's year (params/targets.yaml); None when it sets none."""
     target = target_for(ctx.targets, "time_reduction", year=ctx.year)
-    return DEFAULT_REDUCTION_TARGET if target is None else target.value
+    return None if target is None else target.value
 
 
 def summary(ctx: ReportContext) -> Markdown:
@@ -44,18 +46,15 @@ def summary(ctx: ReportContext) -> Markdown:
     total = _total(ctx)
     k = ctx.kpis
     if total is None:
-        return nothing("Trong kỳ không có hồ sơ đã giải quyết xong thuộc thủ tục có thời hạn từ 1 ngày làm việc "
-                       "trở lên trong danh mục, nên chưa tính được mức giảm thời gian.")
+        return nothing(TEXT["no_time"])
     return Markdown("\n".join([
-        f"- Tính trên **{count_text(total['dossiers'])}** hồ sơ đã giải quyết xong của "
-        f"{count_text(total['procedures'])} thủ tục có thời hạn: tổng thời gian giải quyết "
-        f"{count_text(total['elapsed_working_days'])} ngày làm việc so với tổng thời hạn "
-        f"{count_text(total['statutory_working_days'])} ngày làm việc.",
-        f"- Mức giảm thời gian giải quyết so với quy định **{percent_text(k['time_reduction'])}**"
-        f"{target_phrase(ctx, 'time_reduction', k['time_reduction'])}.",
-        f"- Tỷ lệ hồ sơ giải quyết trong 70% thời hạn (tức đã giảm ít nhất 30%) "
-        f"**{percent_text(k['within_70pct_share'])}**; "
-        f"{count_text(total['over_limit_dossiers'])} hồ sơ dùng quá thời hạn quy định.",
+        TEXT["counted"].format(dossiers=count_text(total["dossiers"]), procedures=count_text(total["procedures"]),
+                               elapsed=count_text(total["elapsed_working_days"]),
+                               statutory=count_text(total["statutory_working_days"])),
+        TEXT["reduction"].format(time_reduction=percent_text(k["time_reduction"]),
+                                 target=target_phrase(ctx, "time_reduction", k["time_reduction"])),
+        TEXT["within_70pct"].format(within_70pct_share=percent_text(k["within_70pct_share"]),
+                                    over_limit=count_text(total["over_limit_dossiers"])),
     ]))
 
 
@@ -63,11 +62,11 @@ def elapsed_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
     """Mean elapsed working days per procedure (the most frequent ones) against the limit and the target."""
     times = _times(ctx)
     if times.is_empty():
-        return nothing("Không có hồ sơ để so sánh thời gian giải quyết với thời hạn.")
+        return nothing(TEXT["no_comparison"])
     frame = times.head(CHART_PROCEDURES).select("procedure_name", "mean_elapsed_working_days", "statutory_days",
                                                  "dossiers")
-    shown = "" if times.height <= CHART_PROCEDURES else f" ({CHART_PROCEDURES} thủ tục nhiều hồ sơ nhất)"
-    return charts.elapsed_vs_statutory(frame, title="Thời gian giải quyết bình quân so với thời hạn" + shown,
+    shown = "" if times.height <= CHART_PROCEDURES else TEXT["most_frequent"].format(procedures=CHART_PROCEDURES)
+    return charts.elapsed_vs_statutory(frame, title=TEXT["elapsed_title"] + shown,
                                        reduction_target=_reduction_target(ctx))
 
 
@@ -75,18 +74,15 @@ def elapsed_table(ctx: ReportContext) -> GT | Markdown:
     """Per procedure: limit, dossiers, mean elapsed, time reduction, share within 70%, dossiers over the limit."""
     times = _times(ctx)
     if times.is_empty():
-        return nothing("Không có hồ sơ để so sánh thời gian giải quyết với thời hạn.")
+        return nothing(TEXT["no_comparison"])
     frame = times.select(
         "procedure_code", "procedure_name", "statutory_days", "dossiers", "mean_elapsed_working_days",
         "time_reduction", "within_70pct_share", "over_limit_dossiers",
     )
     return tables.frame_table(
-        frame, title="Thời gian giải quyết theo thủ tục", subtitle=f"{ctx.scope_label} — {ctx.period.label}",
-        labels={"statutory_days": "Thời hạn (ngày LV)", "mean_elapsed_working_days": "Bình quân (ngày LV)",
-                "time_reduction": "Mức giảm", "within_70pct_share": "Trong 70% thời hạn",
-                "over_limit_dossiers": "Quá thời hạn"},
-        source_note="Ngày LV: ngày làm việc. Thời gian giải quyết = từ ngày tiếp nhận đến ngày kết thúc xử lý, "
-                    "trừ thời gian chờ công dân bổ sung hồ sơ.",
+        frame, title=TEXT["elapsed_table_title"], subtitle=f"{ctx.scope_label} — {ctx.period.label}",
+        labels={key: TABLE_HEADINGS_VI[key] for key in ("time_reduction", "within_70pct_share")},
+        source_note=TEXT["elapsed_note"],
     )
 
 
@@ -94,19 +90,18 @@ def time_lost_text(ctx: ReportContext) -> Markdown:
     """Where the time goes, over all procedures: supplementation pauses, days past due, waiting to return."""
     total = _total(ctx)
     if total is None:
-        return nothing("Không có hồ sơ để phân tích thời gian.")
+        return nothing(TEXT["no_analysis"])
     times = _times(ctx)
     lines = [
-        f"- Chờ công dân bổ sung hồ sơ: {count_text(total['paused_dossiers'])} hồ sơ, tổng cộng "
-        f"{format_number_vi(total['supplement_pause_working_days'])} ngày làm việc (không tính vào thời gian "
-        f"giải quyết).",
-        f"- Trả quá hạn: {count_text(total['late_dossiers'])} hồ sơ, tổng cộng "
-        f"{format_number_vi(total['working_days_late'])} ngày làm việc sau ngày hẹn trả.",
+        TEXT["paused"].format(paused=count_text(total["paused_dossiers"]),
+                              pause_days=format_number_vi(total["supplement_pause_working_days"])),
+        TEXT["late"].format(late=count_text(total["late_dossiers"]),
+                            late_days=format_number_vi(total["working_days_late"])),
     ]
     worst = times.filter(pl.col("time_reduction") < 0)
     if worst.height:
         names = ", ".join(worst["procedure_name"].fill_null(worst["procedure_code"]).to_list()[:5])
-        lines.append(f"- Thủ tục dùng nhiều thời gian hơn thời hạn quy định (bình quân): {names}.")
+        lines.append(TEXT["over_limit"].format(names=names))
     return Markdown("\n".join(lines))
 
 
@@ -114,7 +109,7 @@ def time_lost_table(ctx: ReportContext) -> GT | Markdown:
     """Per procedure: pauses, late dossiers and days past due, days from finishing to returning the result."""
     times = _times(ctx)
     if times.is_empty():
-        return nothing("Không có hồ sơ để phân tích thời gian.")
+        return nothing(TEXT["no_analysis"])
     frame = (
         times.filter((pl.col("paused_dossiers") > 0) | (pl.col("late_dossiers") > 0)
                      | (pl.col("mean_working_days_to_return") > 0))
@@ -122,21 +117,17 @@ def time_lost_table(ctx: ReportContext) -> GT | Markdown:
                 "late_dossiers", "mean_working_days_late", "mean_working_days_to_return")
     )
     if frame.is_empty():
-        return nothing("Không có hồ sơ chờ bổ sung, trả quá hạn hay chờ trả kết quả.")
-    return tables.frame_table(
-        frame, title="Thời gian mất ở đâu", subtitle=f"{ctx.scope_label} — {ctx.period.label}",
-        labels={"paused_dossiers": "Hồ sơ chờ bổ sung", "mean_supplement_pause_working_days": "Chờ bổ sung (ngày LV, bình quân)",
-                "late_dossiers": "Hồ sơ quá hạn", "mean_working_days_late": "Quá hạn (ngày LV, bình quân)",
-                "mean_working_days_to_return": "Từ kết thúc đến trả kết quả (ngày LV, bình quân)"},
-    )
+        return nothing(TEXT["nothing_lost"])
+    return tables.frame_table(frame, title=TEXT["lost_title"], subtitle=f"{ctx.scope_label} — {ctx.period.label}")
 
 
 def left_out_note(ctx: ReportContext) -> Markdown:
     """Which resolved dossiers time_reduction leaves out because their procedure is not in the catalogue."""
     left_out = time_reduction_left_out(ctx.con, ctx.period, unit=ctx.unit)
     if left_out.is_empty():
-        return Markdown("Mọi hồ sơ đã giải quyết trong kỳ đều thuộc thủ tục có trong danh mục thời hạn.")
-    items = "; ".join(f"{r['procedure_code']} ({r['procedure_name'] or 'không có tên'}): "
-                      f"{count_text(r['dossiers'])} hồ sơ" for r in left_out.iter_rows(named=True))
-    return Markdown(f"*Không tính vào mức giảm thời gian vì thủ tục chưa có trong danh mục thời hạn "
-                    f"(params/procedures.csv): {items}.*")
+        return Markdown(TEXT["all_in_catalogue"])
+    items = "; ".join(TEXT["left_out_item"].format(code=r["procedure_code"],
+                                                   name=r["procedure_name"] or TEXT["no_name"],
+                                                   dossiers=count_text(r["dossiers"]))
+                      for r in left_out.iter_rows(named=True))
+    return Markdown(TEXT["left_out"].format(items=items))

@@ -1,9 +1,14 @@
 -- one row per received dossier: everything about it that does not depend on the reporting period
 -- Materialised as a table by models.refresh so that a period query is one pass over this table.
--- Rules: METRICS.md §3 (wd), §5 (due date from the catalogue, effective end, early/on time/late),
--- §6 (time_reduction terms, fee, payment and rating flags). Definitions: docs/kpis.md.
+-- Rules: METRICS.md §3 (wd: the macro working_days_between), §5 (due date from the catalogue, effective
+-- end, early/on time/late), §6 (time_reduction terms, fee, payment and rating flags: text compares
+-- through the macro text_key). Definitions: docs/kpis.md.
+-- The rules are the table macro dossier_facts_of(dossier_relation), over the name of a relation with
+-- stg_dossiers' columns: the table dossier_facts is dossier_facts_of('stg_dossiers'); the month-end
+-- projection (sql/worklist/projection766.sql) applies the same rules to a scenario's dossiers.
+create or replace macro dossier_facts_of(dossier_relation := 'stg_dossiers') as table
 with dossiers as (
-    select * from stg_dossiers
+    select * from query_table(dossier_relation)
 ),
 
 catalogue as (
@@ -42,23 +47,17 @@ dated as (
 ),
 
 indexed as (
-    -- wd(a, b) = index(b) - index(a): the running working-day index of each date
+    -- the received day's running working-day index: the due date is the working day n indexes later
     select
         d.*,
         rc.working_day_index                        as received_day_index,
         rc.is_working_day                           as received_on_working_day,
-        fc.working_day_index                        as finished_day_index,
-        qc.working_day_index                        as supplement_requested_day_index,
-        ac.working_day_index                        as supplement_completed_day_index,
         -- n of METRICS.md §5: the limit, plus one when received at or after 15:00 under the 15:00 rule
         d.statutory_days
             + case when d.cutoff_15h and cast(d.received_at as time) >= time '15:00:00' then 1 else 0 end
                                                     as due_working_days
     from dated d
     left join calendar rc on rc.day = d.received_on
-    left join calendar fc on fc.day = d.finished_on
-    left join calendar qc on qc.day = d.supplement_requested_on
-    left join calendar ac on ac.day = d.supplement_completed_on
 ),
 
 catalogue_due as (
@@ -115,19 +114,22 @@ final as (
         end                                         as resolution_class,
         in_catalogue,
         statutory_days,
-        greatest(finished_day_index - received_day_index, 0)
-            - coalesce(greatest(supplement_completed_day_index - supplement_requested_day_index, 0), 0)
+        working_days_between(received_on, finished_on)
+            - working_days_between(supplement_requested_on, supplement_completed_on)   -- 0 without a pause
                                                     as elapsed_working_days,
         is_completed_status(status) and coalesce(statutory_days >= 1, false)
                                                     as counts_for_time_reduction,
         coalesce(fee_amount > 0, false)             as has_fee,
         coalesce(fee_amount > 0, false)
-            and coalesce(lower(trim(nfc_normalize(payment_method))), '') not in ('', 'tiền mặt')
+            and coalesce(text_key(payment_method), '') not in ('', 'tiền mặt')
                                                     as is_cashless,
+        -- paid on the national portal (1) or the local payment gateway (2), METRICS.md §2
         coalesce(paid_online in (1, 2), false)      as is_paid_online,
         rating is not null                          as is_rated,
-        coalesce(lower(rating) in ('rất hài lòng', 'hài lòng'), false)
+        coalesce(text_key(rating) in ('rất hài lòng', 'hài lòng'), false)
                                                     as is_satisfied,
+        coalesce(text_key(rating) = 'không hài lòng', false)
+                                                    as is_disliked,
         -- for the 766 scorecard (METRICS.md §9): raw values, null = unknown, read there with SQL's
         -- three-valued logic; the catalogue's columns are null for a procedure it does not list
         fee_amount,

@@ -8,7 +8,7 @@ create or replace temp macro ingest_flag(cell) as
     case
         when cell = '1' or cell = 'true' then true
         when cell = '0' or cell = '' or cell = 'false' then false
-        else case lower(trim(nfc_normalize(cell), ' ' || chr(9) || chr(10) || chr(13) || chr(160)))
+        else case lower(trim(nfc_normalize(cell), ingest_trim_chars()))
             when '1' then true
             when '1.0' then true
             when 'có' then true

@@ -230,38 +230,19 @@ typed as (
     from non_empty
 ),
 
-plausible_window as (
-    -- The dates a dossier system of the 2010s can hold: 2000-01-01 .. 2100-12-31, the same
-    -- window as models.PLAUSIBLE_DATES (a macro cannot take parameters, so it is written here
-    -- once; tests/test_ingest_date_window.py checks both edges against the Python constant).
-    -- Outside it a date "cannot be read as a date" (METRICS.md §8): 31/12/9999 or an Excel
-    -- serial 1 are placeholders, not dates of a procedure, and would stretch the calendar.
-    select
-        timestamp '2000-01-01' as plausible_from,
-        timestamp '2101-01-01' as plausible_before
-),
-
 windowed as (
-    -- a date outside the window is stored as empty (status 1/3 rows keep it so) and sets
+    -- a date outside the plausible window is stored as empty (status 1/3 rows keep it so) and sets
     -- any other row aside
     select
         typed.*,
-        case when received_at_read >= plausible_from and received_at_read < plausible_before
-            then received_at_read end as received_at,
-        case when due_at_read >= plausible_from and due_at_read < plausible_before
-            then due_at_read end as due_at,
-        case when finished_at_read >= plausible_from and finished_at_read < plausible_before
-            then finished_at_read end as finished_at,
-        case when returned_at_read >= plausible_from and returned_at_read < plausible_before
-            then returned_at_read end as returned_at,
-        case when supplement_requested_at_read >= plausible_from and supplement_requested_at_read < plausible_before
-            then supplement_requested_at_read end as supplement_requested_at,
-        case when supplement_completed_at_read >= plausible_from and supplement_completed_at_read < plausible_before
-            then supplement_completed_at_read end as supplement_completed_at,
-        case when submitted_at_read >= plausible_from and submitted_at_read < plausible_before
-            then submitted_at_read end as submitted_at
+        ingest_plausible(received_at_read)             as received_at,
+        ingest_plausible(due_at_read)                  as due_at,
+        ingest_plausible(finished_at_read)             as finished_at,
+        ingest_plausible(returned_at_read)             as returned_at,
+        ingest_plausible(supplement_requested_at_read) as supplement_requested_at,
+        ingest_plausible(supplement_completed_at_read) as supplement_completed_at,
+        ingest_plausible(submitted_at_read)            as submitted_at
     from typed
-    cross join plausible_window
 ),
 
 flagged as (

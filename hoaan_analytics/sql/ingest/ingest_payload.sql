@@ -89,14 +89,14 @@ lists as (
                 lambda component: not coalesce(ingest_flag(component.IsDeleted), false)
             ),
             lambda component: {
-                'has_link': coalesce(trim(component.DuongDanTaiTepTin, ' ' || chr(9) || chr(10) || chr(13) || chr(160)) <> '', false),
+                'has_link': coalesce(trim(component.DuongDanTaiTepTin, ingest_trim_chars()) <> '', false),
                 'reused': coalesce(ingest_flag(component.DuocSoHoa), false),
                 'from_store': coalesce(ingest_flag(component.DuocLayTuKhoDMQG), false)
             }
         ) as components,
         list_transform(
             from_json(DanhSachGiayToKetQua, '[{"DuongDanTepTinKetQua": "VARCHAR"}]'),
-            lambda result: coalesce(trim(result.DuongDanTepTinKetQua, ' ' || chr(9) || chr(10) || chr(13) || chr(160)) <> '', false)
+            lambda result: coalesce(trim(result.DuongDanTepTinKetQua, ingest_trim_chars()) <> '', false)
         ) as result_links
     from dossier
 ),

@@ -2,8 +2,8 @@
 -- Accepted: dd/mm/yyyy [HH:MM[:SS]] (Vietnamese order, never mm/dd), ISO yyyy-mm-dd[ T]HH:MM[:SS[.f]],
 -- yyyyMMddHHmmss (14 digits, the sync payload's form),
 -- and Excel serial day numbers (days since 1899-12-30, fraction = time of day, rounded to the second).
--- Any year is read here; ingest_parsed.sql keeps only the plausible window 2000-01-01 .. 2100-12-31
--- (models.PLAUSIBLE_DATES) and sets the rest aside as unreadable, with their own reason.
+-- Any year is read here; ingest_parsed.sql keeps only the plausible window (ingest_plausible,
+-- models.PLAUSIBLE_DATES) and sets the rest aside as unreadable, with their own reason.
 -- ISO comes first: the national sync writes it, so most cells stop at the cheapest test. The test is
 -- `^[0-9]{4}-[^\n]*$` without a regex (GLOB and a byte search cost a third of one; a digit is one byte).
 create or replace temp macro ingest_timestamp(cell) as

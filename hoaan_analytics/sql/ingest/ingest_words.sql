@@ -5,8 +5,8 @@
 create or replace temp macro ingest_words(cell) as
     case
         when regexp_matches(cell, '[\x{0300}-\x{036F}]')
-            then nullif(trim(nfc_normalize(cell), ' ' || chr(9) || chr(10) || chr(13) || chr(160)), '')
-        when regexp_matches(cell, '^[ \t\n\r\x{A0}]|[ \t\n\r\x{A0}]$')
-            then nullif(trim(cell, ' ' || chr(9) || chr(10) || chr(13) || chr(160)), '')
+            then nullif(trim(nfc_normalize(cell), ingest_trim_chars()), '')
+        when regexp_matches(cell, '^[' || ingest_trim_chars() || ']|[' || ingest_trim_chars() || ']$')
+            then nullif(trim(cell, ingest_trim_chars()), '')
         else nullif(cell, '')
     end;

@@ -2,7 +2,7 @@
 -- e.g. `from period_dossiers(DATE '2026-07-01', DATE '2026-09-30', NULL) where is_pending_overdue`.
 -- The sets come from period_list_handled.sql (their one statement); the detail analyses (sql/analysis/)
 -- read this macro. No personal data: dossier_facts holds none.
--- Day counts are working days: wd(a, b) = index(b) − index(a) on calendar_days (METRICS.md §3).
+-- Day counts are working days: wd(a, b) of METRICS.md §3, the macro working_days_between.
 create or replace macro period_dossiers(d0, d1, unit_name) as table
 with handled as (
     select * exclude (period_name)
@@ -14,10 +14,6 @@ returns as (
     select dossier_id, cast(returned_at as date) as returned_on from dossiers
 ),
 
-calendar as (
-    select day, working_day_index from calendar_days
-),
-
 counted as (
     select
         h.*,
@@ -25,27 +21,20 @@ counted as (
         -- working days from the due date to r for an overdue open dossier (0 when it is overdue through
         -- its supplement count or pause only); at the effective end for a late resolved one
         case when h.is_pending_overdue
-             then greatest(ref.working_day_index - due.working_day_index, 0) end
+             then working_days_between(h.due_on, h.reference_on) end
                                                                         as working_days_overdue,
         case when h.is_resolved and h.resolution_class = 'late'
-             then greatest(eff.working_day_index - due.working_day_index, 0) end
+             then working_days_between(h.due_on, h.effective_end_on) end
                                                                         as working_days_late,
         -- the supplementation pause, in the same working days as elapsed_working_days subtracts
         case when h.supplement_requested_on is not null and h.supplement_completed_on is not null
-             then greatest(sc.working_day_index - sr.working_day_index, 0) end
+             then working_days_between(h.supplement_requested_on, h.supplement_completed_on) end
                                                                         as supplement_pause_working_days,
         case when h.finished_on is not null and r.returned_on is not null
-             then greatest(ret.working_day_index - fin.working_day_index, 0) end
+             then working_days_between(h.finished_on, r.returned_on) end
                                                                         as working_days_to_return
     from handled h
     left join returns r on r.dossier_id = h.dossier_id
-    left join calendar ref on ref.day = h.reference_on
-    left join calendar due on due.day = h.due_on
-    left join calendar eff on eff.day = h.effective_end_on
-    left join calendar sr on sr.day = h.supplement_requested_on
-    left join calendar sc on sc.day = h.supplement_completed_on
-    left join calendar fin on fin.day = h.finished_on
-    left join calendar ret on ret.day = r.returned_on
 )
 
 select * from counted

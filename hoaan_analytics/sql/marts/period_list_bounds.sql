@@ -2,7 +2,9 @@
 -- r = min(period_end, the newest event among all stored dossiers, whatever the scope); with no dossiers, r = period_end
 -- (METRICS.md §5). A running period judges open dossiers on the data's last day, not on a day to come.
 -- The one statement of r; period_bounds(d0, d1) is its one-period form.
-create or replace macro period_list_bounds(periods) as table
+-- `judged_on` (default NULL: the newest event) replaces the newest event in that minimum: the month-end
+-- projection (sql/worklist/projection766.sql) judges its open dossiers on the period's last day.
+create or replace macro period_list_bounds(periods, judged_on := NULL) as table
 with listed as (
     select unnest(periods, recursive := true)
 ),
@@ -16,7 +18,8 @@ final as (
         l.period_name,
         cast(l.period_start as date)                                        as period_start,
         cast(l.period_end as date)                                          as period_end,
-        coalesce(least(cast(l.period_end as date), (select newest_event_on from extent)),
+        coalesce(least(cast(l.period_end as date),
+                       coalesce(cast(judged_on as date), (select newest_event_on from extent))),
                  cast(l.period_end as date))
                                                                             as reference_on
     from listed l

@@ -2,16 +2,24 @@
 -- The one statement of METRICS.md §5's sets: H = R ∪ C, resolved S, pending P = H − S judged at r.
 -- `periods`: a list of {period_name, period_start, period_end} structs (one for period_dossiers, the months for KPIs by month).
 -- A unit matches as METRICS.md §2 says: NFC, trimmed, case-insensitive (dossier_facts.unit_key).
+-- `judged_on`: see period_list_bounds; `facts_relation` (default the table dossier_facts): the name of a
+-- relation with dossier_facts' columns, e.g. a CTE of the caller holding the facts of a scenario's dossiers.
 -- Macro parameters shadow columns of the same name: every column here is qualified.
-create or replace macro period_list_handled(periods, unit_name) as table
+create or replace macro period_list_handled(periods, unit_name, judged_on := NULL,
+                                            facts_relation := 'dossier_facts') as table
 with bounds as (
-    select period_name, period_start, period_end, reference_on from period_list_bounds(periods)
+    select period_name, period_start, period_end, reference_on from period_list_bounds(periods, judged_on := judged_on)
 ),
 
 scoped as (
     select f.*
-    from dossier_facts f
-    where unit_name is null or f.unit_key = lower(trim(nfc_normalize(unit_name)))
+    from query_table(facts_relation) f
+    where (unit_name is null or f.unit_key = text_key(unit_name))
+      -- what finished before the earliest period starts is handled in none of them (a stored dossier never
+      -- finishes before it is received, METRICS.md §8): a bound on one column, read from the parameter, that
+      -- DuckDB applies inside the scan, so a month of 10M stored rows reads only its own and the open ones
+      and (f.finished_on is null
+           or f.finished_on >= list_min(list_transform(periods, lambda p: cast(p.period_start as date))))
 ),
 
 handled as (

@@ -2,8 +2,10 @@
 -- `unit_name`: NULL = all units; `breakdown`: 'none' | 'field' | 'procedure' | 'unit'.
 -- Sets: period_list_handled.sql; keys: METRICS.md §6, docs/kpis.md. period_kpis(d0, d1, ...) is its
 -- one-period form; kpis.kpi_table(by='month') passes the months of a period in one call.
+-- `judged_on`, `facts_relation`: see period_list_handled (defaults: the stored dossiers as they are).
 -- Macro parameters shadow columns of the same name: every column here is qualified.
-create or replace macro period_list_kpis(periods, unit_name, breakdown) as table
+create or replace macro period_list_kpis(periods, unit_name, breakdown, judged_on := NULL,
+                                         facts_relation := 'dossier_facts') as table
 with periods_listed as (
     select period_name from period_list_bounds(periods)
 ),
@@ -22,7 +24,8 @@ flagged as (
             else error('unknown breakdown ' || breakdown || ': use none, field, procedure or unit')
         end                                                                         as group_key
     from periods_listed p
-    left join period_list_handled(periods, unit_name) h on h.period_name is not distinct from p.period_name
+    left join period_list_handled(periods, unit_name, judged_on := judged_on, facts_relation := facts_relation) h
+           on h.period_name is not distinct from p.period_name
 ),
 
 counted as (

@@ -2,10 +2,12 @@
 -- METRICS.md §9 with the sets of §5 (period_list_handled, their one statement). `meets` is the indicator's
 -- condition under SQL's three-valued logic: null when a flag it needs is null (the dossier is then `unknown`).
 -- `reason` names what cost the point when `meets` is false (report 07), never a personal value.
+-- `judged_on`, `facts_relation`: see period_list_handled (defaults: the stored dossiers as they are).
 -- Macro parameters shadow columns of the same name: every column here is qualified.
-create or replace macro index766_list_dossiers(periods, unit_name) as table
+create or replace macro index766_list_dossiers(periods, unit_name, judged_on := NULL,
+                                               facts_relation := 'dossier_facts') as table
 with handled as (
-    select * from period_list_handled(periods, unit_name)
+    select * from period_list_handled(periods, unit_name, judged_on := judged_on, facts_relation := facts_relation)
 ),
 
 judged as (
@@ -23,9 +25,7 @@ judged as (
             when not h.is_resolved and h.is_pending_overdue and h.is_waiting_for_applicant
                 then 'waiting_after_due'
             when not h.is_resolved and h.is_pending_overdue then 'pending_overdue'
-        end                                                                     as time_reason,
-        coalesce(h.paid_online in (1, 2), false)                                as is_paid_online,
-        coalesce(lower(trim(nfc_normalize(h.rating))) = 'không hài lòng', false) as is_disliked
+        end                                                                     as time_reason
     from handled h
 ),
 

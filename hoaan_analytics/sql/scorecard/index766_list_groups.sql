@@ -6,10 +6,13 @@
 -- With breakdown 'unit', scope_rank ranks the units of a period by their total points (rank(): equal
 -- points, equal rank); null for the scope asked. Report 07 and `hoaan index766` read every total from
 -- here. Scopes, breakdown and unit_name as index766_list_indicators.
+-- `judged_on`, `facts_relation`: see period_list_handled (defaults: the stored dossiers as they are).
 -- Macro parameters shadow columns of the same name: every column here is qualified.
-create or replace macro index766_list_groups(periods, unit_name, breakdown) as table
+create or replace macro index766_list_groups(periods, unit_name, breakdown, judged_on := NULL,
+                                             facts_relation := 'dossier_facts') as table
 with indicators as (
-    select * from index766_list_indicators(periods, unit_name, breakdown)
+    select * from index766_list_indicators(periods, unit_name, breakdown, judged_on := judged_on,
+                                           facts_relation := facts_relation)
 ),
 
 grouped as (

@@ -1,10 +1,13 @@
 -- one row per (period of `periods`, scope, 766 indicator): numerator, denominator, unknown, rate and points
--- METRICS.md §9. Scope: one row set for `unit_name` (NULL = all units) when `breakdown` is 'none', one per
+-- METRICS.md §9; counted_unit says what numerator and denominator count ('dossiers', or 'procedures' for
+-- 3.5). Scope: one row set for `unit_name` (NULL = all units) when `breakdown` is 'none', one per
 -- unit when it is 'unit'. Computable indicators come from index766_list_dossiers; the others (rules with
 -- is_computable false) follow with null counts and points. Points: the rule's formula on the exact rate
 -- (index766_rules, from params/index766.yaml), rounded half up to 2 decimals; null when the rate is null.
+-- `judged_on`, `facts_relation`: see period_list_handled (defaults: the stored dossiers as they are).
 -- Macro parameters shadow columns of the same name: every column here is qualified.
-create or replace macro index766_list_indicators(periods, unit_name, breakdown) as table
+create or replace macro index766_list_indicators(periods, unit_name, breakdown, judged_on := NULL,
+                                                 facts_relation := 'dossier_facts') as table
 with measured as (
     select
         d.*,
@@ -13,7 +16,7 @@ with measured as (
             when 'unit' then d.unit_key
             else error('unknown breakdown ' || breakdown || ': use none or unit')
         end                                                                 as scope_key
-    from index766_list_dossiers(periods, unit_name) d
+    from index766_list_dossiers(periods, unit_name, judged_on := judged_on, facts_relation := facts_relation) d
 ),
 
 scopes as (
@@ -24,25 +27,32 @@ scopes as (
     where breakdown = 'none'
 ),
 
+rules as (
+    -- what a computable indicator counts (its numerator's and denominator's unit, shown in report 07):
+    -- 3.5 the procedures with a fee (those with a received fee dossier, and those with one paid online),
+    -- every other one its dossiers
+    select
+        ir.*,
+        case when not ir.is_computable then null
+             when ir.indicator_id = '3.5' then 'procedures'
+             else 'dossiers' end                                            as counted_unit
+    from index766_rules ir
+),
+
 counted as (
-    -- 3.5 counts procedures: those with a received fee dossier, and those with one paid online
+    -- both counts for every indicator; `scored` takes the one its rule's counted_unit names (a join to
+    -- the rules here, before the aggregate, would cost a probe per dossier row)
     select
         m.period_name,
         m.scope_key,
         m.indicator_id,
-        case when m.indicator_id = '3.5'
-             then count(distinct m.procedure_code) filter (where m.meets)
-             else count(*) filter (where m.meets) end                       as numerator,
-        case when m.indicator_id = '3.5'
-             then count(distinct m.procedure_code)
-             else count(*) end                                              as denominator,
+        count(*) filter (where m.meets)                                     as dossiers_met,
+        count(*)                                                            as dossiers,
+        count(distinct m.procedure_code) filter (where m.meets)             as procedures_met,
+        count(distinct m.procedure_code)                                    as procedures,
         count(*) filter (where m.meets is null)                             as unknown
     from measured m
     group by m.period_name, m.scope_key, m.indicator_id
-),
-
-rules as (
-    select * from index766_rules
 ),
 
 scored as (
@@ -58,12 +68,17 @@ scored as (
         r.group_max_points,
         r.indicator_name,
         r.is_computable,
+        r.counted_unit,
         r.max_points,
         r.formula,
         r.full_at,
         r.why_not_computable,
-        case when r.is_computable then coalesce(c.numerator, 0) end         as numerator,
-        case when r.is_computable then coalesce(c.denominator, 0) end       as denominator,
+        case when r.is_computable then coalesce(case when r.counted_unit = 'procedures' then c.procedures_met
+                                                     else c.dossiers_met end, 0) end
+                                                                            as numerator,
+        case when r.is_computable then coalesce(case when r.counted_unit = 'procedures' then c.procedures
+                                                     else c.dossiers end, 0) end
+                                                                            as denominator,
         case when r.is_computable then coalesce(c.unknown, 0) end           as unknown
     from scopes s
     cross join rules r
@@ -98,6 +113,7 @@ final as (
         r.group_max_points,
         r.indicator_name,
         r.is_computable,
+        r.counted_unit,
         r.numerator,
         r.denominator,
         r.unknown,

@@ -16,7 +16,7 @@ final as (
         field_name,
         unit_name,
         -- units compare after NFC, trimming and case folding (METRICS.md §2)
-        lower(trim(nfc_normalize(unit_name)))                   as unit_key,
+        text_key(unit_name)                                     as unit_key,
         channel,
         status,
         received_at,

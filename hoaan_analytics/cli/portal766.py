@@ -1,0 +1,31 @@
+"""`hoaan portal766 FILE... [--period P]`: the portal's published 766 figures, stored and set beside our estimate."""
+
+from __future__ import annotations
+
+import argparse
+
+from hoaan_analytics import paths
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `hoaan portal766`."""
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="the JSON the portal's 766 page receives (saved as is), or a CSV filled from the "
+                             "page (columns unit, period, indicator_id, numerator, denominator, points; see "
+                             "params/README.md)")
+    parser.add_argument("--period", default=None,
+                        help="the period the files show: required for JSON, which carries none (2026-03, 2026-Q1, "
+                             "2026 or 2026-01-01..2026-03-31); fills a CSV's empty period cells")
+    parser.add_argument("--mode", default="calendar", help="calendar (default) or cutoff (15th to 14th)")
+    parser.add_argument("--db", default=str(paths.DEFAULT_DB), help="DuckDB database file (default: %(default)s)")
+    parser.add_argument("--params", default=None, help="params folder with units.csv (default: ./params)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Store the files' figures in one transaction and print the comparison of each period read."""
+    from hoaan_analytics.portal766 import portal766_output
+
+    print(portal766_output(args.db, args.files, args.period, mode=args.mode,
+                           params_dir=paths.params_dir(args.params), as_json=args.json).text)
+    return 0
