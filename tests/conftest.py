@@ -21,8 +21,8 @@ from helpers import (
     DemoDatabase,
     LoadedSamples,
     RenderedReports,
-    build_database,
     build_demo_database,
+    database_file,
     ingest_into,
     make_small_db,
 )
@@ -62,12 +62,8 @@ def samples_dir() -> Path:
 @pytest.fixture
 def one_unit_db(tmp_path, params_dir) -> Path:
     """A database file holding one dossier of one unit, resolved on its due day in March 2026."""
-    path = tmp_path / "one.duckdb"
-    con = db.connect(path)
-    build_database(con, params_dir, [{"received_at": "2026-03-02 08:00", "due_at": "2026-03-02 16:30",
-                                      "finished_at": "2026-03-02 10:00"}])
-    con.close()
-    return path
+    day = {"received_at": "2026-03-02 08:00", "due_at": "2026-03-02 16:30", "finished_at": "2026-03-02 10:00"}
+    return database_file(tmp_path / "one.duckdb", [day], params_dir)
 
 
 @pytest.fixture(scope="session")

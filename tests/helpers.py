@@ -87,6 +87,16 @@ def build_database(con: db.Connection, params_dir: Path, rows: list[dict[str, An
     models.refresh(con, params_dir)
 
 
+def database_file(path: Path, rows: list[dict[str, Any]], params_dir: Path = PARAMS) -> Path:
+    """build_database in a database file at `path`, closed again: what CLI and report tests open."""
+    con = db.connect(path)
+    try:
+        build_database(con, params_dir, rows)
+    finally:
+        con.close()
+    return path
+
+
 # Three dossiers of January 2026, all status 10 (so all count), for the report batch tests:
 #   all units:         3 dossiers, 2 online (rows 1, 3) -> "3 hồ sơ", online 2/3 = "66,7%"
 #   UBND xã Hòa An:    rows 1, 3 -> "2 hồ sơ", online 2/2 = "100,0%"
