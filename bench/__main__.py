@@ -2,6 +2,7 @@
 
     python -m bench             all sizes 1k..10M, XLSX 100k, payload 100k and 1M, pandas from 1M, report batch
     python -m bench --quick     up to 100k rows and records, for trying it (a few minutes)
+    python -m bench --ratios-only   only the quick commands against a bare connect-and-count (1M rows)
 """
 
 from __future__ import annotations
@@ -12,8 +13,18 @@ import sys
 from pathlib import Path
 
 from bench.measure import CommandFailed
-from bench.report import write_document, write_plot
-from bench.suite import FULL_PAYLOAD_RECORDS, FULL_SIZES, QUICK_PAYLOAD_RECORDS, QUICK_SIZES, ROOT, Options, run_suite
+from bench.report import replace_quick_commands, write_document, write_plot
+from bench.suite import (
+    FULL_PAYLOAD_RECORDS,
+    FULL_SIZES,
+    QUICK_PAYLOAD_RECORDS,
+    QUICK_SIZES,
+    RATIO_MIN_ROWS,
+    ROOT,
+    Options,
+    run_ratios,
+    run_suite,
+)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -36,6 +47,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--plot", type=Path, default=None, help="SVG path (default: next to --out)")
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument("--ratio-runs", type=int, default=10,
+                        help="runs of each quick command and of the bare connect-and-count; default 10")
+    parser.add_argument("--ratios-only", action="store_true",
+                        help="measure only the quick commands against a bare connect-and-count (--sizes, default "
+                             "1M) and put them into the document (and into the last run's saved results)")
     parser.add_argument("--rewrite", action="store_true",
                         help="rewrite the document from the last run's saved results, measuring nothing")
     return parser.parse_args(argv)
@@ -43,17 +59,35 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    sizes = tuple(sorted(set(args.sizes or (QUICK_SIZES if args.quick else FULL_SIZES))))
+    default_sizes = (RATIO_MIN_ROWS,) if args.ratios_only else QUICK_SIZES if args.quick else FULL_SIZES
+    sizes = tuple(sorted(set(args.sizes or default_sizes)))
     xlsx_rows = args.xlsx_rows if args.xlsx_rows is not None else (10_000 if args.quick else 100_000)
     payload = args.payload_records or (QUICK_PAYLOAD_RECORDS if args.quick else FULL_PAYLOAD_RECORDS)
     payload = tuple(sorted({n for n in payload if n > 0}))
     options = Options(sizes=sizes, runs=args.runs, large_runs=args.large_runs, kpi_runs=args.kpi_runs,
                       xlsx_rows=xlsx_rows or None, pandas_min_rows=args.pandas_min_rows,
                       pandas_large_runs=args.pandas_large_runs, batch=not args.no_batch,
-                      data_dir=args.data_dir, seed=args.seed, log=not args.quiet, payload_records=payload)
+                      data_dir=args.data_dir, seed=args.seed, log=not args.quiet, payload_records=payload,
+                      ratio_runs=args.ratio_runs)
     plot = args.plot or args.out.with_name("benchmarks_scaling.svg")
     saved = args.data_dir / "work" / "last_results.pickle"
-    if args.rewrite:
+    if args.ratios_only:
+        try:
+            bare_ratios = run_ratios(options)
+        except CommandFailed as exc:
+            print(f"bench: a measured command failed, nothing written:\n{exc}", file=sys.stderr)
+            return 1
+        if not saved.is_file():
+            replace_quick_commands(args.out, bare_ratios)
+            print(f"bench: wrote the quick commands into {args.out}", file=sys.stderr)
+            return 0
+        results = pickle.loads(saved.read_bytes())  # our own file, as below
+        measured = {(e["label"], e["rows"]) for e in bare_ratios}
+        kept = [e for e in getattr(results, "bare_ratios", []) if (e["label"], e["rows"]) not in measured]
+        results.bare_ratios = kept + bare_ratios
+        saved.write_bytes(pickle.dumps(results))
+        args.rewrite = True
+    elif args.rewrite:
         # our own file from an earlier run, so unpickling it is safe
         results = pickle.loads(saved.read_bytes())
     else:

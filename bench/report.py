@@ -9,7 +9,7 @@ from importlib import metadata
 from pathlib import Path
 
 from bench.measure import Figure
-from bench.suite import COMPARED_KEYS, PAYLOAD_GOAL, PERIOD, WORKLIST_GOAL, Results
+from bench.suite import COMPARED_KEYS, PAYLOAD_GOAL, PERIOD, Results
 
 PACKAGES = ("duckdb", "polars", "pandas", "numpy", "pyarrow", "holidays", "papermill", "altair", "vl-convert-python")
 NOTES_FILE = Path(__file__).resolve().parent / "NOTES.md"
@@ -90,15 +90,6 @@ def goals(results: Results) -> list[tuple[str, str]]:
         out.append((f"ingest payload JSON {records:,} records within {PAYLOAD_GOAL:g}× of the floor (issue 9)",
                     _verdict(ok, f"{ratio:.2f}× the floor" + ("" if ok else
                              f", {ratio / PAYLOAD_GOAL:.2f}× over the goal"))))
-    for rows, entry in sorted(results.sizes.items()):
-        w = entry.get("worklist_ratio")  # results saved before issue 14 have none
-        if w is None or rows < 1_000_000:
-            continue
-        ok = w["ratio"] <= WORKLIST_GOAL
-        out.append((f"`hoaan worklist` {rows:,} rows, whole process, within {WORKLIST_GOAL:g}× a bare "
-                    "connect-and-count (issue 14)",
-                    _verdict(ok, f"{w['ratio']:.2f}×: {_s(w['worklist'].seconds)} against {_s(w['floor'].seconds)}"
-                             + ("" if ok else f", {w['ratio'] / WORKLIST_GOAL:.2f}× over the goal"))))
     large = results.large
     rows = large["rows"]
     all_units, by_unit = large["kpis"].seconds, large["kpis_by_unit"].seconds
@@ -181,6 +172,50 @@ def _slope(results: Results, key: str) -> str:
     return f"{math.log(tb / ta) / math.log(b / a):.2f}"
 
 
+QUICK_HEADING = "### Quick commands against a bare connect-and-count"
+
+
+def quick_command_lines(bare_ratios: list[dict]) -> list[str]:
+    """The section of the quick commands: each one's whole process against bench.tasks.bare_connect_count."""
+    lines = [QUICK_HEADING, "",
+             "A quick command, whole process (Python, imports, connect, query, output), against the least any "
+             "command reading the database does: `python -c \"import duckdb; con = duckdb.connect(DB, "
+             "read_only=True); con.sql('select count(*) from dossiers').fetchall()\"` on the same database, "
+             "the two alternating run by run (bench/tasks.py: `bare_connect_count`, `against_bare_connect`); "
+             "medians.", "",
+             "| command | rows | whole process | bare connect-and-count | ratio | goal | runs | load |",
+             "|---|---|---|---|---|---|---|---|"]
+    for entry in bare_ratios:
+        ratio, goal = entry["ratio"], entry["goal"]
+        verdict = _verdict(ratio <= goal, f"≤ {goal:g}×")
+        lines.append(f"| `{entry['label']}` / bare connect-and-count | {entry['rows']:,} | "
+                     f"{_s(entry['command'].seconds)} | {_s(entry['bare'].seconds)} | {ratio:.2f}× | {verdict} | "
+                     f"{_runs(entry['command'])} | {_load(entry['command'])} |")
+    if not bare_ratios:
+        lines.append("| – | – | not measured | – | – | – | – | – |")
+    return lines
+
+
+def replace_quick_commands(path: Path, bare_ratios: list[dict]) -> None:
+    """Put the quick commands' section into an existing docs/benchmarks.md, and bench/NOTES.md as it is now.
+
+    Every other figure stays as the last full run wrote it.
+    """
+    lines = path.read_text(encoding="utf-8").splitlines()
+    notes = NOTES_FILE.read_text(encoding="utf-8").strip().splitlines() if NOTES_FILE.is_file() else []
+    if notes and notes[0] in lines:
+        lines[lines.index(notes[0]):] = notes
+    section = quick_command_lines(bare_ratios) + [""]
+    if QUICK_HEADING in lines:
+        start = lines.index(QUICK_HEADING)
+        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith(("## ", "### "))), len(lines))
+        lines[start:end] = section
+    else:
+        before = next((i for i, line in enumerate(lines) if line.startswith("### ")), len(lines))
+        lines[before:before] = section
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def write_document(results: Results, path: Path, plot_path: Path, command: str) -> None:
     """Rewrite docs/benchmarks.md from the results."""
     opt = results.options
@@ -216,9 +251,6 @@ def write_document(results: Results, path: Path, plot_path: Path, command: str) 
         "(DuckDB's own types for every key, nested lists as its structs and lists).",
         f"- KPIs: `hoaan kpis --period {PERIOD} --json` (all units) and `--by unit`, whole process; "
         "'in process' is `compute_kpis` (and `kpi_table(by='unit')`) on an open connection after one warm-up.",
-        "- Work list (issue 14): `hoaan worklist --db FILE` (all units, as of the data's last day, plain text), whole "
-        "process, alternating run by run with its floor `python -c` importing duckdb, opening the same file "
-        "read-only and counting `dossiers`.",
         "- pandas: bench/pandas_reference.py (read_csv with every column as text, numpy busday_count with "
         "the holiday list and worked weekend days) for on_time_rate, online_share and time_reduction of the "
         "same quarter on the same file; reading and computing are timed apart inside its process.",
@@ -261,14 +293,6 @@ def write_document(results: Results, path: Path, plot_path: Path, command: str) 
             f"| `hoaan kpis --by unit` {PERIOD}, {rows:,} rows | {_s(e['kpis_by_unit'].seconds)} whole process · "
             f"{_s(inside['by_unit_seconds'])} in process | – | – | {_runs(e['kpis_by_unit'])} | "
             f"{_load(e['kpis_by_unit'])} | {_mb(e['kpis_by_unit'].peak_rss_mb)} |")
-    for rows, e in sorted(results.sizes.items()):
-        w = e.get("worklist_ratio")
-        if w is None:
-            continue
-        lines.append(
-            f"| `hoaan worklist`, all units, {rows:,} rows ({w['lines']:,} lines) | {_s(w['worklist'].seconds)} whole "
-            f"process | floor: `python -c` connect-and-count {_s(w['floor'].seconds)} | {w['ratio']:.2f}× floor | "
-            f"{_runs(w['worklist'])} | {_load(w['worklist'])} | {_mb(w['worklist'].peak_rss_mb)} |")
     for rows, p in sorted(results.pandas.items()):
         e = results.sizes[rows]
         ours = e["ingest"].seconds + e["kpis"].seconds
@@ -286,6 +310,7 @@ def write_document(results: Results, path: Path, plot_path: Path, command: str) 
             f"| – | – | 1 | {run.load_average:.2f} | {_mb(run.peak_rss_mb)} |")
     else:
         lines.append(f"| report batch: overview × 125 reports, --jobs 2 | {batch.get('skipped')} | – | – | – | – | – |")
+    lines += ["", *quick_command_lines(getattr(results, "bare_ratios", None) or [])]
     lines += ["", "### Same numbers", "",
               "| rows | key | hoaan kpis | pandas | equal |", "|---|---|---|---|---|"]
     for rows, p in sorted(results.pandas.items()):

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from bench import datasets
 from bench.measure import Figure, run_measured
+from bench.tasks import against_bare_connect
+from hoaan_analytics import db
 
 ROOT = Path(__file__).resolve().parent.parent
 PERIOD = "2026-Q3"                       # a finished quarter of the synthetic province
@@ -22,12 +24,18 @@ QUICK_SIZES = (1_000, 10_000, 100_000)
 FULL_PAYLOAD_RECORDS = (100_000, 1_000_000)
 QUICK_PAYLOAD_RECORDS = (100_000,)
 PAYLOAD_GOAL = 2.0          # issue 9: payload ingest within 2x its floor
-LARGE_ROWS = 5_000_000          # from here a figure may use fewer runs (--large-runs)
-# issue 14: `hoaan worklist` (all units, the data's last day), whole process, within 3x a bare connect-and-count
-WORKLIST_GOAL = 3.0
-# The floor of any command that reads a loaded database: start Python, import duckdb, open the file, count.
-CONNECT_COUNT = ("import sys, duckdb; con = duckdb.connect(sys.argv[1], read_only=True); "
-                 "print(con.execute('select count(*) from dossiers').fetchall()[0][0])")
+LARGE_ROWS = 5_000_000      # from here a figure may use fewer runs (--large-runs)
+# Quick commands, each measured whole against bench.tasks.bare_connect_count on the same database,
+# on every size from RATIO_MIN_ROWS up: label -> (hoaan arguments, --db left out; goal as a ratio).
+QUICK_COMMANDS: dict[str, tuple[tuple[str, ...], float]] = {
+    "hoaan kpis --json": (("kpis", "--period", PERIOD, "--json"), 2.0),      # issue 15
+    # issue 14: the work list as of the data's last day, all units (every open dossier of the province
+    # printed) and one commune (the unit with the most dossiers, UNIT_PLACEHOLDER)
+    "hoaan worklist": (("worklist",), 3.0),
+    "hoaan worklist --unit U": (("worklist", "--unit", "{unit}"), 3.0),
+}
+UNIT_PLACEHOLDER = "{unit}"
+RATIO_MIN_ROWS = 1_000_000
 # The overview notebook: the issue's name, then the name it was committed under (tổng quan = overview).
 OVERVIEW_NOTEBOOKS = ("overview", "01_tong_quan")
 
@@ -46,6 +54,7 @@ class Options:
     seed: int
     log: bool = True
     payload_records: tuple[int, ...] = ()
+    ratio_runs: int = 10
 
 
 @dataclass
@@ -60,6 +69,8 @@ class Results:
     pandas: dict[int, dict] = field(default_factory=dict)
     batch: dict = field(default_factory=dict)
     command: str = ""
+    # one entry per quick command and size: {label, rows, goal, command: Figure, bare: Figure, ratio}
+    bare_ratios: list[dict] = field(default_factory=list)
 
 
 def _python() -> str:
@@ -109,12 +120,13 @@ def run_suite(options: Options) -> Results:
                                                    cwd=ROOT))
             entry["kpis_by_unit"].runs.append(run_measured(
                 _hoaan("kpis", "--period", PERIOD, "--db", db_path, "--by", "unit", "--json"), cwd=ROOT))
-        entry["worklist_ratio"] = _worklist_ratio(options, rows, db_path)
         inside = run_measured([_python(), "-m", "bench.tasks", "kpis", db_path, PERIOD, str(options.kpi_runs)],
                               cwd=ROOT)
         entry["kpis_inside"] = json.loads(inside.stdout)
         entry["hoaan_kpis"] = json.loads(entry["kpis"].runs[-1].stdout)
         results.sizes[rows] = entry
+        if rows in ratio_sizes(options.sizes):
+            results.bare_ratios += measure_quick_commands(options, rows, db_path)
 
         if rows >= options.pandas_min_rows or rows == max(options.sizes):
             results.pandas[rows] = _pandas(options, rows, csv_path, catalogue)
@@ -139,15 +151,49 @@ def run_suite(options: Options) -> Results:
     return results
 
 
-def _worklist_ratio(options: Options, rows: int, db_path: Path) -> dict:
-    """`hoaan worklist` against a bare `python -c` connect-and-count on the same file, interleaved run by run."""
-    floor, worklist = Figure(), Figure()
-    _say(options, f"{rows:,} rows: hoaan worklist and its floor interleaved, {options.kpi_runs} runs each")
-    for _ in range(options.kpi_runs):
-        floor.runs.append(run_measured([_python(), "-c", CONNECT_COUNT, db_path], cwd=ROOT))
-        worklist.runs.append(run_measured(_hoaan("worklist", "--db", db_path), cwd=ROOT))
-    return {"floor": floor, "worklist": worklist, "ratio": worklist.seconds / floor.seconds,
-            "lines": worklist.runs[-1].stdout.count("\n")}
+def ratio_sizes(sizes: tuple[int, ...]) -> tuple[int, ...]:
+    """The sizes the quick commands are measured on: from RATIO_MIN_ROWS up, else the largest."""
+    return tuple(r for r in sizes if r >= RATIO_MIN_ROWS) or (max(sizes),)
+
+
+def measure_quick_commands(options: Options, rows: int, db_path: Path) -> list[dict]:
+    """Each of QUICK_COMMANDS on the loaded database of `rows` rows, against the bare connect-and-count."""
+    measured = []
+    unit = _largest_unit(db_path)
+    for label, (args, goal) in QUICK_COMMANDS.items():
+        args = tuple(unit if a == UNIT_PLACEHOLDER else a for a in args)
+        _say(options, f"{rows:,} rows: {label} against a bare connect-and-count, {options.ratio_runs} runs each")
+        figures = against_bare_connect(_hoaan(*args, "--db", db_path), db_path, runs=options.ratio_runs, cwd=ROOT)
+        measured.append({"label": label, "rows": rows, "goal": goal, **figures})
+    return measured
+
+
+def _largest_unit(db_path: Path) -> str:
+    """The unit with the most stored dossiers: the commune a one-unit command is measured on."""
+    con = db.connect_reader(db_path)
+    try:
+        return db.records(con, "select unit_name from dossiers group by unit_name "
+                               "order by count(*) desc, unit_name limit 1")[0]["unit_name"]
+    finally:
+        con.close()
+
+
+def run_ratios(options: Options) -> list[dict]:
+    """Only the quick commands against the bare connect-and-count (`python -m bench --ratios-only`).
+
+    Loads each size once into bench/data/work/csv-<rows>.duckdb when that database is missing.
+    """
+    work = options.data_dir / "work"
+    work.mkdir(parents=True, exist_ok=True)
+    measured = []
+    for rows in options.sizes:
+        db_path = work / f"csv-{rows}.duckdb"
+        if not db_path.exists():
+            csv_path = datasets.export_path(options.data_dir, "csv", rows, options.seed)
+            _say(options, f"{rows:,} rows: loading the database once")
+            run_measured(_hoaan("ingest", csv_path, "--db", db_path, "--json"), cwd=ROOT)
+        measured += measure_quick_commands(options, rows, db_path)
+    return measured
 
 
 def _payload(options: Options, records: int, work: Path) -> dict:
@@ -220,7 +266,7 @@ def count_reports(out: Path, notebook: str) -> int:
     '01-tong-quan.html', report.batch.plan_jobs); the run's index.html and the
     pages of other notebooks are not counted.
     """
-    from hoaan_analytics.report.names import slugify
+    from hoaan_analytics.filenames import slugify
 
     page = f"{slugify(notebook)}.html"
     return sum(1 for p in Path(out).rglob(page) if p.is_file())

@@ -4,6 +4,10 @@
     python -m bench.tasks floor-json JSON DB       DuckDB reads a payload file into a table, with its own types
     python -m bench.tasks pandas CSV CATALOGUE D0 D1   the analyst's pandas version, read and compute timed apart
     python -m bench.tasks kpis DB PERIOD REPEAT    compute_kpis / kpi_table(by unit) inside one running process
+
+And the yardstick of the quick commands (`hoaan kpis --json`, ...): `bare_connect_count`, a
+Python that only imports DuckDB, opens the database read-only and counts its dossiers,
+measured against a whole command by `against_bare_connect`.
 """
 
 from __future__ import annotations
@@ -12,8 +16,34 @@ import json
 import statistics
 import sys
 import time
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+
+# What any command reading the database must do at least: start Python, import DuckDB, open, ask.
+BARE_CONNECT_COUNT = ("import sys, duckdb; con = duckdb.connect(sys.argv[1], read_only=True); "
+                      "con.sql('select count(*) from dossiers').fetchall()")
+
+
+def bare_connect_count(db_path: str | Path) -> list[str]:
+    """The command line of the bare connect-and-count on `db_path`, with this Python."""
+    return [sys.executable, "-c", BARE_CONNECT_COUNT, str(db_path)]
+
+
+def against_bare_connect(command: Sequence[str | Path], db_path: str | Path, *, runs: int,
+                         cwd: Path | None = None) -> dict:
+    """`command` (a whole process reading `db_path`) and bare_connect_count, alternately, `runs` times each.
+
+    Returns {"command": Figure, "bare": Figure, "ratio": median / median}; alternating
+    run by run lets both see the same noise of a shared machine.
+    """
+    from bench.measure import Figure, run_measured
+
+    whole, bare = Figure(), Figure()
+    for _ in range(runs):
+        whole.runs.append(run_measured(command, cwd=cwd))
+        bare.runs.append(run_measured(bare_connect_count(db_path), cwd=cwd))
+    return {"command": whole, "bare": bare, "ratio": whole.seconds / bare.seconds}
 
 
 def floor(csv_path: str, db_path: str) -> dict:

@@ -38,9 +38,10 @@ from hoaan_analytics import db
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest.header import HEADER_SCAN_ROWS, find_header
 from hoaan_analytics.ingest.labels import LabelMap
-from hoaan_analytics.ingest.read import file_format, first_line
+from hoaan_analytics.ingest.read import file_format
 from hoaan_analytics.ingest.read_csv import sniff_csv
 from hoaan_analytics.ingest.read_json import payload_records
+from hoaan_analytics.ingest.staging import first_line
 
 # Shorter values (a one-word name, "Thôn 1") would be found inside ordinary words.
 MIN_VALUE_CHARACTERS = 6

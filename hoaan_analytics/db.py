@@ -2,7 +2,11 @@
 
 DuckDB's Python API moves between major versions (`execute(...).pl()` is gone in
 2.x, a half-read `execute()` result blocks the connection), so every query goes
-through `query`/`run` here and a change of API is fixed in one place.
+through `query`/`records`/`run`/`scalar` here and a change of API is fixed in one place.
+
+polars is loaded when `query` first asks for a frame, not with this module: `hoaan kpis
+--json` reads its rows with `records` and never pays for polars; a frame comes over DuckDB's
+Arrow PyCapsule, so pyarrow is not loaded for it either.
 """
 
 from __future__ import annotations
@@ -13,15 +17,21 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import polars as pl
 
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.paths import sql_dir
 
+if TYPE_CHECKING:
+    import polars as pl
+
 Connection = duckdb.DuckDBPyConnection
+# What DuckDB raises for a statement it cannot run (a missing table or macro among others), and the
+# subclass for a statement that ran out of memory; other modules catch these, never duckdb's own names.
+Error = duckdb.Error
+OutOfMemoryError = duckdb.OutOfMemoryException
 
 # How long report-side readers (batch, notebooks, kpis, form06) wait for an ingest
 # that holds the file; an unattended quarterly batch should outlast one ingest.
@@ -139,8 +149,17 @@ def query(con: Connection, sql: str, params: Mapping[str, Any] | None = None) ->
     # importing pyarrow, which alone costs a CLI command about 0.3 s (bench: worklist_ratio). A wrapper
     # such as the reports' ReportConnection offers only `.pl()`.
     if hasattr(relation, "__arrow_c_stream__"):
+        import polars as pl  # loaded by the first frame asked for (the module's docstring)
+
         return pl.DataFrame(relation)
     return relation.pl()
+
+
+def records(con: Connection, sql: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Run one SELECT with `$name` parameters and return its rows as {column: value} dicts, no frame."""
+    relation = con.sql(sql, params=dict(params) if params else None)
+    rows = relation.fetchall()
+    return [dict(zip(relation.columns, row, strict=True)) for row in rows]
 
 
 def run(con: Connection, sql: str, params: Mapping[str, Any] | None = None) -> None:

@@ -25,13 +25,13 @@ from datetime import date
 from pathlib import Path
 
 from hoaan_analytics import synth
-from hoaan_analytics.synth_names import UNITS
+from hoaan_analytics.synth.names import UNITS
 
 DEMO_SEED = 2026
 DEMO_EXPORT_DATE = date(2026, 11, 20)
 DEMO_FIRST_EXPORT_DATE = date(2026, 6, 30)
 DEMO_YEARS = (2025, 2026)
-DEMO_UNITS = (0, 1, 2, 3, 4, 5)          # indexes into synth_names.UNITS
+DEMO_UNITS = (0, 1, 2, 3, 4, 5)          # indexes into synth.names.UNITS
 DEMO_GROUPS = ((0, 1, 2), (3, 4, 5))     # one XLSX export per group
 DEMO_DOSSIERS_PER_UNIT_YEAR = 350
 DEMO_BAD_ROWS_PER_KIND = 1

@@ -14,6 +14,8 @@ included, can call them by name:
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -153,8 +155,8 @@ where function_type in ('macro', 'table_macro') and database_name = current_data
 
 def require_built(con: db.Connection, db_path: str | os.PathLike[str]) -> None:
     """HoaanError unless every table and macro a report reads exists (never loaded, or built by an older hoaan)."""
-    present = set(db.query(con, "select table_name from information_schema.tables")["table_name"].to_list())
-    macros = set(db.query(con, _STORED_MACROS_SQL)["function_name"].to_list())
+    present = {row["table_name"] for row in db.records(con, "select table_name from information_schema.tables")}
+    macros = {row["function_name"] for row in db.records(con, _STORED_MACROS_SQL)}
     missing = [t for t in required_tables() if t not in present]
     missing += [f"macro {m}" for m in required_macros() if m not in macros]
     if missing:
@@ -163,6 +165,21 @@ def require_built(con: db.Connection, db_path: str | os.PathLike[str]) -> None:
             f"version of hoaan built it. Run `hoaan ingest` on your exports (files loaded before are "
             f"skipped; the derived tables are rebuilt)."
         )
+
+
+@contextmanager
+def explained_if_unbuilt(con: db.Connection, db_path: str | os.PathLike[str]) -> Iterator[None]:
+    """Run the block's queries; if DuckDB fails, raise require_built's HoaanError when that is why.
+
+    For the quick commands (`hoaan kpis`): a complete database pays nothing, where
+    require_built's catalogue queries cost about 0.1 s (`duckdb_functions()` lists
+    every built-in function) before the first answer.
+    """
+    try:
+        yield
+    except db.Error:
+        require_built(con, db_path)
+        raise
 
 
 def calendar_range(con: db.Connection) -> tuple[date, date]:

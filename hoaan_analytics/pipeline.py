@@ -15,7 +15,6 @@ from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.ingest import ingest_files
 from hoaan_analytics.periods import Period, parse_period
 from hoaan_analytics.report import batch
-from hoaan_analytics.sections.context import default_period
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ def run_main_job(*, raw_dir: str | os.PathLike[str] = paths.DEMO_RAW,
         summary = ingest_files(con, files, params_dir=params).to_dict()
         if not summary["loaded"] and not db.scalar(con, "select count(*) from dossiers"):
             raise HoaanError(f"no dossiers were loaded from {raw_dir}: nothing to report")
-        chosen = parse_period(period, mode) if period else default_period(con, mode)
+        chosen = parse_period(period, mode) if period else kpis.default_period(con, mode)
         units = kpis.units(con)
     finally:
         con.close()

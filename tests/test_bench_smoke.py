@@ -13,8 +13,8 @@ pytestmark = pytest.mark.slow
 def test_bench_writes_the_document_with_its_table(tmp_path):
     out = tmp_path / "benchmarks.md"
     # every size given: the suite's defaults would write and load a payload of a million records
-    code = main(["--sizes", "1000", "--runs", "1", "--kpi-runs", "1", "--xlsx-rows", "0", "--payload-records", "1000",
-                 "--no-batch", "--quiet", "--data-dir", str(tmp_path / "data"), "--out", str(out)])
+    code = main(["--sizes", "1000", "--runs", "1", "--kpi-runs", "1", "--ratio-runs", "1", "--xlsx-rows", "0",
+                 "--payload-records", "1000", "--no-batch", "--quiet", "--data-dir", str(tmp_path / "data"), "--out", str(out)])
     assert code == 0
     text = out.read_text(encoding="utf-8")
     assert "| figure | this project | floor / pandas | ratio | runs | load | peak RSS |" in text
@@ -25,6 +25,9 @@ def test_bench_writes_the_document_with_its_table(tmp_path):
             if re.match(r"\| 1,000 \| (on_time_rate|online_share|time_reduction) \|", line)]
     assert len(same) == 3 and all(line.endswith("| yes |") for line in same)
     assert "not measured: --no-batch" in text
+    # below 1M rows the quick commands are measured on the largest size
+    assert re.search(r"\| `hoaan kpis --json` / bare connect-and-count \| 1,000 \| .* \| \d+\.\d\d× \| "
+                     r"(met|\*\*missed\*\*) \(≤ 2×\) \| 1 \|", text)
     assert (tmp_path / "benchmarks_scaling.svg").read_text(encoding="utf-8").lstrip().startswith("<svg")
 
     # the document can be rewritten from the saved results without measuring again
@@ -54,3 +57,24 @@ def test_count_reports_counts_the_pages_the_batch_plans(tmp_path):
     assert count_reports(out, "01_tong_quan") == 4
     assert count_reports(out, "02_dung_han") == 4
     assert count_reports(out, "03_no_such_notebook") == 0
+
+
+def test_ratios_only_replaces_its_section_and_keeps_the_rest(tmp_path):
+    from bench.measure import Figure, Run
+    from bench.report import QUICK_HEADING, replace_quick_commands
+
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text(f"# Benchmarks\n\n## Results\n\n| old table |\n\n{QUICK_HEADING}\n\n| stale |\n\n"
+                   "### Same numbers\n\n| kept |\n", encoding="utf-8")
+
+    def figure(seconds: float) -> Figure:
+        return Figure([Run(seconds, None, None, "")])
+
+    # 0.45 s against 0.25 s: 1.80x, within a goal of 2x
+    replace_quick_commands(doc, [{"label": "hoaan kpis --json", "rows": 1_000_000, "goal": 2.0,
+                                  "command": figure(0.45), "bare": figure(0.25), "ratio": 0.45 / 0.25}])
+    text = doc.read_text(encoding="utf-8")
+    assert "| stale |" not in text and "| old table |" in text and "| kept |" in text
+    assert ("| `hoaan kpis --json` / bare connect-and-count | 1,000,000 | 0.450 s | 0.250 s | 1.80× "
+            "| met (≤ 2×) |") in text
+    assert text.index(QUICK_HEADING) < text.index("### Same numbers")

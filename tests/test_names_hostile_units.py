@@ -11,11 +11,11 @@ from ingest_files import dossier, write_csv
 
 from hoaan_analytics import kpis
 from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.filenames import inside, unique_slugs
 from hoaan_analytics.form06 import write_form06
 from hoaan_analytics.ingest import ingest_files
 from hoaan_analytics.periods import parse_period
 from hoaan_analytics.report.batch import plan_jobs
-from hoaan_analytics.report.names import inside, unique_slugs
 
 HOSTILE_UNITS = ["../../etc/passwd", "..", "UBND xã A/B", "C:\\Windows\\System32", "x' or '1'='1",
                  'Xã "Hòa" An', "CON", "nul.txt", "Ủy ban " + "rất dài " * 60, "tab\tname", "; drop table dossiers; --"]

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hoaan_analytics import filenames as names
 from hoaan_analytics.errors import HoaanError
-from hoaan_analytics.report import batch, names
+from hoaan_analytics.report import batch
 
 
 @pytest.mark.parametrize(("name", "slug"), [

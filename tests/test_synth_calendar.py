@@ -7,9 +7,9 @@ from datetime import date
 import numpy as np
 import pytest
 
-from hoaan_analytics.synth import _Calendar
+from hoaan_analytics.synth.working_days import WorkingDays
 
-CAL = _Calendar(date(2025, 1, 1), date(2027, 12, 31))
+CAL = WorkingDays(date(2025, 1, 1), date(2027, 12, 31))
 
 
 def _add(day: date, n: int) -> date:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from hoaan_analytics import db, paths
+from hoaan_analytics import paths
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +22,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the files in one transaction and print what happened."""
+    from hoaan_analytics import db
     from hoaan_analytics.ingest import ingest_files
 
     params_dir = paths.params_dir(args.params)

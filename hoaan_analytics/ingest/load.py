@@ -11,13 +11,12 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 from hoaan_analytics import db, index766, models, schema
 from hoaan_analytics.catalogue import load_catalogue
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest.labels import LabelMap, load_label_map
-from hoaan_analytics.ingest.read import drop_staged, file_format, stage
+from hoaan_analytics.ingest.read import file_format, stage
+from hoaan_analytics.ingest.staging import drop_staged
 
 # Temp macros of the parse step (sql/ingest/*.sql), created before staging, each after those it
 # calls; the views are created per file, once the tables they read exist.
@@ -132,7 +131,7 @@ def ingest_files(con: db.Connection, paths: Iterable[str | os.PathLike[str]], *,
             for item in staged:
                 summary.files.append(_load_staged(con, item))
             models.refresh(con, params_dir)
-    except duckdb.OutOfMemoryException as exc:
+    except db.OutOfMemoryError as exc:
         raise IngestError(_out_of_memory_message(con)) from exc
     finally:
         _drop_temp(con, staged)
@@ -159,7 +158,7 @@ def _any_row_order(con: db.Connection) -> Iterator[None]:
 def _out_of_memory_message(con: db.Connection) -> str:
     try:
         limit = db.scalar(con, "select current_setting('memory_limit')")
-    except duckdb.Error:
+    except db.Error:
         limit = db.ingest_memory_limit()
     # On a large export DuckDB's CSV reader alone asks for a block of ~300 MB (its buffers follow
     # read_csv.CSV_MAX_LINE_BYTES): a cap under 1GB is rarely worth it.
@@ -283,7 +282,7 @@ def _drop_temp(con: db.Connection, staged: list[_Staged]) -> None:
     for statement in statements:
         try:
             db.run(con, statement)
-        except duckdb.Error:
+        except db.Error:
             pass
     for item in staged:
         if item.table:

@@ -14,14 +14,13 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
 from hoaan_analytics import db
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest.header import HEADER_SCAN_ROWS, Header, find_header
 from hoaan_analytics.ingest.labels import LabelMap, label_key
-from hoaan_analytics.ingest.read import (
+from hoaan_analytics.ingest.staging import (
     check_cell_lengths,
     count_lines,
     select_list,
@@ -183,14 +182,14 @@ def _stage_utf8_csv(con: db.Connection, table: str, path: Path, layout: CsvLayou
     try:
         try:
             read(parallel=True)
-        except duckdb.Error as exc:
+        except db.Error as exc:
             # DuckDB's parallel reader cannot pad short rows when cells hold line breaks.
             if "parallel=false" not in str(exc):
                 raise
             read(parallel=False)
-    except duckdb.OutOfMemoryException:
+    except db.OutOfMemoryError:
         raise  # not the file's fault: ingest_files says what to change
-    except duckdb.Error as exc:
+    except db.Error as exc:
         raise IngestError(f"{file_name}: cannot be read as CSV: {_csv_error_text(exc)}") from exc
 
     record_count = db.scalar(con, f"select count(*) from {records}")

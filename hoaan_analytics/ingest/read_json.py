@@ -28,11 +28,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 from hoaan_analytics import db
 from hoaan_analytics.errors import IngestError
-from hoaan_analytics.ingest.read import count_lines, view_with_line_numbers
+from hoaan_analytics.ingest.staging import count_lines, view_with_line_numbers
 
 # DuckDB's read_json refuses a record above its maximum_object_size (16 MB by default);
 # the Python walk gives up on one record at the same size.
@@ -58,9 +56,9 @@ def stage_payload(con: db.Connection, table: str, path: Path, fmt: str, file_nam
         # preserve_insertion_order (DuckDB's default) rowid is the record's position in the file.
         db.run(con, f"create or replace temp table {records} as " + db.sql_text("ingest", "ingest_payload"),
                params)
-    except duckdb.OutOfMemoryException:
+    except db.OutOfMemoryError:
         raise  # not the file's fault: ingest_files says what to change
-    except duckdb.Error as exc:
+    except db.Error as exc:
         raise _unreadable(path, fmt, file_name, exc) from exc
 
     if fmt == "jsonl":

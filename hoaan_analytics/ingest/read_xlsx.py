@@ -10,7 +10,7 @@ from hoaan_analytics import db
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest.header import HEADER_SCAN_ROWS, find_header
 from hoaan_analytics.ingest.labels import LabelMap
-from hoaan_analytics.ingest.read import check_cell_lengths, first_line, stage_frame
+from hoaan_analytics.ingest.staging import check_cell_lengths, first_line, stage_frame
 
 
 def stage_excel(con: db.Connection, table: str, path: Path, labels: LabelMap, file_name: str) -> None:
@@ -42,7 +42,7 @@ def stage_excel(con: db.Connection, table: str, path: Path, labels: LabelMap, fi
     except Exception as exc:  # calamine/fastexcel raise their own error classes
         raise IngestError(f"{file_name}: cannot be read as a spreadsheet: {first_line(exc)}") from exc
 
-    by_name = dict(zip([names[i] for i in wanted], wanted))
+    by_name = dict(zip([names[i] for i in wanted], wanted, strict=True))
     position_to_field = {p: f for f, p in header.positions.items()}
     frame = (
         sheet.slice(header.row_index + 1)

@@ -1,6 +1,6 @@
 """The report batch: plans notebooks × units for one period, runs them with papermill, exports HTML.
 
-File and folder names are made in report/names.py, the index page in
+File and folder names are made in filenames.py, the index page in
 report/index.py (a Jinja template); this module plans the jobs and runs them.
 
 One Python process runs every job on a thread pool of `workers` threads: papermill
@@ -28,18 +28,17 @@ import os
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from hoaan_analytics import db, kpis, models
 from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.filenames import ALL_UNITS_SLUG, inside, page_name, run_folder_name, unique_slugs
 from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, REPORT_COUNT_UNIT, REPORT_FAILED_LABEL, REPORTS_PROGRESS_LABEL
 from hoaan_analytics.report.html import export_html, notebook_title
 from hoaan_analytics.report.index import write_index
+from hoaan_analytics.report.jobs import BatchResult, JobResult, ReportJob
 from hoaan_analytics.report.kernels import KernelPool, new_kernel_manager
-from hoaan_analytics.report.names import ALL_UNITS_SLUG, inside, page_name, run_folder_name, unique_slugs
-from hoaan_analytics.sections.context import default_period
 
 PREFERRED_KERNEL = "hoaan"
 FALLBACK_KERNEL = "python3"
@@ -63,51 +62,6 @@ class ReportBatchError(HoaanError):
         if index_path is not None:
             lines.append(f"the other reports are listed in {index_path}")
         super().__init__("\n".join(lines))
-
-
-@dataclass(frozen=True)
-class ReportJob:
-    """One notebook run with one set of parameters, and where its outputs go."""
-
-    notebook: Path
-    parameters: Mapping[str, Any]
-    html_path: Path
-    unit_label: str
-
-    @property
-    def ipynb_path(self) -> Path:
-        return self.html_path.with_suffix(".ipynb")
-
-    def describe_parameters(self) -> str:
-        return ", ".join(f"{k}={v!r}" for k, v in self.parameters.items() if k != "db_path")
-
-
-@dataclass
-class JobResult:
-    """What became of one job: its HTML, or the error; and how long it took."""
-
-    job: ReportJob
-    seconds: float
-    error: str | None = None
-    title: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-
-@dataclass
-class BatchResult:
-    """All jobs of a run, the index page and the run folder."""
-
-    run_dir: Path
-    index_path: Path
-    results: list[JobResult] = field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def failures(self) -> list[JobResult]:
-        return [r for r in self.results if not r.ok]
 
 
 def default_kernel() -> str:
@@ -319,8 +273,8 @@ def run_batch(
             results[futures[future]] = result
             bar.update(1)
             if not result.ok:
-                bar.write(f"{REPORT_FAILED_LABEL}: {result.job.notebook.name} ({result.job.unit_label}): "
-                          f"{result.error}")
+                job = result.job
+                bar.write(f"{REPORT_FAILED_LABEL}: {job.notebook.name} ({job.unit_label}): {result.error}")
             if on_result is not None:
                 on_result(result)
     return [results[i] for i in range(len(jobs))]
@@ -351,7 +305,7 @@ def render_reports(
         # The notebooks' own default, settled here so that folders and index name the period.
         con = db.connect_reader(db_path)
         try:
-            period = default_period(con, mode).name
+            period = kpis.default_period(con, mode).name
         finally:
             con.close()
     jobs = plan_jobs(notebooks, db_path=db_path, period=period, mode=mode, units=units,

@@ -5,14 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import jinja2
 
 from hoaan_analytics.labels_vi import MODE_LABELS_VI
-
-if TYPE_CHECKING:  # batch imports this module to write the index
-    from hoaan_analytics.report.batch import JobResult
+from hoaan_analytics.report.jobs import JobResult
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 INDEX_TEMPLATE = "index.html.j2"

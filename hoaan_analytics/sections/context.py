@@ -1,4 +1,8 @@
-"""What every report notebook starts with: the database (read-only), the period, the unit, the targets."""
+"""What every report notebook starts with: the database (read-only), the period, the unit, the targets.
+
+The connection a report reads through is sections/connection.py; the way it writes
+numbers and dates, sections/text.py.
+"""
 
 from __future__ import annotations
 
@@ -9,78 +13,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-import polars as pl
 from IPython.display import Markdown
 
 from hoaan_analytics import analyses, db, models, paths
-from hoaan_analytics.kpis import compute_kpis, units
+from hoaan_analytics.kpis import compute_kpis, default_period, units
 from hoaan_analytics.kpis import unit_name as stored_unit_name
-from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, DEMO_DATA_LABEL, MODE_LABELS_VI, NO_FIELD_LABEL
+from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, DEMO_DATA_LABEL, MODE_LABELS_VI
 from hoaan_analytics.labels_vi import CONTEXT_TEXT_VI as TEXT
-from hoaan_analytics.periods import Period, latest_complete_quarter, parse_period
-from hoaan_analytics.tables import format_number_vi, format_percent_vi
+from hoaan_analytics.periods import Period, parse_period
+from hoaan_analytics.sections.connection import ReportConnection
+from hoaan_analytics.sections.text import points_text
+from hoaan_analytics.tables import format_percent_vi
 from hoaan_analytics.targets import Target, is_met, load_targets, target_for
 
 T = TypeVar("T")
 
-
-
-class ReportConnection:
-    """A read-only DuckDB connection that runs each statement at most once per report, and logs it.
-
-    db.query and db.scalar reach DuckDB through `sql(...).pl()` and
-    `execute(...).fetchall()`; here both keep their result under (statement,
-    parameters), so a second section asking the same question gets the kept
-    frame or rows, whatever module asks. `log` receives each statement actually
-    run: a test or bench/report_queries.py counts them. Anything else is the
-    wrapped connection's own.
-    """
-
-    def __init__(self, con: db.Connection, log: list[tuple[str, str]], results: dict[Hashable, Any]):
-        self._con = con
-        self._log = log
-        self._results = results
-
-    def _once(self, key: tuple[str, str, str], run: Callable[[], T]) -> T:
-        if key not in self._results:
-            self._log.append(key[1:])
-            self._results[key] = run()
-        return self._results[key]
-
-    def sql(self, query: str, params: Any = None) -> _KeptRelation:
-        return _KeptRelation(self, query, params)
-
-    def execute(self, query: str, parameters: Any = None) -> _KeptRows:
-        return _KeptRows(self, query, parameters)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._con, name)
-
-
-@dataclass(frozen=True)
-class _KeptRelation:
-    """What `sql()` returns: materialised once as a polars frame (the only use db.query makes of it)."""
-
-    owner: ReportConnection
-    query: str
-    params: Any
-
-    def pl(self) -> pl.DataFrame:
-        return self.owner._once(("pl", self.query, repr(self.params)),
-                                lambda: self.owner._con.sql(self.query, params=self.params).pl())
-
-
-@dataclass(frozen=True)
-class _KeptRows:
-    """What `execute()` returns: its rows fetched once (db.scalar and db.run fetch all)."""
-
-    owner: ReportConnection
-    query: str
-    params: Any
-
-    def fetchall(self) -> list[tuple]:
-        return self.owner._once(("rows", self.query, repr(self.params)),
-                                lambda: self.owner._con.execute(self.query, self.params).fetchall())
+# default_period is the notebooks' (00_kham_pha imports it from here); it lives in kpis.py.
+__all__ = ["ReportContext", "default_period", "empty_sentence", "header", "open_report", "target_phrase"]
 
 
 @dataclass
@@ -157,15 +106,6 @@ class ReportContext:
         self.release()
 
 
-def default_period(con: db.Connection, mode: str = "calendar") -> Period:
-    """The latest complete quarter of the data: the quarter before the one holding the newest event.
-
-    With no dossiers at all, the quarter before today's.
-    """
-    newest = db.scalar(con, "select newest_event_on from dossier_extent")
-    return latest_complete_quarter(newest or date.today(), mode)
-
-
 def open_report(db_path: str | os.PathLike[str] | None = None, period: str | None = None, mode: str = "calendar",
                 unit: str | None = None, params_dir: str | os.PathLike[str] | None = None) -> ReportContext:
     """Open the database read-only and settle the report's period, unit and targets.
@@ -233,52 +173,6 @@ def header(ctx: ReportContext) -> Markdown:
 def empty_sentence(ctx: ReportContext) -> str:
     """The plain sentence shown instead of tables and charts when the period has no dossier."""
     return TEXT["empty"].format(scope=ctx.scope_label, period=ctx.period.label, dates=ctx.period.range_label)
-
-
-def field_split(table: pl.DataFrame, labels: dict[str, str]) -> pl.DataFrame:
-    """A kpi_table(by="field") as one row per (field, category), for charts.shares_by_group.
-
-    `labels` maps count columns (e.g. resolved_early) to the category names shown.
-    """
-    return pl.concat([
-        table.select(pl.col("field_name").fill_null(NO_FIELD_LABEL).alias("group"),
-                     pl.lit(label).alias("category"), pl.col(key).alias("dossiers"))
-        for key, label in labels.items()
-    ])
-
-
-def breakdown_frame(table: pl.DataFrame, by: str, columns: list[str], *, largest_first: str) -> pl.DataFrame:
-    """A kpi_table(by="field"|"procedure") cut to `columns`, biggest `largest_first` first, fields named."""
-    groups = ["field_name"] if by == "field" else ["procedure_code", "procedure_name"]
-    frame = table.select(*groups, *columns).sort([largest_first, *groups], descending=[True] + [False] * len(groups))
-    if by == "field":
-        frame = frame.with_columns(pl.col("field_name").fill_null(NO_FIELD_LABEL))
-    return frame
-
-
-def nothing(text: str) -> Markdown:
-    """A plain sentence shown where a table or chart has nothing to show."""
-    return Markdown(f"*{text}*")
-
-
-def count_text(value: int | None) -> str:
-    """1234 -> '1.234'."""
-    return format_number_vi(value)
-
-
-def percent_text(value: float | None) -> str:
-    """0.9402 -> '94,0%'; None -> '—' (a ratio with no denominator)."""
-    return format_percent_vi(value)
-
-
-def points_text(value: float) -> str:
-    """A difference of two ratios in percentage points: 0.026 -> '2,6 điểm phần trăm'."""
-    return TEXT["points"].format(points=format_number_vi(abs(value) * 100, 1))
-
-
-def date_text(value: date | None) -> str:
-    """date(2026, 9, 30) -> '30/09/2026'."""
-    return "—" if value is None else f"{value:%d/%m/%Y}"
 
 
 def target_phrase(ctx: ReportContext, kpi: str, value: float | None) -> str:

@@ -27,10 +27,11 @@ from hoaan_analytics.labels_vi import (
 )
 from hoaan_analytics.labels_vi import INDEX766_TEXT_VI as TEXT
 from hoaan_analytics.periods import Period, months_of, parse_period
-from hoaan_analytics.sections.context import ReportContext, count_text, empty_sentence, nothing
+from hoaan_analytics.sections.context import ReportContext, empty_sentence
+from hoaan_analytics.sections.text import count_text, nothing
 from hoaan_analytics.tables import format_number_vi
 
-# The notebook of this report: the overview links its page (report.names.page_name).
+# The notebook of this report: the overview links its page (filenames.page_name).
 NOTEBOOK_STEM = "07_chi_so_766"
 # At most this many dossiers listed per indicator: a quarter of a big commune loses points on thousands.
 LISTED_PER_INDICATOR = 200

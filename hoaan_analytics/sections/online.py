@@ -17,15 +17,9 @@ from hoaan_analytics.labels_vi import (
     TABLE_HEADINGS_VI,
 )
 from hoaan_analytics.labels_vi import ONLINE_TEXT_VI as TEXT
-from hoaan_analytics.sections.context import (
-    ReportContext,
-    breakdown_frame,
-    count_text,
-    field_split,
-    nothing,
-    percent_text,
-    target_phrase,
-)
+from hoaan_analytics.sections.context import ReportContext, target_phrase
+from hoaan_analytics.sections.frames import breakdown_frame, field_split
+from hoaan_analytics.sections.text import count_text, nothing, percent_text
 
 TABLE_COLUMNS = ("received", "received_online", "online_share", "fee_dossiers", "cashless_share",
                  "online_payment_share")

@@ -11,17 +11,9 @@ from hoaan_analytics import analyses, charts, tables
 from hoaan_analytics.kpis import kpi_table
 from hoaan_analytics.labels_vi import ONTIME_TEXT_VI as TEXT
 from hoaan_analytics.labels_vi import RESOLUTION_LABELS_VI, TABLE_HEADINGS_VI
-from hoaan_analytics.sections.context import (
-    ReportContext,
-    breakdown_frame,
-    count_text,
-    date_text,
-    empty_sentence,
-    field_split,
-    nothing,
-    percent_text,
-    target_phrase,
-)
+from hoaan_analytics.sections.context import ReportContext, empty_sentence, target_phrase
+from hoaan_analytics.sections.frames import breakdown_frame, field_split
+from hoaan_analytics.sections.text import count_text, date_text, nothing, percent_text
 
 TABLE_COLUMNS = ("resolved", "resolved_early", "resolved_on_time", "resolved_late", "on_time_rate",
                  "pending", "pending_overdue", "progress_rate")

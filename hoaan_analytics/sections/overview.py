@@ -12,6 +12,7 @@ from great_tables import GT, loc, style
 from IPython.display import HTML, Markdown
 
 from hoaan_analytics import analyses, charts, tables
+from hoaan_analytics.filenames import page_name, slugify
 from hoaan_analytics.form06 import FORM06_COLUMNS, form06_frame, write_form06
 from hoaan_analytics.kpis import RATIO_KEYS, kpi_table
 from hoaan_analytics.labels_vi import (
@@ -39,18 +40,10 @@ from hoaan_analytics.labels_vi import (
     TARGETS_SOURCE_NOTE_NO_GOAL_YEAR,
 )
 from hoaan_analytics.labels_vi import OVERVIEW_TEXT_VI as TEXT
-from hoaan_analytics.report.names import page_name, slugify
 from hoaan_analytics.sections import index766 as index766_sections
 from hoaan_analytics.sections import worklist as worklist_sections
-from hoaan_analytics.sections.context import (
-    ReportContext,
-    count_text,
-    empty_sentence,
-    nothing,
-    percent_text,
-    points_text,
-    target_phrase,
-)
+from hoaan_analytics.sections.context import ReportContext, empty_sentence, target_phrase
+from hoaan_analytics.sections.text import count_text, nothing, percent_text, points_text
 from hoaan_analytics.targets import Plan, compare, load_plan, target_for
 
 # The ratios whose trend the overview follows, in the plan's order.
@@ -83,7 +76,7 @@ def index766_line(ctx: ReportContext) -> Markdown:
     """One line with the 766 estimate (total points / computable maximum) and a link to report 07.
 
     The link is relative: report 07 of the same unit and period sits in the same folder of a
-    `hoaan report` run (report.names.page_name).
+    `hoaan report` run (filenames.page_name).
     """
     if ctx.is_empty:
         return nothing(empty_sentence(ctx))

@@ -11,14 +11,8 @@ from hoaan_analytics import analyses, charts, tables
 from hoaan_analytics.kpis import time_reduction_left_out
 from hoaan_analytics.labels_vi import PROCESSING_TIME_TEXT_VI as TEXT
 from hoaan_analytics.labels_vi import TABLE_HEADINGS_VI
-from hoaan_analytics.sections.context import (
-    ReportContext,
-    count_text,
-    empty_sentence,
-    nothing,
-    percent_text,
-    target_phrase,
-)
+from hoaan_analytics.sections.context import ReportContext, empty_sentence, target_phrase
+from hoaan_analytics.sections.text import count_text, nothing, percent_text
 from hoaan_analytics.tables import format_number_vi
 from hoaan_analytics.targets import target_for
 

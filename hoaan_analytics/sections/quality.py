@@ -8,7 +8,8 @@ from IPython.display import Markdown
 
 from hoaan_analytics import analyses, tables
 from hoaan_analytics.labels_vi import QUALITY_TEXT_VI as TEXT
-from hoaan_analytics.sections.context import ReportContext, count_text, date_text, nothing
+from hoaan_analytics.sections.context import ReportContext
+from hoaan_analytics.sections.text import count_text, date_text, nothing
 
 
 def summary(ctx: ReportContext) -> Markdown:

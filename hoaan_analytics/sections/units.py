@@ -11,7 +11,8 @@ from hoaan_analytics import analyses, charts, tables
 from hoaan_analytics.kpis import kpi_table
 from hoaan_analytics.labels_vi import MEDIAN_LABEL, TABLE_HEADINGS_VI
 from hoaan_analytics.labels_vi import UNITS_TEXT_VI as TEXT
-from hoaan_analytics.sections.context import ReportContext, count_text, nothing, percent_text
+from hoaan_analytics.sections.context import ReportContext
+from hoaan_analytics.sections.text import count_text, nothing, percent_text
 from hoaan_analytics.targets import target_for
 
 COMPARED_KPIS = ("on_time_rate", "progress_rate", "online_share", "online_payment_share", "time_reduction",

@@ -27,6 +27,7 @@ from great_tables import GT
 from IPython.display import Markdown
 
 from hoaan_analytics import analyses, charts, models, portal766, projection, tables, worklist
+from hoaan_analytics.filenames import page_name
 from hoaan_analytics.labels_vi import (
     PORTAL766_COLUMN_LABELS_VI,
     PORTAL766_PORTAL_UNIT_HEADING,
@@ -71,11 +72,11 @@ from hoaan_analytics.labels_vi import (
     WORKLIST_INDICATOR_LABELS_VI,
 )
 from hoaan_analytics.periods import parse_period
-from hoaan_analytics.report.names import page_name
-from hoaan_analytics.sections.context import ReportContext, count_text, date_text, nothing, percent_text
+from hoaan_analytics.sections.context import ReportContext
 from hoaan_analytics.sections.index766 import points_number
+from hoaan_analytics.sections.text import count_text, date_text, nothing, percent_text
 
-# The notebook of this report: the overview links its page (report.names.page_name).
+# The notebook of this report: the overview links its page (filenames.page_name).
 NOTEBOOK_STEM = "08_viec_can_lam"
 # At most this many open dossiers listed: a big commune has thousands due before the month's end.
 LISTED_OPEN = 300
