@@ -14,7 +14,8 @@ def test_bench_writes_the_document_with_its_table(tmp_path):
     out = tmp_path / "benchmarks.md"
     # every size given: the suite's defaults would write and load a payload of a million records
     code = main(["--sizes", "1000", "--runs", "1", "--kpi-runs", "1", "--ratio-runs", "1", "--xlsx-rows", "0",
-                 "--payload-records", "1000", "--no-batch", "--quiet", "--data-dir", str(tmp_path / "data"), "--out", str(out)])
+                 "--payload-records", "1000", "--no-batch", "--quiet", "--data-dir", str(tmp_path / "data"),
+                 "--out", str(out)])
     assert code == 0
     text = out.read_text(encoding="utf-8")
     assert "| figure | this project | floor / pandas | ratio | runs | load | peak RSS |" in text
