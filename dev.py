@@ -38,7 +38,8 @@ def _run(*args: str | Path) -> None:
 
 def ensure_venv() -> None:
     """Create .venv and install the project into it, unless already up to date."""
-    if sys.version_info < (3, 11):
+    # This file runs on whatever python3 the user has, before requires-python is ever checked.
+    if sys.version_info < (3, 11):  # noqa: UP036
         sys.exit(f"hoaan-analytics needs Python 3.11 or newer (this is {sys.version.split()[0]}).")
     if not PYTHON.exists():
         print(f"dev.py: creating {VENV} ...", flush=True)

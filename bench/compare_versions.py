@@ -159,8 +159,9 @@ def compare_form06(old: Version, new: Version, period: str, mode: str, unit: str
     before = form06_rows(old, period, mode, unit, folder)
     after = form06_rows(new, period, mode, unit, folder)
     diffs.check(where, "form06 rows", len(before), len(after))
-    for number, (row_before, row_after) in enumerate(zip(before, after), start=1):
-        for column, (cell_before, cell_after) in enumerate(zip(row_before, row_after), start=1):
+    # a different number of rows or cells is a difference already reported: compare what both have
+    for number, (row_before, row_after) in enumerate(zip(before, after, strict=False), start=1):
+        for column, (cell_before, cell_after) in enumerate(zip(row_before, row_after, strict=False), start=1):
             # headings and notes are words (key 'form06 text'); a number's key is its column, which is
             # Biểu 06's own numbering (1) STT ... (11)-(13) pending: total, in time, overdue
             words = isinstance(cell_before, str) or isinstance(cell_after, str)

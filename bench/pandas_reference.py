@@ -133,7 +133,8 @@ def kpis_of_frame(df: pd.DataFrame, catalogue_path: Path, d0: date, d1: date) ->
     s_done = df["NgayCongDanBoSung"].dt.floor("D").to_numpy().astype("datetime64[D]")
     both = ~np.isnat(s_req) & ~np.isnat(s_done)
     elapsed = _wd(received, finished, off, worked)
-    elapsed = elapsed - np.where(both, _wd(np.where(both, s_req, received), np.where(both, s_done, received), off, worked), 0)
+    paused = _wd(np.where(both, s_req, received), np.where(both, s_done, received), off, worked)
+    elapsed = elapsed - np.where(both, paused, 0)
     total_statutory = statutory[timed].sum()
     time_reduction = float(1 - elapsed[timed].sum() / total_statutory) if total_statutory else None
     return {"on_time_rate": on_time_rate, "online_share": online_share, "time_reduction": time_reduction}

@@ -13,9 +13,9 @@ on_time_rate ≥ 95% from 2025 has no target year: not in the glide path.
 from datetime import date
 
 import pytest
-from conftest import insert_dossiers
+from helpers import build_database
 
-from hoaan_analytics import analyses, catalogue, models
+from hoaan_analytics import analyses
 from hoaan_analytics.periods import parse_period
 from hoaan_analytics.targets import Target
 
@@ -27,9 +27,7 @@ def _quarter(year: int, online: int) -> list[dict]:
 
 @pytest.fixture
 def loaded(con, params_dir):
-    insert_dossiers(con, _quarter(2025, 1) + _quarter(2026, 2))
-    catalogue.load_catalogue(con, params_dir)
-    models.refresh(con, params_dir)
+    build_database(con, params_dir, _quarter(2025, 1) + _quarter(2026, 2))
     return con
 
 

@@ -11,9 +11,9 @@ so for the period 2026-03 the reference date r = min(31/3, 13/3) = 13/3.
   F: due 10/3, finished 12/3, 3 requests -> late for both reasons, wd(10/3, 12/3) = 2 days late
 """
 
-from conftest import insert_dossiers
+from helpers import build_database
 
-from hoaan_analytics import analyses, catalogue, models
+from hoaan_analytics import analyses
 from hoaan_analytics.kpis import compute_kpis
 from hoaan_analytics.periods import parse_period
 
@@ -33,9 +33,7 @@ MARCH = parse_period("2026-03")
 
 
 def _load(con, params_dir):
-    insert_dossiers(con, ROWS)
-    catalogue.load_catalogue(con, params_dir)
-    models.refresh(con, params_dir)
+    build_database(con, params_dir, ROWS)
 
 
 def test_reference_date_is_the_newest_event(con, params_dir):
@@ -73,9 +71,7 @@ def test_late_dossiers_by_reason(con, params_dir):
 def test_one_unit_only(con, params_dir):
     # A moved to another unit: the Hòa An list is empty, the other unit's list holds A
     rows = [dict(ROWS[0], unit_name="UBND xã Kiên Đài"), *ROWS[1:]]
-    insert_dossiers(con, rows)
-    catalogue.load_catalogue(con, params_dir)
-    models.refresh(con, params_dir)
+    build_database(con, params_dir, rows)
     assert analyses.pending_overdue(con, MARCH, unit="UBND xã Hòa An").is_empty()
     assert analyses.pending_overdue(con, MARCH, unit="ubnd xã kiên đài")["dossier_id"].to_list() == ["A"]
 

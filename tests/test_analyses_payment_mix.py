@@ -10,9 +10,9 @@ Totals: cash 2, cashless 1, online 1 of 4 fee dossiers; online_payment_share = 1
 """
 
 import pytest
-from conftest import insert_dossiers
+from helpers import build_database
 
-from hoaan_analytics import analyses, catalogue, models
+from hoaan_analytics import analyses
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.kpis import compute_kpis
 from hoaan_analytics.periods import parse_period
@@ -30,9 +30,7 @@ MARCH = parse_period("2026-03")
 
 @pytest.fixture
 def loaded(con, params_dir):
-    insert_dossiers(con, ROWS)
-    catalogue.load_catalogue(con, params_dir)
-    models.refresh(con, params_dir)
+    build_database(con, params_dir, ROWS)
     return con
 
 

@@ -11,7 +11,6 @@ import pytest
 from hoaan_analytics import analyses, db
 from hoaan_analytics.kpis import compute_kpis
 from hoaan_analytics.periods import parse_period
-from tests.notebooks_demo import demo_db  # noqa: F401 (fixture)
 
 COUNTS_SQL = """
 select
@@ -24,7 +23,7 @@ from period_dossiers($d0, $d1, $unit_name)
 
 
 @pytest.fixture(scope="module")
-def demo_con(demo_db):  # noqa: F811
+def demo_con(demo_db):
     con = db.connect(demo_db.db_path, read_only=True)
     yield con
     con.close()
@@ -36,7 +35,8 @@ def demo_con(demo_db):  # noqa: F811
 def test_detail_counts_match_the_kpis(demo_con, period_name, mode, unit):
     period = parse_period(period_name, mode)
     kpis = compute_kpis(demo_con, period, unit=unit)
-    counts = db.query(demo_con, COUNTS_SQL, {"d0": period.start, "d1": period.end, "unit_name": unit}).row(0, named=True)
+    parameters = {"d0": period.start, "d1": period.end, "unit_name": unit}
+    counts = db.query(demo_con, COUNTS_SQL, parameters).row(0, named=True)
     assert counts == {key: kpis[key] for key in counts}
     assert analyses.pending_overdue(demo_con, period, unit=unit).height == kpis["pending_overdue"]
     late = analyses.late_by_reason(demo_con, period, unit=unit)

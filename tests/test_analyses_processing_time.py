@@ -11,9 +11,9 @@ A same-day procedure (2.000815, limit 0) resolved in the period is not counted.
 """
 
 import pytest
-from conftest import insert_dossiers
+from helpers import build_database
 
-from hoaan_analytics import analyses, catalogue, models
+from hoaan_analytics import analyses
 from hoaan_analytics.kpis import compute_kpis
 from hoaan_analytics.periods import parse_period
 
@@ -30,9 +30,7 @@ MARCH = parse_period("2026-03")
 
 
 def test_one_row_per_procedure(con, params_dir):
-    insert_dossiers(con, ROWS)
-    catalogue.load_catalogue(con, params_dir)
-    models.refresh(con, params_dir)
+    build_database(con, params_dir, ROWS)
     times = analyses.processing_time(con, MARCH)
     assert times.height == 1
     row = times.row(0, named=True)
@@ -46,9 +44,7 @@ def test_one_row_per_procedure(con, params_dir):
 
 
 def test_agrees_with_the_kpi(con, params_dir):
-    insert_dossiers(con, ROWS)
-    catalogue.load_catalogue(con, params_dir)
-    models.refresh(con, params_dir)
+    build_database(con, params_dir, ROWS)
     kpis = compute_kpis(con, MARCH)
     assert kpis["time_reduction"] == pytest.approx(1 - 5 / 6)
     assert kpis["within_70pct_share"] == 0.5
@@ -59,9 +55,7 @@ def test_per_procedure_share_and_totals_come_from_sql(con, params_dir):
     # numbers (one procedure): 2 dossiers, Σ elapsed 5, Σ statutory 6, 1 paused for 2 working days.
     # Late: due from the catalogue = wd 3 after 2/3 = 5/3; T2's effective end 9/3 − 2 days = 7/3 (a
     # Saturday) > 5/3 -> late, index(7/3) = index(6/3) -> 1 working day past due; T1 (4/3) early.
-    insert_dossiers(con, ROWS)
-    catalogue.load_catalogue(con, params_dir)
-    models.refresh(con, params_dir)
+    build_database(con, params_dir, ROWS)
     assert analyses.processing_time(con, MARCH)["within_70pct_share"].to_list() == [0.5]
     total = analyses.processing_time_total(con, MARCH)
     assert total == {"procedures": 1, "dossiers": 2, "elapsed_working_days": 5, "statutory_working_days": 6,
@@ -71,7 +65,6 @@ def test_per_procedure_share_and_totals_come_from_sql(con, params_dir):
 
 
 def test_no_total_without_dossiers(con, params_dir):
-    catalogue.load_catalogue(con, params_dir)
-    models.refresh(con, params_dir)
+    build_database(con, params_dir, [])
     assert analyses.processing_time_total(con, MARCH) is None
     assert analyses.processing_time(con, MARCH).is_empty()

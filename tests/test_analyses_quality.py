@@ -14,9 +14,9 @@ Each kind: 1 dossier.
 
 from datetime import datetime
 
-from conftest import insert_dossiers
+from helpers import build_database
 
-from hoaan_analytics import analyses, catalogue, db, models
+from hoaan_analytics import analyses, db, models
 from hoaan_analytics.periods import parse_period
 
 BASE = {"received_at": "2026-03-02 08:00", "due_at": "2026-03-03 16:30", "finished_at": "2026-03-03 10:00"}
@@ -33,11 +33,9 @@ ROWS = [
 
 
 def test_each_anomaly_is_found_once(con, params_dir):
-    insert_dossiers(con, ROWS)
-    catalogue.load_catalogue(con, params_dir)
-    models.refresh(con, params_dir)
+    build_database(con, params_dir, ROWS)
     anomalies = analyses.quality_anomalies(con, parse_period("2026-03"))
-    found = dict(zip(anomalies["anomaly"], anomalies["example_dossier_ids"]))
+    found = dict(zip(anomalies["anomaly"], anomalies["example_dossier_ids"], strict=True))
     assert found == {
         "finished_after_due_not_late": "X", "due_before_received": "Y", "open_with_finished_date": "Z",
         "returned_before_finished": "W", "paid_online_in_cash": "V", "not_in_catalogue": "U",

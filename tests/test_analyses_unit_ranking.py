@@ -9,9 +9,9 @@ Median of 1,0; 0,5; 0,0 = 0,5. Gaps to the median: +0,5; 0; −0,5.
 """
 
 import pytest
-from conftest import insert_dossiers
+from helpers import build_database
 
-from hoaan_analytics import analyses, catalogue, models
+from hoaan_analytics import analyses
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.periods import parse_period
 
@@ -28,9 +28,7 @@ MARCH = parse_period("2026-03")
 
 @pytest.fixture
 def loaded(con, params_dir):
-    insert_dossiers(con, ROWS)
-    catalogue.load_catalogue(con, params_dir)
-    models.refresh(con, params_dir)
+    build_database(con, params_dir, ROWS)
     return con
 
 
@@ -43,9 +41,7 @@ def test_ranked_best_first_with_the_median(loaded):
 
 
 def test_ties_share_a_rank(con, params_dir):
-    insert_dossiers(con, [{**ON_TIME, "unit_name": "Xã A"}, {**ON_TIME, "unit_name": "Xã B"}])
-    catalogue.load_catalogue(con, params_dir)
-    models.refresh(con, params_dir)
+    build_database(con, params_dir, [{**ON_TIME, "unit_name": "Xã A"}, {**ON_TIME, "unit_name": "Xã B"}])
     assert analyses.unit_ranking(con, MARCH, "on_time_rate")["rank"].to_list() == [1, 1]
 
 

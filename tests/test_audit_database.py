@@ -1,13 +1,12 @@
 """`hoaan audit` on a database: planted personal values and ID/phone shapes are found, masked; a real load is clean."""
 
 import pytest
-from conftest import insert_dossiers
+from helpers import SAMPLE_CSV, SAMPLE_XLSX, ingest_into, insert_dossiers
 from ingest_files import DVCQG, PERSONAL_DVCQG, dossier, write_csv
 
 from hoaan_analytics import db, schema
 from hoaan_analytics.audit import audit, mask, personal_values
 from hoaan_analytics.cli import main
-from hoaan_analytics.ingest import ingest_files
 
 NAME, ID_NUMBER, PHONE, ADDRESS = "Nguyễn Thị Hằng", "001234567890", "0912345678", "Thôn 7, xã Hòa An"
 
@@ -72,13 +71,9 @@ def test_raw_bytes_catch_what_no_text_column_holds(tmp_path, export, params_dir)
     assert [(f.kind, f.place.endswith("(file bytes)")) for f in result.findings] == [("phone", True)]
 
 
-def test_a_database_loaded_from_the_samples_is_clean(tmp_path, params_dir, samples_dir):
-    exports = [samples_dir / "dossiers_dvcqg_2026-11-20.csv", samples_dir / "dossiers_vi_2026-11-20.xlsx"]
-    path = tmp_path / "hoaan.duckdb"
-    con = db.connect(path)
-    ingest_files(con, exports, params_dir=params_dir)
-    con.close()
-    result = audit(db_path=path, exports=exports, params_dir=params_dir)
+def test_a_database_loaded_from_the_samples_is_clean(params_dir, samples_dir, load_samples):
+    exports = [samples_dir / SAMPLE_CSV, samples_dir / SAMPLE_XLSX]
+    result = audit(db_path=load_samples(SAMPLE_CSV, SAMPLE_XLSX).db_path, exports=exports, params_dir=params_dir)
     assert result.values_searched > 1000  # names, ID numbers, phones, addresses of 600 applicants
     assert result.findings == []
 
@@ -89,9 +84,7 @@ def test_cli_exit_codes(leaky_db, export, params_dir, tmp_path, capsys):
     assert code == 1 and "FOUND personal data" in captured.out
     assert "dossiers.unit_name" in captured.err and NAME not in captured.err + captured.out
     clean = tmp_path / "clean.duckdb"
-    con = db.connect(clean)
-    ingest_files(con, [export], params_dir=params_dir)
-    con.close()
+    ingest_into(clean, [export], params_dir)
     assert main(["audit", "--db", str(clean), "--exports", str(export), "--params", str(params_dir)]) == 0
     assert "audit: clean" in capsys.readouterr().out
 

@@ -5,10 +5,9 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURE_NOTEBOOKS, SAMPLE_CSV, SAMPLE_XLSX
 
-from hoaan_analytics import db
 from hoaan_analytics.audit import audit, scan_html, scan_notebook, scan_reports
-from hoaan_analytics.ingest import ingest_files
 
 VALUES = {"name": {"Trần Ngọc Quỳnh"}, "phone": {"0983989902"}, "id_number": {"067029275420"}}
 
@@ -23,8 +22,8 @@ def test_html_entities_and_json_escapes_are_decoded(tmp_path):
 
 def test_numbers_that_only_look_alike_are_not_findings(tmp_path):
     page = tmp_path / "numbers.html"
-    page.write_text("rate 0.123456789, .448084975506 and 1,123456789; sha 0123456789abcdef012345678901ab; id H56.10-260714-00000;"
-                    " count 123456789012345", encoding="utf-8")
+    page.write_text("rate 0.123456789, .448084975506 and 1,123456789; sha 0123456789abcdef012345678901ab; "
+                    "id H56.10-260714-00000; count 123456789012345", encoding="utf-8")
     assert scan_html(page, {}) == []
 
 
@@ -61,15 +60,12 @@ def test_reports_folder_lists_what_it_searched(tmp_path):
 
 
 @pytest.mark.slow
-def test_rendered_reports_of_the_sample_are_clean(tmp_path, params_dir, samples_dir):
+def test_rendered_reports_of_the_sample_are_clean(tmp_path, params_dir, samples_dir, load_samples):
     from hoaan_analytics.report import batch
 
-    exports = [samples_dir / "dossiers_dvcqg_2026-11-20.csv", samples_dir / "dossiers_vi_2026-11-20.xlsx"]
-    path = tmp_path / "hoaan.duckdb"
-    con = db.connect(path)
-    ingest_files(con, exports, params_dir=params_dir)
-    con.close()
-    notebook = Path(__file__).parent / "fixtures_notebooks" / "overview.ipynb"
+    exports = [samples_dir / SAMPLE_CSV, samples_dir / SAMPLE_XLSX]
+    path = load_samples(SAMPLE_CSV, SAMPLE_XLSX).db_path
+    notebook = FIXTURE_NOTEBOOKS / "overview.ipynb"
     result = batch.render_reports(db_path=path, period="2026-Q1", units=[None, "UBND xã Hòa An"],
                                   notebooks=[notebook], out_dir=tmp_path / "reports", workers=2, progress=False)
     assert all(r.ok for r in result.results)

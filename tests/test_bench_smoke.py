@@ -3,17 +3,24 @@
 import re
 from pathlib import Path
 
+import pytest
+
 from bench.__main__ import main
+
+pytestmark = pytest.mark.slow
 
 
 def test_bench_writes_the_document_with_its_table(tmp_path):
     out = tmp_path / "benchmarks.md"
+    # every size given: the suite's defaults would write and load a payload of a million records
     code = main(["--sizes", "1000", "--runs", "1", "--kpi-runs", "1", "--ratio-runs", "1", "--xlsx-rows", "0",
-                 "--no-batch", "--quiet", "--data-dir", str(tmp_path / "data"), "--out", str(out)])
+                 "--payload-records", "1000", "--no-batch", "--quiet", "--data-dir", str(tmp_path / "data"),
+                 "--out", str(out)])
     assert code == 0
     text = out.read_text(encoding="utf-8")
     assert "| figure | this project | floor / pandas | ratio | runs | load | peak RSS |" in text
     assert re.search(r"\| ingest CSV 1,000 rows .*\d+ rows/s .*× floor \| 1 \|", text)
+    assert "| ingest payload JSON 1,000 records (" in text
     # the project's KPIs and the pandas version's agree on the same file
     same = [line for line in text.splitlines()
             if re.match(r"\| 1,000 \| (on_time_rate|online_share|time_reduction) \|", line)]

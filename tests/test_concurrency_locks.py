@@ -14,11 +14,11 @@ import sys
 import time
 
 import pytest
+from helpers import ingest_into
 from ingest_files import dossier, write_csv
 
 from hoaan_analytics import db
 from hoaan_analytics.db import DatabaseBusyError
-from hoaan_analytics.ingest import ingest_files
 from hoaan_analytics.kpis import kpis_output
 
 pytestmark = pytest.mark.slow
@@ -29,9 +29,7 @@ HOLD = ("import sys; from hoaan_analytics import db; con = db.connect(sys.argv[1
 @pytest.fixture
 def database(tmp_path, params_dir):
     path = tmp_path / "hoaan.duckdb"
-    con = db.connect(path)
-    ingest_files(con, [write_csv(tmp_path / "first.csv", [dossier(dossier_id="FIRST")])], params_dir=params_dir)
-    con.close()
+    ingest_into(path, [write_csv(tmp_path / "first.csv", [dossier(dossier_id="FIRST")])], params_dir)
     return path
 
 

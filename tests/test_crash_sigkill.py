@@ -15,10 +15,10 @@ import sys
 import time
 
 import pytest
+from helpers import PARAMS, ingest_into
 from ingest_files import dossier, write_csv
 
 from hoaan_analytics import db, synth
-from hoaan_analytics.ingest import ingest_files
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX; Windows has no such signal")]
@@ -41,14 +41,10 @@ def same(a, b):
 
 @pytest.fixture(scope="module")
 def setting(tmp_path_factory):
-    from conftest import PARAMS
-
     folder = tmp_path_factory.mktemp("crash")
     big = synth.write_exports(folder / "raw", rows=100_000, formats=("csv",), seed=3)[0]
     pristine = folder / "pristine.duckdb"
-    con = db.connect(pristine)
-    ingest_files(con, [write_csv(folder / "earlier.csv", [dossier(dossier_id="EARLIER-1")])], params_dir=PARAMS)
-    con.close()
+    ingest_into(pristine, [write_csv(folder / "earlier.csv", [dossier(dossier_id="EARLIER-1")])])
     finished = folder / "finished.duckdb"
     shutil.copy(pristine, finished)
     subprocess.run([sys.executable, "-m", "hoaan_analytics", "ingest", str(big), "--db", str(finished),

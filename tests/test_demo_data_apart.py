@@ -12,11 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import PARAMS
 
 from hoaan_analytics import demo, paths, pipeline
 from hoaan_analytics.cli import build_parser
 from hoaan_analytics.sections import context
-from tests.notebooks_demo import PARAMS, demo_db  # noqa: F401 (fixture)
 
 
 def _tree(folder: Path) -> list[str]:
@@ -65,7 +65,7 @@ def test_default_db_is_the_real_one_when_it_exists_else_the_demo(tmp_path, monke
     assert paths.default_db() == tmp_path / paths.DEFAULT_DB
 
 
-def test_a_report_on_the_demo_database_says_it_is_sample_data(demo_db, tmp_path, monkeypatch):  # noqa: F811
+def test_a_report_on_the_demo_database_says_it_is_sample_data(demo_db, tmp_path, monkeypatch):
     (tmp_path / "data" / "demo").mkdir(parents=True)
     shutil.copy(demo_db.db_path, tmp_path / paths.DEMO_DB)
     monkeypatch.chdir(tmp_path)
@@ -78,7 +78,7 @@ def test_a_report_on_the_demo_database_says_it_is_sample_data(demo_db, tmp_path,
         ctx.close()
 
 
-def test_a_report_on_another_database_does_not(demo_db):  # noqa: F811
+def test_a_report_on_another_database_does_not(demo_db):
     ctx = context.open_report(demo_db.db_path, "2026-Q2")
     try:
         assert "dữ liệu mẫu" not in context.header(ctx).data

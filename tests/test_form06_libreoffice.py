@@ -8,9 +8,9 @@ import shutil
 import subprocess
 
 import pytest
+from helpers import SAMPLE_CSV, open_read_only
 
 from hoaan_analytics.form06 import write_form06
-from hoaan_analytics.ingest import ingest_files
 from hoaan_analytics.periods import parse_period
 
 SOFFICE = shutil.which("soffice")
@@ -21,9 +21,12 @@ pytestmark = [
 ]
 
 
-def test_libreoffice_renders_the_headings_and_the_total(con, samples_dir, params_dir, tmp_path):
-    ingest_files(con, [samples_dir / "dossiers_dvcqg_2026-11-20.csv"], params_dir=params_dir)
-    xlsx = write_form06(con, parse_period("2026-Q1"), tmp_path / "bieu06.xlsx")
+def test_libreoffice_renders_the_headings_and_the_total(load_samples, tmp_path):
+    con = open_read_only(load_samples(SAMPLE_CSV).db_path)
+    try:
+        xlsx = write_form06(con, parse_period("2026-Q1"), tmp_path / "bieu06.xlsx")
+    finally:
+        con.close()
     subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(xlsx)],
                    check=True, capture_output=True, timeout=180)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from conftest import insert_dossiers
+from helpers import SAMPLE_CSV, SAMPLE_XLSX, insert_dossiers, open_read_only
 
 from hoaan_analytics import db, models, schema
 from hoaan_analytics.cli import main
 from hoaan_analytics.form06 import FORM06_COLUMNS, form06_frame, write_form06
-from hoaan_analytics.ingest import ingest_files
 from hoaan_analytics.periods import parse_period
 
 
@@ -54,11 +53,9 @@ def test_rows_and_identities(loaded):
     assert_identities(frame)
 
 
-def test_identities_on_both_samples(samples_dir, params_dir):
-    for name in ("dossiers_dvcqg_2026-11-20.csv", "dossiers_vi_2026-11-20.xlsx"):
-        con = db.connect(None)
-        schema.ensure_schema(con)
-        ingest_files(con, [samples_dir / name], params_dir=params_dir)
+def test_identities_on_both_samples(load_samples):
+    for name in (SAMPLE_CSV, SAMPLE_XLSX):
+        con = open_read_only(load_samples(name).db_path)
         for period, mode in (("2026-Q1", "calendar"), ("2026-H1", "cutoff"), ("2026-Q4", "calendar")):
             assert_identities(form06_frame(con, parse_period(period, mode)))
         con.close()

@@ -35,7 +35,7 @@ def test_refused_with_a_clear_error_and_nothing_changed(name, loaded, params_dir
     with pytest.raises(IngestError, match=pattern) as caught:
         ingest_files(loaded, [good, path], params_dir=params_dir)
     assert len(str(caught.value)) < 400  # a message, not a dump of the file
-    assert all(b.equals(a) for b, a in zip(before, _state(loaded)))
+    assert all(b.equals(a) for b, a in zip(before, _state(loaded), strict=True))
 
 
 def _loaded_params():

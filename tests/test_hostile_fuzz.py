@@ -60,7 +60,7 @@ def _fuzz(con, params_dir, tmp_path, cases: int, seed: int):
             ingest_files(con, [path], params_dir=params_dir)
         except HoaanError as exc:
             assert path.name in str(exc), f"case {case}: the error does not name the file: {exc}"
-            assert all(b.equals(a) for b, a in zip(before, _state(con))), f"case {case}: partial load"
+            assert all(b.equals(a) for b, a in zip(before, _state(con), strict=True)), f"case {case}: partial load"
             outcomes["refused"] += 1
         else:
             assert db.scalar(con, "select count(*) from dossiers where dossier_id = 'BASE'") == 1

@@ -5,28 +5,17 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import SAMPLE_FILES
 
-from hoaan_analytics import db
 from hoaan_analytics.cli import main
-from hoaan_analytics.ingest import ingest_files
 
 INDICATOR_KEYS = ["id", "numerator", "denominator", "unknown", "rate", "points", "max_points"]
 
 
-SAMPLE_FILES = ("dossiers_dvcqg_2026-11-20.csv", "dossiers_vi_2026-11-20.xlsx", "dossiers_payload_2026-11-20.json")
-
-
-def _load(tmp_path, export, params_dir):
-    path = tmp_path / "samples.duckdb"
-    con = db.connect(path)
-    ingest_files(con, [export], params_dir=params_dir)
-    con.close()
-    return path
-
 
 @pytest.fixture
-def sample_db(tmp_path, samples_dir, params_dir):
-    return _load(tmp_path, samples_dir / SAMPLE_FILES[0], params_dir)
+def sample_db(load_samples):
+    return load_samples(SAMPLE_FILES[0]).db_path
 
 
 def _run(capsys, *args):
@@ -52,8 +41,8 @@ def test_json_has_exactly_the_contract_keys(sample_db, capsys):
 
 
 @pytest.mark.parametrize("sample", SAMPLE_FILES)
-def test_every_expected_case_of_the_samples(sample, tmp_path, capsys, samples_dir, params_dir):
-    sample_db = _load(tmp_path, samples_dir / sample, params_dir)
+def test_every_expected_case_of_the_samples(sample, capsys, samples_dir, load_samples):
+    sample_db = load_samples(sample).db_path
     expected = json.loads((samples_dir / "expected_index766.json").read_text(encoding="utf-8"))
     for case, want in expected.items():
         if case.startswith("_"):

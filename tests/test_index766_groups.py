@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import build_database
+from helpers import build_database
 from index766_fixtures import MARCH
 
 from hoaan_analytics import db, index766

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
-from conftest import build_database
+from helpers import build_database
 from index766_fixtures import MARCH
 
 from hoaan_analytics import index766

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import build_database
+from helpers import build_database
 from index766_fixtures import MARCH, flags
 
 from hoaan_analytics import index766
@@ -23,7 +23,8 @@ def test_a_file_without_flag_columns_leaves_the_flag_indicators_unknown(con, par
     card = _card(con)
     # 4.3–4.5 count every received dossier (6), all unknown
     for indicator_id in ("4.3", "4.4", "4.5"):
-        assert (card[indicator_id]["unknown"], card[indicator_id]["rate"], card[indicator_id]["points"]) == (6, None, None)
+        indicator = card[indicator_id]
+        assert (indicator["unknown"], indicator["rate"], indicator["points"]) == (6, None, None)
     # 4.1: has_result_file unknown for A B C H
     assert (card["4.1"]["denominator"], card["4.1"]["unknown"], card["4.1"]["rate"]) == (4, 4, None)
     # 3.3 = channel 2 and (not paper_result or has_result_file): B and H are offline (false whatever the

@@ -6,7 +6,7 @@ created: every edge here is derived from the constant, and a changed constant mo
 
 from datetime import date, datetime, timedelta
 
-from conftest import insert_dossiers
+from helpers import insert_dossiers
 from ingest_files import dossier, write_csv
 
 from hoaan_analytics import db, models

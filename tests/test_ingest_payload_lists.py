@@ -165,7 +165,8 @@ def test_processing_log_gives_finished_at_status_9_first(con, tmp_path, params_d
 def test_processing_log_falls_back_to_10_then_8_then_7(con, tmp_path, params_dir):
     path = write_json(tmp_path / "payload.json", [
         # no 9: the earliest 10 (10:45), not the 8
-        logged(10, [step(10, "20260302110000"), step(10, "20260302104500"), step(8, "20260302090000")], dossier_id="P-10"),
+        logged(10, [step(10, "20260302110000"), step(10, "20260302104500"), step(8, "20260302090000")],
+               dossier_id="P-10"),
         # only 8 and 7: the 8 (09:45) although the 7 is earlier
         logged(8, [step(7, "20260302093000"), step(8, "20260302094500")], dossier_id="P-8"),
         # a 7 alone, its time in ISO with T

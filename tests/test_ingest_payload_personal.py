@@ -1,6 +1,7 @@
 """Nothing personal of a payload reaches the database: not in its tables, not in the file's bytes;
 `hoaan audit` reads a payload's personal values to search for them."""
 
+from helpers import ingest_into
 from payload_files import nested, record, write_json, write_jsonl
 
 from hoaan_analytics import db
@@ -59,10 +60,6 @@ def test_audit_reads_a_payloads_personal_values(tmp_path, params_dir):
 def test_audit_of_a_database_loaded_from_a_payload_is_clean(tmp_path, params_dir):
     files = payload(tmp_path)
     db_path = tmp_path / "hoaan.duckdb"
-    con = db.connect(db_path)
-    try:
-        ingest_files(con, files, params_dir=params_dir)
-    finally:
-        con.close()
+    ingest_into(db_path, files, params_dir)
     result = audit(db_path=db_path, exports=files, params_dir=params_dir)
     assert result.values_searched >= 9 and result.clean, [str(f) for f in result.findings]

@@ -2,27 +2,27 @@
 
 import csv
 
+from helpers import SAMPLE_CSV, SAMPLE_XLSX, open_read_only
+
 from hoaan_analytics import db
-from hoaan_analytics.ingest import ingest_files
 
 
-def test_database_file_holds_no_personal_values(params_dir, samples_dir, tmp_path):
-    path = tmp_path / "hoaan.duckdb"
-    con = db.connect(path)
-    ingest_files(con, [samples_dir / "dossiers_dvcqg_2026-11-20.csv", samples_dir / "dossiers_vi_2026-11-20.xlsx"],
-                 params_dir=params_dir)
-    con.close()
-    with open(samples_dir / "dossiers_dvcqg_2026-11-20.csv", encoding="utf-8-sig", newline="") as handle:
+def test_database_file_holds_no_personal_values(samples_dir, load_samples):
+    folder = load_samples(SAMPLE_CSV, SAMPLE_XLSX).db_path.parent  # the database's own folder
+    with open(samples_dir / SAMPLE_CSV, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     values = {r[c] for r in rows for c in ("ChuHoSo", "SoGiayTo", "SoDienThoai") if r[c]}
     assert len(values) > 1000
-    content = b"".join(p.read_bytes() for p in tmp_path.iterdir())  # the file and any WAL next to it
+    content = b"".join(p.read_bytes() for p in folder.iterdir())  # the file and any WAL next to it
     assert content  # the database was written
     leaked = [v for v in values if v.encode("utf-8") in content]
     assert leaked == []
 
 
-def test_personal_columns_are_not_columns_of_any_table(con, params_dir, samples_dir):
-    ingest_files(con, [samples_dir / "dossiers_vi_2026-11-20.xlsx"], params_dir=params_dir)
-    names = {r[0].lower() for r in db.query(con, "select column_name from duckdb_columns()").rows()}
+def test_personal_columns_are_not_columns_of_any_table(load_samples):
+    con = open_read_only(load_samples(SAMPLE_XLSX).db_path)
+    try:
+        names = {r[0].lower() for r in db.query(con, "select column_name from duckdb_columns()").rows()}
+    finally:
+        con.close()
     assert not names & {"chuhoso", "sogiayto", "sodienthoai", "diachi", "chủ hồ sơ", "số điện thoại"}

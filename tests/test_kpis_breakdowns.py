@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import insert_dossiers
+from helpers import insert_dossiers
 
 from hoaan_analytics import models
 from hoaan_analytics.errors import HoaanError, UnknownUnitError
@@ -50,13 +50,13 @@ def test_unknown_unit_lists_the_known_ones(loaded):
 def test_by_field(loaded):
     table = kpi_table(loaded, parse_period("2026-Q1"), by="field")
     assert table.columns == ["field_name", *KPI_KEYS]
-    assert dict(zip(table["field_name"], table["received"])) == {"Chứng thực": 2, "Hộ tịch": 1}
+    assert dict(zip(table["field_name"], table["received"], strict=True)) == {"Chứng thực": 2, "Hộ tịch": 1}
 
 
 def test_by_procedure(loaded):
     table = kpi_table(loaded, parse_period("2026-Q1"), by="procedure")
     assert table.columns[:2] == ["procedure_code", "procedure_name"]
-    assert dict(zip(table["procedure_code"], table["handled"])) == {"1.001193": 1, "2.000815": 2}
+    assert dict(zip(table["procedure_code"], table["handled"], strict=True)) == {"1.001193": 1, "2.000815": 2}
 
 
 def test_by_unit(loaded):

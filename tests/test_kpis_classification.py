@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from conftest import insert_dossiers
+from helpers import build_database
 
-from hoaan_analytics import models
-from hoaan_analytics.catalogue import load_catalogue
 from hoaan_analytics.kpis import compute_kpis
 from hoaan_analytics.periods import parse_period
 
 
 def classify(con, params_dir, row) -> str:
-    load_catalogue(con, params_dir)
-    insert_dossiers(con, [{"status": 10, **row}])
-    models.refresh(con, params_dir)
+    build_database(con, params_dir, [{"status": 10, **row}])
     k = compute_kpis(con, parse_period("2026-Q1"))
     assert k["resolved"] == 1
     return next(c for c in ("early", "on_time", "late") if k[f"resolved_{c}"] == 1)
@@ -62,5 +58,5 @@ def test_missing_due_date_over_tet(con, params_dir):
 def test_missing_due_date_and_no_catalogue_entry_does_not_crash(con, params_dir):
     # stored anyway (catalogue edited after loading): the due date is unknown, so only the
     # supplement count could make it late; it is counted on time (docs/kpis.md)
-    assert classify(con, params_dir, {
-        "procedure_code": "9.999999", "received_at": "2026-03-02 08:00", "finished_at": "2026-03-20 10:00"}) == "on_time"
+    unlisted = {"procedure_code": "9.999999", "received_at": "2026-03-02 08:00", "finished_at": "2026-03-20 10:00"}
+    assert classify(con, params_dir, unlisted) == "on_time"

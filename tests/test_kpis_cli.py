@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import insert_dossiers
+from helpers import insert_dossiers
 
 from hoaan_analytics import db, models, schema
 from hoaan_analytics.cli import main

@@ -22,7 +22,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import insert_dossiers
+from helpers import insert_dossiers
 
 from hoaan_analytics import db, models
 from hoaan_analytics.kpis import compute_kpis

@@ -5,10 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from conftest import insert_dossiers
+from helpers import build_database
 
-from hoaan_analytics import models
-from hoaan_analytics.catalogue import load_catalogue
 from hoaan_analytics.kpis import compute_kpis, time_reduction_left_out
 from hoaan_analytics.periods import parse_period
 
@@ -19,9 +17,7 @@ SAME_DAY = {"received_at": "2026-03-02 08:00", "due_at": "2026-03-02 16:30", "fi
 @pytest.fixture
 def load(con, params_dir):
     def _load(rows):
-        load_catalogue(con, params_dir)
-        insert_dossiers(con, [{**SAME_DAY, **row} for row in rows])
-        models.refresh(con, params_dir)
+        build_database(con, params_dir, [{**SAME_DAY, **row} for row in rows])
         return compute_kpis(con, MARCH)
     return _load
 

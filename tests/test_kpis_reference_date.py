@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import insert_dossiers
+from helpers import insert_dossiers
 
 from hoaan_analytics import models
 from hoaan_analytics.kpis import compute_kpis

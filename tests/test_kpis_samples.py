@@ -1,24 +1,21 @@
-"""Every entry of shared/samples/expected_kpis.json, after loading each sample file (CSV, XLSX, payload) with the real loader."""
+"""Every entry of shared/samples/expected_kpis.json, after loading each sample file (CSV, XLSX, payload)
+with the real loader."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
+from helpers import SAMPLE_FILES, open_read_only
 
-from hoaan_analytics import db, schema
-from hoaan_analytics.ingest import ingest_files
+from hoaan_analytics import db
 from hoaan_analytics.kpis import COUNT_KEYS, KPI_KEYS, compute_kpis
 from hoaan_analytics.periods import parse_period
 
-SAMPLE_FILES = ("dossiers_dvcqg_2026-11-20.csv", "dossiers_vi_2026-11-20.xlsx", "dossiers_payload_2026-11-20.json")
-
 
 @pytest.fixture(params=SAMPLE_FILES)
-def loaded(request, samples_dir, params_dir):
-    con = db.connect(None)
-    schema.ensure_schema(con)
-    ingest_files(con, [samples_dir / request.param], params_dir=params_dir)
+def loaded(request, load_samples):
+    con = open_read_only(load_samples(request.param).db_path)
     yield con
     con.close()
 

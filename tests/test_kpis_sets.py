@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import insert_dossiers
+from helpers import insert_dossiers
 
 from hoaan_analytics import models
 from hoaan_analytics.catalogue import load_catalogue

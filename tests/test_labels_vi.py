@@ -1,8 +1,8 @@
-"""labels_vi is the one wording: every key the code names has a label, Biểu 06 heads its columns alike in Excel and
-report, and report code holds no word of its own."""
+"""labels_vi is the one wording: every key the code names has a label, Biểu 06 heads its columns alike in
+Excel and report, and report code holds no word of its own."""
 
 import openpyxl
-from conftest import insert_dossiers
+from helpers import insert_dossiers
 
 from hoaan_analytics import labels_vi, models
 from hoaan_analytics.form06 import FORM06_COLUMNS, write_form06

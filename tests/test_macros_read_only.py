@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
 import pytest
+from helpers import SAMPLE_CSV
 
 from hoaan_analytics import db, models
 from hoaan_analytics.cli import main
-from hoaan_analytics.ingest import ingest_files
 from hoaan_analytics.kpis import KPI_KEYS, compute_kpis, kpi_table
 from hoaan_analytics.periods import parse_period
 
-EXPORT = "dossiers_dvcqg_2026-11-20.csv"
-
 
 @pytest.fixture
-def built(tmp_path, samples_dir, params_dir):
-    path = tmp_path / "hoaan.duckdb"
-    con = db.connect(path)
-    ingest_files(con, [samples_dir / EXPORT], params_dir=params_dir)
-    con.close()
-    return path
+def built(load_samples):
+    """The DVCQG sample ingested (shared by the session: only read here)."""
+    return load_samples(SAMPLE_CSV).db_path
 
 
 def test_period_kpis_on_a_read_only_connection_equals_compute_kpis(built):
@@ -83,7 +79,8 @@ def test_an_unknown_breakdown_is_an_error(built):
         con.close()
 
 
-def test_a_missing_macro_names_the_fix(built, capsys):
+def test_a_missing_macro_names_the_fix(built, tmp_path, capsys):
+    built = shutil.copy(built, tmp_path / "hoaan.duckdb")  # this test changes the file
     con = db.connect(built)
     db.run(con, "drop macro table period_kpis")  # as a database built before the macros existed
     con.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import build_database
+from helpers import build_database
 
 from hoaan_analytics import calendar, db, models, schema
 from hoaan_analytics.errors import HoaanError

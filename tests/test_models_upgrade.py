@@ -1,17 +1,20 @@
 """A database built by an older hoaan (a derived table missing) gets a plain way out, not a catalog error."""
 
 import json
+import shutil
+
+from helpers import SAMPLE_CSV
 
 from hoaan_analytics import db
 from hoaan_analytics.cli import main
-from hoaan_analytics.ingest import ingest_files
 
 
-def test_a_missing_derived_table_names_the_fix_and_ingest_rebuilds_it(tmp_path, samples_dir, params_dir, capsys):
+def test_a_missing_derived_table_names_the_fix_and_ingest_rebuilds_it(tmp_path, samples_dir, params_dir, capsys,
+                                                                     load_samples):
     path = tmp_path / "old.duckdb"
-    export = samples_dir / "dossiers_dvcqg_2026-11-20.csv"
+    export = samples_dir / SAMPLE_CSV
+    shutil.copy(load_samples(SAMPLE_CSV).db_path, path)  # the sample ingested
     con = db.connect(path)
-    ingest_files(con, [export], params_dir=params_dir)
     db.run(con, "drop table dossier_units")  # as a database built before that table existed
     con.close()
 

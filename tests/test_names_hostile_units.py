@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from ingest_files import dossier, write_csv
 
@@ -64,7 +64,6 @@ def test_report_jobs_stay_inside_the_output_folder(tmp_path):
         job.html_path.write_text("ok", encoding="utf-8")
 
 
-@settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(min_size=1, max_size=300), min_size=1, max_size=8, unique=True))
 def test_any_names_give_distinct_creatable_folders(names):
     slugs = unique_slugs(names)

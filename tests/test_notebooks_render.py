@@ -7,57 +7,34 @@
 
 Each page must print the KPI values the library computes, formatted as the report
 prints them ("94,0%"), load nothing from the network, and hold none of the personal
-values of the exports (HTML, executed notebooks and the charts' data).
+values of the exports (HTML, executed notebooks and the charts' data). The renders are
+conftest's rendered_reports (helpers.REPORT_VARIANTS), made once per session.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import nbformat
 import pytest
+from helpers import NOTEBOOKS, REPORT_UNIT, REPORT_VARIANTS
 
 from hoaan_analytics import audit, db
 from hoaan_analytics.kpis import compute_kpis
 from hoaan_analytics.periods import parse_period
-from hoaan_analytics.report import batch, html
+from hoaan_analytics.report import html
 from hoaan_analytics.report.display import VEGALITE_MIME
 from hoaan_analytics.tables import format_number_vi, format_percent_vi
-from tests.notebooks_demo import PARAMS, demo_db  # noqa: F401 (fixture)
 
-NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
-NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
-UNIT = "UBND xã Kim Bình"
+NOTEBOOK_COUNT = len(list(NOTEBOOKS.glob("*.ipynb")))
+UNIT = REPORT_UNIT
+# conftest's rendered_reports renders them once for this file and test_report_index766.py
 pytestmark = pytest.mark.slow
 
 
-def _jobs(db_path: Path, out: Path, parameters: dict) -> list[batch.ReportJob]:
-    return [batch.ReportJob(notebook=nb, parameters={"db_path": str(db_path), **parameters},
-                            html_path=out / f"{nb.stem}.html", unit_label=parameters.get("unit") or "Toàn bộ")
-            for nb in NOTEBOOKS]
-
-
 @pytest.fixture(scope="module")
-def rendered(demo_db, tmp_path_factory):  # noqa: F811
-    """All three variants in one batch of 2 workers: {variant: {notebook stem: (html text, executed nb)}}."""
-    out = tmp_path_factory.mktemp("reports")
-    variants = {
-        # run_job titles the page with parameters['period']: None is also the notebooks' default
-        "defaults": {"period": None},
-        "unit": {"period": "2026-Q2", "mode": "calendar", "unit": UNIT},
-        "cutoff": {"period": "2026-Q2", "mode": "cutoff"},
-    }
-    jobs = {name: _jobs(demo_db.db_path, out / name, parameters) for name, parameters in variants.items()}
-    all_jobs = [job for group in jobs.values() for job in group]
-    results = batch.run_batch(all_jobs, workers=2, progress=False)
-    failures = [f"{r.job.html_path}: {r.error}" for r in results if not r.ok]
-    assert not failures, failures
-    return {
-        name: {job.notebook.stem: (job.html_path.read_text(encoding="utf-8"),
-                                   nbformat.read(job.ipynb_path, as_version=4)) for job in group}
-        for name, group in jobs.items()
-    }, out
+def rendered(rendered_reports):
+    """The three variants: ({variant: {notebook stem: (html text, executed nb)}}, the output folder)."""
+    return {variant: rendered_reports.pages[variant] for variant in REPORT_VARIANTS}, rendered_reports.out
 
 
 def _kpis(db_path, period_name, mode="calendar", unit=None):
@@ -73,7 +50,7 @@ SCOPES = {"defaults": ("2026-Q3", "calendar", None), "unit": ("2026-Q2", "calend
 
 
 @pytest.mark.parametrize("variant", list(SCOPES))
-def test_overview_prints_the_library_kpis(rendered, demo_db, variant):  # noqa: F811
+def test_overview_prints_the_library_kpis(rendered, demo_db, variant):
     page = rendered[0][variant]["01_tong_quan"][0]
     kpis = _kpis(demo_db.db_path, *SCOPES[variant])
     for key in ("on_time_rate", "online_share", "online_payment_share", "time_reduction", "satisfaction_rate"):
@@ -83,7 +60,7 @@ def test_overview_prints_the_library_kpis(rendered, demo_db, variant):  # noqa: 
 
 
 @pytest.mark.parametrize("variant", list(SCOPES))
-def test_each_notebook_prints_its_main_kpi(rendered, demo_db, variant):  # noqa: F811
+def test_each_notebook_prints_its_main_kpi(rendered, demo_db, variant):
     pages = {stem: text for stem, (text, _) in rendered[0][variant].items()}
     kpis = _kpis(demo_db.db_path, *SCOPES[variant])
     assert f"<strong>{format_percent_vi(kpis['on_time_rate'])}</strong>" in pages["02_dung_han"]
@@ -95,8 +72,9 @@ def test_each_notebook_prints_its_main_kpi(rendered, demo_db, variant):  # noqa:
 
 def test_the_scope_line_names_period_mode_and_unit(rendered):
     pages = rendered[0]
-    assert "Quý III năm 2026 (từ ngày 01/07/2026 đến ngày 30/09/2026; kỳ theo lịch)" in pages["defaults"]["01_tong_quan"][0]
-    assert "Toàn bộ đơn vị" in pages["defaults"]["01_tong_quan"][0]
+    overview = pages["defaults"]["01_tong_quan"][0]
+    assert "Quý III năm 2026 (từ ngày 01/07/2026 đến ngày 30/09/2026; kỳ theo lịch)" in overview
+    assert "Toàn bộ đơn vị" in overview
     assert UNIT in pages["unit"]["02_dung_han"][0]
     assert "từ ngày 15/03/2026 đến ngày 14/06/2026" in pages["cutoff"]["01_tong_quan"][0]
 
@@ -148,30 +126,22 @@ def test_charts_get_aggregated_rows_only(rendered):
                 assert not any("dossier_id" in row for row in rows), stem
 
 
-
-
-@pytest.fixture(scope="module")
-def personal_values(demo_db):  # noqa: F811
-    values = audit.personal_values(demo_db.raw_files, PARAMS)
-    assert {"name", "id_number", "phone", "address"} <= set(values)
-    assert sum(len(v) for v in values.values()) > 1000  # the needles were really read
-    return values
-
-
-def test_the_search_finds_a_planted_value(personal_values):
+def test_the_search_finds_a_planted_value(demo_personal_values):
+    personal_values = demo_personal_values
     name = sorted(v for v in personal_values["name"] if len(v) >= 6)[0]
     phone = sorted(personal_values["phone"])[0]
     assert [f.kind for f in audit.scan_text(f"<td>{name}</td>", "planted", personal_values)] == ["name"]
     assert "phone" in [f.kind for f in audit.scan_text(f'{{"x": "{phone}"}}', "planted", personal_values)]
 
 
-def test_no_personal_value_of_the_exports_anywhere(rendered, personal_values):
+def test_no_personal_value_of_the_exports_anywhere(rendered, demo_personal_values, rendered_reports_scan):
     files = sorted(p for p in rendered[1].rglob("*") if p.suffix in (".html", ".ipynb"))
-    assert len(files) == 2 * 3 * len(NOTEBOOKS)
+    # each notebook in the three variants, and report 07 on an empty period (test_report_index766.py)
+    assert len(files) == 2 * (3 * NOTEBOOK_COUNT + 1)
     # the audit searches HTML (decoded) and every string of the notebooks, values and ID/phone shapes
-    findings, scanned = audit.scan_reports(rendered[1], personal_values)
+    findings, scanned = rendered_reports_scan
     assert len(scanned) == len(files)
     assert findings == []
     chart_text = json.dumps([_chart_datasets(nb) for pages in rendered[0].values() for _, nb in pages.values()],
                             ensure_ascii=False)
-    assert audit.scan_text(chart_text, "chart data", personal_values) == []
+    assert audit.scan_text(chart_text, "chart data", demo_personal_values) == []

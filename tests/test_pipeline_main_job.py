@@ -1,15 +1,17 @@
 """`hoaan demo`'s pipeline: demo exports into an empty raw folder, load, render every unit."""
 
 import shutil
-from pathlib import Path
 
 import pytest
+from helpers import FIXTURE_NOTEBOOKS
 
 from hoaan_analytics import demo
 from hoaan_analytics.cli import main
 from hoaan_analytics.pipeline import run_main_job
 
-OVERVIEW = Path(__file__).resolve().parent.parent / "notebooks" / "01_tong_quan.ipynb"
+# The pipeline, not the notebooks, is what is tested here (test_notebooks_render.py renders those):
+# the small test notebook keeps its 14 renders (7 scopes, twice) cheap.
+OVERVIEW = FIXTURE_NOTEBOOKS / "overview.ipynb"
 pytestmark = pytest.mark.slow
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import build_database
+from helpers import database_file
 from portal766_fixtures import DOSSIERS, HOA_AN, evaluation_answer, progress_answer, write_json
 
 from hoaan_analytics import db
@@ -14,11 +14,7 @@ from hoaan_analytics.cli import main
 
 @pytest.fixture
 def database(tmp_path, params_dir):
-    path = tmp_path / "hoaan.duckdb"
-    con = db.connect(path)
-    build_database(con, params_dir, DOSSIERS)
-    con.close()
-    return path
+    return database_file(tmp_path / "hoaan.duckdb", DOSSIERS, params_dir)
 
 
 def test_plain_output_names_each_unit_and_reads_the_differences(database, params_dir, tmp_path, capsys):

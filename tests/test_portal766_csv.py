@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import build_database
+from helpers import build_database
 from portal766_fixtures import BINH_MINH, DOSSIERS, HOA_AN
 
 from hoaan_analytics import db

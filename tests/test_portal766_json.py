@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import build_database
+from helpers import build_database
 from portal766_fixtures import BINH_MINH, DOSSIERS, HOA_AN, evaluation_answer, progress_answer, write_json
 
 from hoaan_analytics import db

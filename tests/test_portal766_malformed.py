@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import build_database
+from helpers import build_database
 from portal766_fixtures import DOSSIERS, evaluation_answer, progress_answer, write_json
 
 from hoaan_analytics import db

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import build_database
+from helpers import build_database
 from portal766_fixtures import BINH_MINH, DOSSIERS, HOA_AN
 
 from hoaan_analytics.periods import parse_period

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import build_database
+from helpers import build_database
 from portal766_fixtures import DOSSIERS, HOA_AN, progress_answer, write_json
 
 from hoaan_analytics import db

@@ -6,7 +6,7 @@ import shutil
 import unicodedata
 
 import pytest
-from conftest import build_database
+from helpers import build_database
 from portal766_fixtures import DOSSIERS, HOA_AN, write_json
 
 from hoaan_analytics import db

@@ -29,7 +29,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import build_database
+from helpers import build_database
 
 from hoaan_analytics import db
 from hoaan_analytics.errors import UnknownUnitError

@@ -11,20 +11,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import build_database
+from helpers import database_file
 from projection_rows import AS_OF, ROWS
 
-from hoaan_analytics import db
 from hoaan_analytics.cli import main
 
 
 @pytest.fixture
 def april_db(tmp_path, params_dir):
-    path = tmp_path / "april.duckdb"
-    con = db.connect(path)
-    build_database(con, params_dir, ROWS)
-    con.close()
-    return path
+    return database_file(tmp_path / "april.duckdb", ROWS, params_dir)
 
 
 def test_the_text_puts_both_scenarios_and_the_difference_on_one_line(april_db, capsys):

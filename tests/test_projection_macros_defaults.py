@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import build_database
+from helpers import build_database
 
 from hoaan_analytics import db
 from hoaan_analytics.projection import projection

@@ -39,7 +39,7 @@ from datetime import date
 
 import polars as pl
 import pytest
-from conftest import build_database
+from helpers import build_database
 from projection_rows import AS_OF, ROWS
 
 from hoaan_analytics import db

@@ -15,7 +15,8 @@ Files are CSVs written into tmp_path; databases are in memory.
 import math
 from datetime import datetime, timedelta
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from ingest_files import write_csv
 
@@ -29,8 +30,9 @@ SHARES = [k for k in RATIO_KEYS if k != "time_reduction"]
 START = datetime(2025, 12, 1, 7, 30)
 # procedures: same-day ones and a longer one from params/procedures.csv, and one outside it
 PROCEDURES = ["2.000815", "1.001193", "1.004884", "9.999001"]
-SETTINGS = settings(max_examples=8, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+pytestmark = pytest.mark.slow
+# Each example loads files into up to eight fresh databases: an eighth of the profile's examples (conftest.py).
+SETTINGS = settings(max_examples=max(4, settings.default.max_examples // 8))
 
 
 def _stamp(moment: datetime | None) -> str | None:

@@ -1,6 +1,6 @@
 """The papermill batch on a small hand-written database: defaults, a unit with cut-off periods, failures.
 
-Hand calculation for the three dossiers below (all status 10, so all count):
+The database is conftest's `small_db` (helpers.SMALL_DB_ROWS, all status 10, so all count):
   all units:         3 dossiers, 2 online (rows 1, 3) -> "3 hồ sơ", online 2/3 = "66,7%"
   UBND xã Hòa An:    rows 1, 3 -> "2 hồ sơ", online 2/2 = "100,0%"
   Công an xã Hòa An: row 2     -> "1 hồ sơ", online 0/1 = "0,0%"
@@ -13,31 +13,10 @@ import nbformat
 import papermill
 import pytest
 
-from hoaan_analytics import db, models, schema
 from hoaan_analytics.report import batch, html
-from tests.conftest import PARAMS, insert_dossiers
 
 FIXTURES = Path(__file__).parent / "fixtures_notebooks"
 pytestmark = pytest.mark.slow
-
-
-def make_small_db(path: Path) -> Path:
-    con = db.connect(path)
-    schema.ensure_schema(con)
-    insert_dossiers(con, [
-        {"received_at": "2026-01-05 08:00", "finished_at": "2026-01-05 10:00", "channel": 2,
-         "field_name": "Hộ tịch"},
-        {"received_at": "2026-01-06 08:00", "finished_at": "2026-01-06 10:00", "unit_name": "Công an xã Hòa An"},
-        {"received_at": "2026-01-07 08:00", "finished_at": "2026-01-07 10:00", "channel": 2},
-    ])
-    models.refresh(con, PARAMS)  # as every ingest does
-    con.close()
-    return path
-
-
-@pytest.fixture(scope="module")
-def small_db(tmp_path_factory):
-    return make_small_db(tmp_path_factory.mktemp("db") / "hoaan.duckdb")
 
 
 @pytest.fixture(scope="module")

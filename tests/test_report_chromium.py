@@ -26,13 +26,10 @@ def _no_network_prefix() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def rendered_report(tmp_path_factory):
+def rendered_report(small_db, tmp_path_factory):
     if _chromium() is None:
         pytest.skip("chromium is not installed (apt-get install chromium)")
-    from tests.test_report_batch import make_small_db
-
-    db_path = make_small_db(tmp_path_factory.mktemp("db") / "hoaan.duckdb")
-    result = batch.render_reports(db_path=db_path, period="2026-Q1", notebooks=[FIXTURES / "overview.ipynb"],
+    result = batch.render_reports(db_path=small_db, period="2026-Q1", notebooks=[FIXTURES / "overview.ipynb"],
                                   out_dir=tmp_path_factory.mktemp("reports"), progress=False)
     return result.results[0].job.html_path
 

@@ -11,13 +11,6 @@ from hoaan_analytics.cli.lab import lab_command
 FIXTURES = Path(__file__).parent / "fixtures_notebooks"
 
 
-@pytest.fixture
-def small_db(tmp_path):
-    from tests.test_report_batch import make_small_db
-
-    return make_small_db(tmp_path / "hoaan.duckdb")
-
-
 def _report(*args):
     return main(["report", "--notebook-dir", str(FIXTURES), "--no-progress", *args])
 

@@ -1,4 +1,5 @@
-"""The index page of a run, from its template: every report linked relative to the run, names escaped, failures shown."""
+"""The index page of a run, from its template: every report linked relative to the run, names escaped,
+failures shown."""
 
 from pathlib import Path
 

@@ -1,8 +1,9 @@
 """Report 07 (Chỉ số 766) rendered on the demo database: offline, its numbers the library's, no personal value.
 
-Three renders of notebooks/07_chi_so_766.ipynb in one batch: all units (2026-Q3, six
-units: the ranking is shown), one unit (UBND xã Kim Bình, 2026-Q2: its rank among the
-units instead), and an empty period (2024-Q1, before the demo data starts).
+Three renders of notebooks/07_chi_so_766.ipynb, made by conftest's rendered_reports with
+every other notebook: all units (its "defaults" variant: 2026-Q3, six units: the ranking
+is shown), one unit (UBND xã Kim Bình, 2026-Q2: its rank among the units instead), and an
+empty period (2024-Q1, before the demo data starts).
 """
 
 from __future__ import annotations
@@ -10,30 +11,26 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import EMPTY_REPORT, REPORT_UNIT, REPORT_VARIANTS
 
-from hoaan_analytics import audit, db, index766
+from hoaan_analytics import db, index766
 from hoaan_analytics.periods import parse_period
-from hoaan_analytics.report import batch, html
+from hoaan_analytics.report import html
 from hoaan_analytics.sections.index766 import LISTED_PER_INDICATOR, points_of
-from tests.notebooks_demo import PARAMS, demo_db  # noqa: F401 (fixture)
 
-NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "07_chi_so_766.ipynb"
-UNIT = "UBND xã Kim Bình"
-VARIANTS = {"all": ("2026-Q3", None), "unit": ("2026-Q2", UNIT), "empty": ("2024-Q1", None)}
+STEM = EMPTY_REPORT[1]
+UNIT = REPORT_UNIT
+# name here -> (variant of rendered_reports, period, unit)
+VARIANTS = {"all": ("defaults", "2026-Q3", None), "unit": ("unit", REPORT_VARIANTS["unit"]["period"], UNIT),
+            "empty": (EMPTY_REPORT[0], EMPTY_REPORT[2]["period"], None)}
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def rendered(demo_db, tmp_path_factory):  # noqa: F811
+def rendered(rendered_reports):
     """{variant: html text} and the output folder."""
-    out = tmp_path_factory.mktemp("report07")
-    jobs = {name: batch.ReportJob(notebook=NOTEBOOK, html_path=out / f"{name}.html", unit_label=unit or "Toàn bộ",
-                                  parameters={"db_path": str(demo_db.db_path), "period": period, "unit": unit,
-                                              "params_dir": str(PARAMS)})
-            for name, (period, unit) in VARIANTS.items()}
-    results = batch.run_batch(list(jobs.values()), workers=2, progress=False)
-    assert [r.error for r in results if not r.ok] == []
-    return {name: job.html_path.read_text(encoding="utf-8") for name, job in jobs.items()}, out
+    return ({name: rendered_reports.pages[variant][STEM][0] for name, (variant, _, _) in VARIANTS.items()},
+            rendered_reports.out)
 
 
 def _library(db_path, period_name, unit=None, by_unit=False):
@@ -58,8 +55,8 @@ def test_offline_and_says_these_are_estimates(rendered, variant):
 
 
 @pytest.mark.parametrize("variant", ["all", "unit"])
-def test_the_total_is_the_macros(rendered, demo_db, variant):  # noqa: F811
-    period, unit = VARIANTS[variant]
+def test_the_total_is_the_macros(rendered, demo_db, variant):
+    _, period, unit = VARIANTS[variant]
     groups, _ = _library(demo_db.db_path, period, unit)
     total = groups.filter(groups["is_total"]).row(0, named=True)
     assert total["max_points"] > 0
@@ -67,7 +64,7 @@ def test_the_total_is_the_macros(rendered, demo_db, variant):  # noqa: F811
     assert 'class="hoaan-chart"' in rendered[0][variant]
 
 
-def test_all_units_are_ranked(rendered, demo_db):  # noqa: F811
+def test_all_units_are_ranked(rendered, demo_db):
     page = rendered[0]["all"]
     groups, _ = _library(demo_db.db_path, "2026-Q3", by_unit=True)
     totals = groups.filter(groups["is_total"]).sort("scope_rank")
@@ -77,7 +74,7 @@ def test_all_units_are_ranked(rendered, demo_db):  # noqa: F811
     assert "Xếp hạng đơn vị theo điểm ước tính" in page
 
 
-def test_one_unit_gets_its_rank_and_no_ranking(rendered, demo_db):  # noqa: F811
+def test_one_unit_gets_its_rank_and_no_ranking(rendered, demo_db):
     page = rendered[0]["unit"]
     groups, _ = _library(demo_db.db_path, "2026-Q2", by_unit=True)
     totals = groups.filter(groups["is_total"])
@@ -86,7 +83,7 @@ def test_one_unit_gets_its_rank_and_no_ranking(rendered, demo_db):  # noqa: F811
     assert "bảng xếp hạng các đơn vị có trong báo cáo của toàn bộ đơn vị" in page
 
 
-def test_lost_points_listed_with_counts_and_a_cap(rendered, demo_db):  # noqa: F811
+def test_lost_points_listed_with_counts_and_a_cap(rendered, demo_db):
     page = rendered[0]["all"]
     _, counts = _library(demo_db.db_path, "2026-Q3")
     assert "Trả kết quả quá hạn" in page and "Không thanh toán trực tuyến" in page
@@ -102,9 +99,8 @@ def test_an_empty_period_says_so(rendered):
     assert 'class="hoaan-chart"' not in page
 
 
-def test_no_personal_value(rendered, demo_db):  # noqa: F811
-    values = audit.personal_values(demo_db.raw_files, PARAMS)
-    assert sum(len(v) for v in values.values()) > 1000  # the needles were really read
-    findings, scanned = audit.scan_reports(rendered[1], values)
-    assert len(scanned) == 2 * len(VARIANTS)  # each HTML and its executed notebook
+def test_no_personal_value(rendered_reports_scan):
+    findings, scanned = rendered_reports_scan  # the audit of every render, this report's among them
+    mine = [p for p in map(Path, scanned) if p.stem == STEM and p.parent.name in {v for v, _, _ in VARIANTS.values()}]
+    assert len(mine) == 2 * len(VARIANTS)  # each HTML and its executed notebook
     assert findings == []

@@ -1,18 +1,17 @@
 """Committed notebooks are diff-friendly (no outputs) and follow the parameters convention."""
 
-from pathlib import Path
 
 import nbformat
 import pytest
+from helpers import FIXTURE_NOTEBOOKS, NOTEBOOKS
 
 from hoaan_analytics.report import batch
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "tests" / "fixtures_notebooks").glob("*.ipynb"))
+NOTEBOOK_FILES = sorted(NOTEBOOKS.glob("*.ipynb")) + sorted(FIXTURE_NOTEBOOKS.glob("*.ipynb"))
 CONVENTION = {"db_path", "period", "mode", "unit", "params_dir"}
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOK_FILES, ids=lambda p: p.name)
 def test_no_outputs_committed(path):
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
@@ -20,7 +19,7 @@ def test_no_outputs_committed(path):
             assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: strip outputs"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOK_FILES, ids=lambda p: p.name)
 def test_parameters_cell_follows_the_convention(path):
     nb = nbformat.read(path, as_version=4)
     first_code = next(c for c in nb.cells if c.cell_type == "code")

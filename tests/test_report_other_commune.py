@@ -16,12 +16,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import PARAMS, build_database
 
 from hoaan_analytics import db
 from hoaan_analytics.labels_vi import NO_PLAN_LABEL
 from hoaan_analytics.sections import context, index766, online, ontime, overview, processing_time, quality, units
 from hoaan_analytics.targets import Plan, load_plan
-from tests.conftest import PARAMS, build_database
 
 OTHER_PLAN = """plan:
   number: "15/KH-UBND"

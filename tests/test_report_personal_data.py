@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from conftest import SAMPLES
+from helpers import SAMPLES
 
 from hoaan_analytics import db, schema
 from hoaan_analytics.report import batch

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import PARAMS
 
 from bench.report_queries import NOTEBOOK_DIR, run_notebook
 from hoaan_analytics import db
 from hoaan_analytics.sections import context
-from tests.notebooks_demo import PARAMS, demo_db  # noqa: F401 (fixture)
 
 
-def test_the_same_statement_runs_once_and_other_parameters_run_again(demo_db):  # noqa: F811
+def test_the_same_statement_runs_once_and_other_parameters_run_again(demo_db):
     ctx = context.open_report(demo_db.db_path, "2026-Q2", params_dir=PARAMS)
     try:
         ran = len(ctx.queries)
@@ -31,6 +31,6 @@ def test_the_same_statement_runs_once_and_other_parameters_run_again(demo_db):  
 
 @pytest.mark.slow
 @pytest.mark.parametrize("notebook", sorted(NOTEBOOK_DIR.glob("0[1-8]_*.ipynb")), ids=lambda p: p.stem)
-def test_no_query_runs_twice_in_a_report(demo_db, notebook: Path):  # noqa: F811
+def test_no_query_runs_twice_in_a_report(demo_db, notebook: Path):
     measured = run_notebook(notebook, demo_db.db_path, "2026-Q3")
     assert measured["queries"] > 0 and measured["repeated"] == 0

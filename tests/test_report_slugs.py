@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from hoaan_analytics import filenames as names
@@ -47,7 +47,6 @@ def test_colliding_names_get_distinct_slugs():
     assert slugs["toàn bộ"] != names.ALL_UNITS_SLUG  # never the all-units folder
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.text(min_size=0, max_size=200))
 def test_any_name_gives_a_safe_slug(name):
     slug = names.slugify(name)
@@ -68,8 +67,9 @@ def test_run_folder_name():
 
 
 def _units_db(path):
+    from helpers import PARAMS, insert_dossiers
+
     from hoaan_analytics import db, models, schema
-    from tests.conftest import PARAMS, insert_dossiers
 
     con = db.connect(path)
     schema.ensure_schema(con)

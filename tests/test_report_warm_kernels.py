@@ -5,14 +5,12 @@ from pathlib import Path
 import pytest
 
 from hoaan_analytics.report import batch
-from tests.test_report_batch import make_small_db
 
 LEAK = Path(__file__).parent / "fixtures_notebooks" / "leak"
 pytestmark = pytest.mark.slow
 
 
-def test_one_worker_runs_both_notebooks_without_leaking_variables(tmp_path):
-    small_db = make_small_db(tmp_path / "hoaan.duckdb")
+def test_one_worker_runs_both_notebooks_without_leaking_variables(small_db, tmp_path):
     # One worker, so b runs in the very kernel a used; b asserts a's variable is gone.
     result = batch.render_reports(db_path=small_db, period="2026-Q1", units=[None, "UBND xã Hòa An"],
                                   notebooks=[LEAK / "a_defines.ipynb", LEAK / "b_checks.ipynb"],

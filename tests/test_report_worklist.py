@@ -14,13 +14,13 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from helpers import PARAMS
 
 from hoaan_analytics import audit, db, projection, worklist
 from hoaan_analytics.periods import parse_period
 from hoaan_analytics.portal766 import load_portal_files
 from hoaan_analytics.report import batch, html
 from hoaan_analytics.sections.index766 import points_number
-from tests.notebooks_demo import PARAMS, demo_db  # noqa: F401 (fixture)
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "08_viec_can_lam.ipynb"
 UNIT = "UBND xã Kim Bình"
@@ -42,7 +42,7 @@ def _portal_answer(received: int, on_time: int) -> dict:
 
 
 @pytest.fixture(scope="module")
-def portal_db(demo_db, tmp_path_factory):  # noqa: F811
+def portal_db(demo_db, tmp_path_factory):
     """A copy of the demo database with the portal's Q3 figures loaded, and our 2.1 counts for Kim Bình."""
     folder = tmp_path_factory.mktemp("report08_portal")
     path = folder / "hoaan.duckdb"
@@ -61,7 +61,7 @@ def portal_db(demo_db, tmp_path_factory):  # noqa: F811
 
 
 @pytest.fixture(scope="module")
-def rendered(demo_db, portal_db, tmp_path_factory):  # noqa: F811
+def rendered(demo_db, portal_db, tmp_path_factory):
     """{variant: html text} and the output folder."""
     out = tmp_path_factory.mktemp("report08")
     jobs = {name: batch.ReportJob(
@@ -93,7 +93,7 @@ def test_offline_and_every_section_there(rendered, variant):
 
 
 @pytest.mark.parametrize("variant", ["all", "unit"])
-def test_the_list_and_the_projection_are_the_librarys(rendered, demo_db, variant):  # noqa: F811
+def test_the_list_and_the_projection_are_the_librarys(rendered, demo_db, variant):
     _, unit = VARIANTS[variant]
     rows, projected = _library(demo_db.db_path, unit)
     page = rendered[0][variant]
@@ -132,7 +132,7 @@ def test_the_portals_figures_with_plain_readings(rendered):
     assert "Đơn vị trên Cổng: Xã Minh Quang" in page and "không khớp với đơn vị nào" in page
 
 
-def test_no_personal_value(rendered, demo_db):  # noqa: F811
+def test_no_personal_value(rendered, demo_db):
     values = audit.personal_values(demo_db.raw_files, PARAMS)
     assert sum(len(v) for v in values.values()) > 1000  # the needles were really read
     findings, scanned = audit.scan_reports(rendered[1], values)

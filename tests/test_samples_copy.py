@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import REPO, SAMPLES
+from helpers import REPO, SAMPLES
 
 SHARED = REPO.parent / "shared" / "samples"
 # The files the tests read: the two flat exports, the JSON payload export and the expected numbers.

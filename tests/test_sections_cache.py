@@ -6,13 +6,13 @@ import re
 
 import openpyxl
 import polars as pl
+from helpers import PARAMS
 from polars.testing import assert_frame_equal
 
 from hoaan_analytics import analyses, db
 from hoaan_analytics.form06 import FORM06_COLUMNS, form06_frame
 from hoaan_analytics.periods import parse_period
 from hoaan_analytics.sections import context, overview
-from tests.notebooks_demo import PARAMS, demo_db  # noqa: F401 (fixture)
 
 UNIT = "UBND xã Kim Bình"
 
@@ -29,7 +29,7 @@ def _count_kpi_queries(monkeypatch) -> list[str]:
     return calls
 
 
-def test_overview_computes_each_period_once(demo_db, monkeypatch):  # noqa: F811
+def test_overview_computes_each_period_once(demo_db, monkeypatch):
     calls = _count_kpi_queries(monkeypatch)
     ctx = context.open_report(demo_db.db_path, "2026-Q3", unit=UNIT, params_dir=PARAMS)
     try:
@@ -45,7 +45,7 @@ def test_overview_computes_each_period_once(demo_db, monkeypatch):  # noqa: F811
     assert sorted(calls) == ["2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"]
 
 
-def test_cached_trend_and_glide_path_equal_the_uncached_analyses(demo_db):  # noqa: F811
+def test_cached_trend_and_glide_path_equal_the_uncached_analyses(demo_db):
     period = parse_period("2026-Q3")
     ctx = context.open_report(demo_db.db_path, period.name, unit=UNIT, params_dir=PARAMS)
     try:
@@ -63,7 +63,7 @@ def test_cached_trend_and_glide_path_equal_the_uncached_analyses(demo_db):  # no
     assert trend["period_name"].to_list() == ["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"]
 
 
-def test_form06_download_holds_the_rows_of_the_table(demo_db):  # noqa: F811
+def test_form06_download_holds_the_rows_of_the_table(demo_db):
     ctx = context.open_report(demo_db.db_path, "2026-Q3", params_dir=PARAMS)
     try:
         shown = overview._form06(ctx)

@@ -9,7 +9,6 @@ import pytest
 
 from hoaan_analytics import db
 from hoaan_analytics.sections.context import open_report
-from tests.notebooks_demo import demo_db  # noqa: F401 (fixture)
 
 
 def writer_can_open(path) -> bool:
@@ -32,7 +31,7 @@ def _hold_in_other_process(path):
 
 
 @pytest.mark.slow
-def test_an_open_report_leaves_the_file_free_until_it_reads(demo_db):  # noqa: F811
+def test_an_open_report_leaves_the_file_free_until_it_reads(demo_db):
     process = _hold_in_other_process(demo_db.db_path)
     try:
         assert process.stdout.readline().strip() == "open"
@@ -47,7 +46,7 @@ def test_an_open_report_leaves_the_file_free_until_it_reads(demo_db):  # noqa: F
     assert writer_can_open(demo_db.db_path)
 
 
-def test_release_closes_and_con_reopens(demo_db):  # noqa: F811
+def test_release_closes_and_con_reopens(demo_db):
     ctx = open_report(demo_db.db_path)
     first = ctx.con
     ctx.release()

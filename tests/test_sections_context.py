@@ -5,16 +5,16 @@ import io
 
 import openpyxl
 import pytest
+from helpers import PARAMS
 
 from hoaan_analytics import db, schema
 from hoaan_analytics.errors import HoaanError, UnknownUnitError
 from hoaan_analytics.sections import context, overview
 from hoaan_analytics.tables import format_percent_vi
-from tests.notebooks_demo import PARAMS, demo_db  # noqa: F401 (fixture)
 
 
 @pytest.mark.parametrize("mode", ["calendar", "cutoff"])
-def test_default_period_is_the_quarter_before_the_newest_event(demo_db, mode):  # noqa: F811
+def test_default_period_is_the_quarter_before_the_newest_event(demo_db, mode):
     # newest event 20/11/2026: calendar Q4 (1/10–31/12) and cut-off Q4 (15/9–14/12) hold it -> Q3
     ctx = context.open_report(demo_db.db_path, mode=mode, params_dir=PARAMS)
     try:
@@ -24,7 +24,7 @@ def test_default_period_is_the_quarter_before_the_newest_event(demo_db, mode):  
         ctx.close()
 
 
-def test_unit_is_matched_without_case_and_shown_as_the_data_spells_it(demo_db):  # noqa: F811
+def test_unit_is_matched_without_case_and_shown_as_the_data_spells_it(demo_db):
     ctx = context.open_report(demo_db.db_path, "2026-Q2", unit="ubnd xã kim bình")
     try:
         assert ctx.unit == ctx.scope_label == "UBND xã Kim Bình"
@@ -32,7 +32,7 @@ def test_unit_is_matched_without_case_and_shown_as_the_data_spells_it(demo_db): 
         ctx.close()
 
 
-def test_unknown_unit(demo_db):  # noqa: F811
+def test_unknown_unit(demo_db):
     with pytest.raises(UnknownUnitError, match="UBND xã Hòa An"):
         context.open_report(demo_db.db_path, "2026-Q2", unit="Xã Không Có")
 
@@ -46,7 +46,7 @@ def test_a_database_never_loaded(tmp_path):
         context.open_report(path)
 
 
-def test_summary_prints_the_library_on_time_rate(demo_db):  # noqa: F811
+def test_summary_prints_the_library_on_time_rate(demo_db):
     ctx = context.open_report(demo_db.db_path, "2026-Q2")
     try:
         text = overview.kpi_summary(ctx).data
@@ -55,7 +55,7 @@ def test_summary_prints_the_library_on_time_rate(demo_db):  # noqa: F811
         ctx.close()
 
 
-def test_form06_download_is_the_excel_file_inside_the_page(demo_db):  # noqa: F811
+def test_form06_download_is_the_excel_file_inside_the_page(demo_db):
     ctx = context.open_report(demo_db.db_path, "2026-Q2", unit="UBND xã Kim Bình")
     try:
         link = overview.form06_download(ctx).data

@@ -3,6 +3,7 @@
 import inspect
 
 import pytest
+from helpers import PARAMS
 from IPython.display import Markdown
 
 from hoaan_analytics.sections import (
@@ -16,7 +17,6 @@ from hoaan_analytics.sections import (
     units,
     worklist,
 )
-from tests.notebooks_demo import PARAMS, demo_db  # noqa: F401 (fixture)
 
 MODULES = (overview, ontime, online, processing_time, units, quality, index766, worklist)
 
@@ -34,7 +34,7 @@ SECTIONS = dict(_section_functions())
 
 
 @pytest.fixture(scope="module")
-def empty_period(demo_db):  # noqa: F811
+def empty_period(demo_db):
     # the demo data starts in 2025: 2024-Q1 has no dossier at all
     ctx = context.open_report(demo_db.db_path, "2024-Q1", params_dir=PARAMS)
     yield ctx

@@ -7,13 +7,13 @@ from types import SimpleNamespace
 import polars as pl
 import pytest
 from great_tables import GT
+from helpers import PARAMS
 from IPython.display import Markdown
 
 from hoaan_analytics import db, index766
 from hoaan_analytics.periods import parse_period
 from hoaan_analytics.sections import context, overview
 from hoaan_analytics.sections import index766 as sections
-from tests.notebooks_demo import PARAMS, demo_db  # noqa: F401 (fixture)
 
 UNIT = "UBND xã Kim Bình"
 REPORT_SECTIONS = (sections.estimate_note, sections.summary, sections.groups_chart, sections.groups_table,
@@ -22,7 +22,7 @@ REPORT_SECTIONS = (sections.estimate_note, sections.summary, sections.groups_cha
 
 
 @pytest.fixture
-def report(demo_db):  # noqa: F811
+def report(demo_db):
     ctx = context.open_report(demo_db.db_path, "2026-Q3", params_dir=PARAMS)
     yield ctx
     ctx.close()
@@ -46,7 +46,7 @@ def test_months_of_the_year_up_to_the_period(report):
     assert cutoff[0].start.isoformat() == "2025-12-15" and cutoff[-1].end.isoformat() == "2026-06-14"
 
 
-def test_overview_line_shows_the_estimate_and_links_report_07(report, demo_db):  # noqa: F811
+def test_overview_line_shows_the_estimate_and_links_report_07(report, demo_db):
     line = overview.index766_line(report).data
     con = db.connect(demo_db.db_path, read_only=True)
     try:
@@ -60,7 +60,7 @@ def test_overview_line_shows_the_estimate_and_links_report_07(report, demo_db): 
     assert "48 điểm còn lại không tính được" in line
 
 
-def test_field_satisfaction_against_the_field_target(report, demo_db):  # noqa: F811
+def test_field_satisfaction_against_the_field_target(report, demo_db):
     rendered = overview.field_satisfaction_table(report)
     assert isinstance(rendered, GT)
     page = rendered.as_raw_html()
@@ -69,7 +69,7 @@ def test_field_satisfaction_against_the_field_target(report, demo_db):  # noqa: 
     assert "riêng cho lĩnh vực Đất đai, Xây dựng, Đầu tư, từ năm 2025 (áp dụng cho kỳ này" in page
 
 
-def test_field_specific_target_wins_in_its_years(demo_db):  # noqa: F811
+def test_field_specific_target_wins_in_its_years(demo_db):
     # params/targets.yaml: satisfaction ≥ 95% from 2025, ≥ 90% for Đất đai, Xây dựng, Đầu tư from 2025.
     # The rows of kpi_table(by="field") are kept in the report's memo; here two fields at 92% in 2027:
     # Đất đai 92% ≥ 90% is met, Hộ tịch 92% < 95% is not.

@@ -38,11 +38,11 @@ from datetime import date
 
 import polars as pl
 import pytest
-from conftest import build_database
 from great_tables import GT
+from helpers import database_file
 from IPython.display import Markdown
 
-from hoaan_analytics import charts, db
+from hoaan_analytics import charts
 from hoaan_analytics.labels_vi import PROJECTION_SCENARIO_LABELS_VI
 from hoaan_analytics.sections import context, overview
 from hoaan_analytics.sections import worklist as sections
@@ -74,11 +74,7 @@ OPEN_ORDER = ["C", "J", "A", "B", "D", "G", "H"]
 
 @pytest.fixture
 def database(tmp_path, params_dir):
-    path = tmp_path / "worklist.duckdb"
-    con = db.connect(path)
-    build_database(con, params_dir, ROWS)
-    con.close()
-    return path
+    return database_file(tmp_path / "worklist.duckdb", ROWS, params_dir)
 
 
 @pytest.fixture

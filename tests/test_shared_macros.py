@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from conftest import build_database
+from helpers import build_database
 
 from hoaan_analytics import db
 

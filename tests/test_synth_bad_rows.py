@@ -99,7 +99,7 @@ def test_xlsx_source_rows_point_at_the_bad_rows(exports):
     book.close()
     header = rows[4]
     for bad in exports["xlsx"].bad_rows:
-        row = dict(zip(header, rows[bad.source_row - 1]))
+        row = dict(zip(header, rows[bad.source_row - 1], strict=True))
         assert row["Mã hồ sơ"] == bad.dossier_id
         if bad.kind == "unknown_status":
             assert row["Trạng thái"] not in synth.STATUS_NAMES.values()

@@ -76,8 +76,8 @@ def test_due_dates_follow_the_catalogue_and_the_vn_calendar(good, params_dir):
     # Recomputed row by row with holidays.VN.is_working_day (worked Saturdays included),
     # METRICS.md §5: n = statutory (+1 with the 15:00 rule after 15:00); n = 0 -> same day.
     catalogue = pl.read_csv(params_dir / "procedures.csv", infer_schema=False)
-    statutory = dict(zip(catalogue["procedure_code"], map(int, catalogue["statutory_days"])))
-    cutoff = dict(zip(catalogue["procedure_code"], [c == "1" for c in catalogue["cutoff_15h"]]))
+    statutory = dict(zip(catalogue["procedure_code"], map(int, catalogue["statutory_days"]), strict=True))
+    cutoff = dict(zip(catalogue["procedure_code"], [c == "1" for c in catalogue["cutoff_15h"]], strict=True))
     vn = holidays.VN(years=range(2025, 2028))
     rows = good.filter(pl.col("MaTTHC").is_in(list(statutory)) & pl.col("NgayHenTra").is_not_null())
     for code, received, due in rows.select("MaTTHC", "NgayTiepNhan", "NgayHenTra").head(400).iter_rows():

@@ -38,7 +38,7 @@ def _xlsx(path):
     book = openpyxl.load_workbook(path, read_only=True)
     rows = list(book.worksheets[0].iter_rows(values_only=True))
     book.close()
-    return [dict(zip(rows[4], row)) for row in rows[5:]]
+    return [dict(zip(rows[4], row, strict=True)) for row in rows[5:]]
 
 
 def _is_nfd(text) -> bool:

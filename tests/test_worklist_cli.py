@@ -18,7 +18,7 @@ import json
 from datetime import date
 
 import pytest
-from conftest import build_database
+from helpers import build_database, database_file
 
 from hoaan_analytics import db
 from hoaan_analytics.cli import main
@@ -39,11 +39,7 @@ ROWS = [
 
 @pytest.fixture
 def august_db(tmp_path, params_dir):
-    path = tmp_path / "august.duckdb"
-    con = db.connect(path)
-    build_database(con, params_dir, ROWS)
-    con.close()
-    return path
+    return database_file(tmp_path / "august.duckdb", ROWS, params_dir)
 
 
 def _json(capsys, *args):

@@ -30,7 +30,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import build_database
+from helpers import build_database
 from index766_fixtures import flags
 
 from hoaan_analytics.worklist import worklist

@@ -34,7 +34,7 @@ from datetime import date
 
 import polars as pl
 import pytest
-from conftest import build_database
+from helpers import build_database
 
 from hoaan_analytics import db
 from hoaan_analytics.worklist import worklist
