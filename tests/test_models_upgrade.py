@@ -15,12 +15,12 @@ def test_a_missing_derived_table_names_the_fix_and_ingest_rebuilds_it(tmp_path, 
     export = samples_dir / SAMPLE_CSV
     shutil.copy(load_samples(SAMPLE_CSV).db_path, path)  # the sample ingested
     con = db.connect(path)
-    db.run(con, "drop table dossier_units")  # as a database built before that table existed
+    db.run(con, "drop table dossier_facts")  # as a database built before that table existed
     con.close()
 
     assert main(["kpis", "--db", str(path), "--period", "2026-Q1", "--json"]) == 2
     err = capsys.readouterr().err
-    assert "has no dossier_units" in err and "Run `hoaan ingest` on your exports" in err
+    assert "has no dossier_facts" in err and "Run `hoaan ingest` on your exports" in err
 
     # the same file again: skipped as already loaded, yet the derived tables are rebuilt
     assert main(["ingest", str(export), "--db", str(path), "--params", str(params_dir), "--json"]) == 0
