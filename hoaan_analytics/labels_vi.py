@@ -824,3 +824,37 @@ PROJECTION_CLI_TEXT_VI: dict[str, str] = {
     "on_time_rate": "Tỷ lệ giải quyết đúng hạn (kế hoạch)",
     "progress_rate": "Tỷ lệ tiến độ giải quyết (kế hoạch)",
 }
+
+
+# --- the exports' column labels (METRICS.md §2) ---------------------------------------------
+# canonical field -> (national sync name, Vietnamese export label): what the loader reads (ingest.labels)
+# and what the generator writes (synth.spec), in the order of the dossiers table.
+EXPORT_COLUMN_LABELS: dict[str, tuple[str, str]] = {
+    "dossier_id": ("MaHoSo", "Mã hồ sơ"),
+    "procedure_code": ("MaTTHC", "Mã thủ tục"),
+    "procedure_name": ("TenTTHC", "Tên thủ tục"),
+    "field_code": ("MaLinhVuc", "Mã lĩnh vực"),
+    "field_name": ("TenLinhVuc", "Lĩnh vực"),
+    "unit_name": ("DonViXuLy", "Đơn vị xử lý"),
+    "channel": ("KenhThucHien", "Hình thức nộp"),
+    "status": ("TrangThaiHoSo", "Trạng thái"),
+    "received_at": ("NgayTiepNhan", "Ngày tiếp nhận"),
+    "due_at": ("NgayHenTra", "Ngày hẹn trả"),
+    "finished_at": ("NgayKetThucXuLy", "Ngày kết thúc xử lý"),
+    "returned_at": ("NgayTra", "Ngày trả kết quả"),
+    "supplement_requested_at": ("NgayYeuCauBoSung", "Ngày yêu cầu bổ sung"),
+    "supplement_completed_at": ("NgayCongDanBoSung", "Ngày công dân bổ sung"),
+    "supplement_count": ("SoLanBoSung", "Số lần yêu cầu bổ sung"),
+    "fee_amount": ("TongLePhi", "Phí, lệ phí (đồng)"),
+    "payment_method": ("HinhThucThanhToan", "Hình thức thanh toán"),
+    "paid_online": ("DuocThanhToanTrucTuyen", "Thanh toán trực tuyến"),
+    "rating": ("DanhGia", "Đánh giá"),
+    "submitted_at": ("NgayNopHoSo", "Ngày nộp hồ sơ"),
+    "applicant_type": ("LoaiDoiTuong", "Loại đối tượng"),
+    "has_component_files": ("CoTepThanhPhan", "Có tệp thành phần hồ sơ"),
+    "has_reused_data": ("HoSoCoThanhPhanSoHoa", "Có thành phần tái sử dụng dữ liệu số hóa"),
+    "from_citizen_store": ("DuocLayTuKhoDMQG", "Lấy từ kho dữ liệu cá nhân"),
+    "has_result_file": ("CoTepKetQua", "Có kết quả điện tử"),
+    "vneid_verified": ("TaiKhoanDuocXacThucVoiVNeID", "Tài khoản xác thực VNeID"),
+    "has_complaint": ("CoPhanAnhKienNghi", "Có phản ánh, kiến nghị"),
+}
