@@ -169,23 +169,18 @@ cleaned as (
         ingest_flag(columns('^(has_component_files|has_reused_data|from_citizen_store|has_result_file'
                             '|vneid_verified|has_complaint)$'))
     from ingest_raw as r
+    -- each distinct-values table on all its cells at once (a row compares field by field, null equal to null)
     join procedure_typed as p
-      on p.procedure_code_cell is not distinct from r.procedure_code
-     and p.procedure_name_cell is not distinct from r.procedure_name
-     and p.field_code_cell is not distinct from r.field_code
-     and p.field_name_cell is not distinct from r.field_name
+      on (p.procedure_code_cell, p.procedure_name_cell, p.field_code_cell, p.field_name_cell)
+         is not distinct from (r.procedure_code, r.procedure_name, r.field_code, r.field_name)
     join unit_values as u
       on u.unit_name_cell is not distinct from r.unit_name
     join state_typed as s
-      on s.channel_cell is not distinct from r.channel
-     and s.status_cell is not distinct from r.status
-     and s.supplement_count_cell is not distinct from r.supplement_count
-     and s.applicant_type_cell is not distinct from r.applicant_type
+      on (s.channel_cell, s.status_cell, s.supplement_count_cell, s.applicant_type_cell)
+         is not distinct from (r.channel, r.status, r.supplement_count, r.applicant_type)
     join payment_typed as f
-      on f.fee_amount_cell is not distinct from r.fee_amount
-     and f.payment_method_cell is not distinct from r.payment_method
-     and f.paid_online_cell is not distinct from r.paid_online
-     and f.rating_cell is not distinct from r.rating
+      on (f.fee_amount_cell, f.payment_method_cell, f.paid_online_cell, f.rating_cell)
+         is not distinct from (r.fee_amount, r.payment_method, r.paid_online, r.rating)
 ),
 
 non_empty as (
