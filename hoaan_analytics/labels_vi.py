@@ -623,14 +623,17 @@ STATUS_LABELS_VI: dict[int, str] = {
     9: "Đã xử lý xong",
     10: "Đã trả kết quả",
 }
-WORKLIST_TITLE = "Việc cần làm đến hết ngày {as_of:%d/%m/%Y}"
-WORKLIST_SCOPE = "{period} (từ ngày {start:%d/%m/%Y} đến ngày {as_of:%d/%m/%Y}); dữ liệu đến ngày {reference:%d/%m/%Y}"
-WORKLIST_OPEN_HEADING = "Hồ sơ đang giải quyết cần xử lý: {count} hồ sơ ({overdue} quá hạn)"
-WORKLIST_OVERDUE_HEADING = "Quá hạn"
-WORKLIST_DUE_HEADING = "Sắp đến hạn (trong {within} ngày làm việc hoặc trong tháng)"
-WORKLIST_CLOSED_HEADING = "Hồ sơ đã giải quyết trong tháng: điểm còn gỡ được và điểm đã mất"
-WORKLIST_UNITS_HEADING = "Theo đơn vị"
-WORKLIST_NOTHING = "Không có hồ sơ nào."
+# `hoaan worklist` (worklist.worklist_output): the plain text of the work list.
+WORKLIST_CLI_TEXT_VI: dict[str, str] = {
+    "title": "Việc cần làm đến hết ngày {as_of:%d/%m/%Y}",
+    "scope": "{period} (từ ngày {start:%d/%m/%Y} đến ngày {as_of:%d/%m/%Y}); dữ liệu đến ngày {reference:%d/%m/%Y}",
+    "open_heading": "Hồ sơ đang giải quyết cần xử lý: {count} hồ sơ ({overdue} quá hạn)",
+    "overdue_heading": "Quá hạn",
+    "due_heading": "Sắp đến hạn (trong {within} ngày làm việc hoặc trong tháng)",
+    "closed_heading": "Hồ sơ đã giải quyết trong tháng: điểm còn gỡ được và điểm đã mất",
+    "units_heading": "Theo đơn vị",
+    "nothing": "Không có hồ sơ nào.",
+}
 WORKLIST_COLUMN_LABELS_VI: dict[str, str] = {
     "dossier_id": "Mã hồ sơ",
     "due_on": "Hạn trả",
