@@ -668,13 +668,16 @@ PROJECTION_DIFFERENCE_LABEL = "Điểm giành lại được"
 
 # The portal's published 766 figures (report 08)
 # --- `hoaan portal766` and portal766.comparison: the portal's figures beside the estimate ------
-PORTAL766_TITLE = "Chỉ số 766: số liệu Cổng Dịch vụ công quốc gia công bố, so với dữ liệu xuất"
-PORTAL766_FILE_READ = "Đã đọc {file}: {figures} số liệu của {units} đơn vị."
-PORTAL766_REPLACED = "Thay thế {replaced} số liệu đã đọc trước đó cho cùng kỳ, đơn vị và chỉ tiêu."
-PORTAL766_UNIT_HEADING = "Đơn vị: {unit_name} (trên Cổng: {portal_unit_name})"
-PORTAL766_PORTAL_UNIT_HEADING = "Đơn vị trên Cổng: {portal_unit_name}"
-PORTAL766_UNMATCHED_SUMMARY = "Đơn vị trên Cổng không khớp với dữ liệu xuất ({count}): {names}"
-PORTAL766_NOTHING = "Không có số liệu nào của Cổng cho kỳ này."
+# the plain text of `hoaan portal766` (portal766._text) and report 08's unit headings
+PORTAL766_TEXT_VI: dict[str, str] = {
+    "title": "Chỉ số 766: số liệu Cổng Dịch vụ công quốc gia công bố, so với dữ liệu xuất",
+    "file_read": "Đã đọc {file}: {figures} số liệu của {units} đơn vị.",
+    "replaced": "Thay thế {replaced} số liệu đã đọc trước đó cho cùng kỳ, đơn vị và chỉ tiêu.",
+    "unit_heading": "Đơn vị: {unit_name} (trên Cổng: {portal_unit_name})",
+    "portal_unit_heading": "Đơn vị trên Cổng: {portal_unit_name}",
+    "unmatched_summary": "Đơn vị trên Cổng không khớp với dữ liệu xuất ({count}): {names}",
+    "nothing": "Không có số liệu nào của Cổng cho kỳ này.",
+}
 # Column headings of the comparison table (CLI and report 08).
 PORTAL766_COLUMN_LABELS_VI: dict[str, str] = {
     "indicator_id": "Mã",

@@ -592,24 +592,25 @@ def _points(value: float | None, *, signed: bool = False) -> str:
 
 def _text(summary: PortalLoadSummary, compared: list[tuple[Period, pl.DataFrame]]) -> str:
     heading = labels_vi.PORTAL766_COLUMN_LABELS_VI
-    lines = [labels_vi.PORTAL766_TITLE]
-    lines += [labels_vi.PORTAL766_FILE_READ.format(file=f.file_name, figures=f.figures, units=f.units)
+    lines = [labels_vi.PORTAL766_TEXT_VI["title"]]
+    lines += [labels_vi.PORTAL766_TEXT_VI["file_read"].format(file=f.file_name, figures=f.figures, units=f.units)
               for f in summary.files]
     if summary.replaced:
-        lines.append(labels_vi.PORTAL766_REPLACED.format(replaced=summary.replaced))
+        lines.append(labels_vi.PORTAL766_TEXT_VI["replaced"].format(replaced=summary.replaced))
     for period, frame in compared:
         lines += ["", f"{period.label} ({period.range_label}, {labels_vi.MODE_LABELS_VI[period.mode]})"]
         if frame.is_empty():
-            lines.append(labels_vi.PORTAL766_NOTHING)
+            lines.append(labels_vi.PORTAL766_TEXT_VI["nothing"])
             continue
         # one block per unit of ours (whatever the portal's spellings), and per portal name left unmatched
         blocks = frame.with_columns(block=pl.coalesce("unit_name", "portal_unit_name"))
         for (_, unit_name), rows in blocks.group_by("block", "unit_name", maintain_order=True):
             portal_names = "; ".join(rows["portal_unit_name"].unique(maintain_order=True).to_list())
             lines.append("")
-            lines.append(labels_vi.PORTAL766_PORTAL_UNIT_HEADING.format(portal_unit_name=portal_names)
+            lines.append(labels_vi.PORTAL766_TEXT_VI["portal_unit_heading"].format(portal_unit_name=portal_names)
                          if unit_name is None else
-                         labels_vi.PORTAL766_UNIT_HEADING.format(unit_name=unit_name, portal_unit_name=portal_names))
+                         labels_vi.PORTAL766_TEXT_VI["unit_heading"].format(unit_name=unit_name,
+                                                                            portal_unit_name=portal_names))
             first = rows.row(0, named=True)
             if first["reading"] in UNIT_READINGS:
                 lines.append(f"  {first['reading_vi']}")
@@ -626,6 +627,6 @@ def _text(summary: PortalLoadSummary, compared: list[tuple[Period, pl.DataFrame]
                 if row["reading"] not in UNIT_READINGS:
                     lines.append(f"         {row['reading_vi']}")
     if summary.unmatched_units:
-        lines += ["", labels_vi.PORTAL766_UNMATCHED_SUMMARY.format(count=len(summary.unmatched_units),
+        lines += ["", labels_vi.PORTAL766_TEXT_VI["unmatched_summary"].format(count=len(summary.unmatched_units),
                                                                    names="; ".join(summary.unmatched_units))]
     return "\n".join(lines)

@@ -30,9 +30,8 @@ from hoaan_analytics import analyses, charts, models, portal766, projection, tab
 from hoaan_analytics.filenames import page_name
 from hoaan_analytics.labels_vi import (
     PORTAL766_COLUMN_LABELS_VI,
-    PORTAL766_PORTAL_UNIT_HEADING,
+    PORTAL766_TEXT_VI,
     PORTAL766_TOTAL_NAME_VI,
-    PORTAL766_UNIT_HEADING,
     PROJECTION_SCENARIO_LABELS_VI,
     REPORT08_AS_OF_BEFORE_PERIOD,
     REPORT08_AS_OF_NEWEST_EVENT,
@@ -430,8 +429,9 @@ def _counted(numerator: str, denominator: str) -> pl.Expr:
 
 def _portal_unit_heading(row: dict[str, Any]) -> str:
     if row["unit_name"] is None:
-        return PORTAL766_PORTAL_UNIT_HEADING.format(portal_unit_name=row["portal_unit_name"])
-    return PORTAL766_UNIT_HEADING.format(unit_name=row["unit_name"], portal_unit_name=row["portal_unit_name"])
+        return PORTAL766_TEXT_VI["portal_unit_heading"].format(portal_unit_name=row["portal_unit_name"])
+    return PORTAL766_TEXT_VI["unit_heading"].format(unit_name=row["unit_name"],
+                                                    portal_unit_name=row["portal_unit_name"])
 
 
 def _portal_ordered(ctx: ReportContext) -> pl.DataFrame:
