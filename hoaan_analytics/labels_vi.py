@@ -623,14 +623,17 @@ STATUS_LABELS_VI: dict[int, str] = {
     9: "Đã xử lý xong",
     10: "Đã trả kết quả",
 }
-WORKLIST_TITLE = "Việc cần làm đến hết ngày {as_of:%d/%m/%Y}"
-WORKLIST_SCOPE = "{period} (từ ngày {start:%d/%m/%Y} đến ngày {as_of:%d/%m/%Y}); dữ liệu đến ngày {reference:%d/%m/%Y}"
-WORKLIST_OPEN_HEADING = "Hồ sơ đang giải quyết cần xử lý: {count} hồ sơ ({overdue} quá hạn)"
-WORKLIST_OVERDUE_HEADING = "Quá hạn"
-WORKLIST_DUE_HEADING = "Sắp đến hạn (trong {within} ngày làm việc hoặc trong tháng)"
-WORKLIST_CLOSED_HEADING = "Hồ sơ đã giải quyết trong tháng: điểm còn gỡ được và điểm đã mất"
-WORKLIST_UNITS_HEADING = "Theo đơn vị"
-WORKLIST_NOTHING = "Không có hồ sơ nào."
+# `hoaan worklist` (worklist.worklist_output): the plain text of the work list.
+WORKLIST_CLI_TEXT_VI: dict[str, str] = {
+    "title": "Việc cần làm đến hết ngày {as_of:%d/%m/%Y}",
+    "scope": "{period} (từ ngày {start:%d/%m/%Y} đến ngày {as_of:%d/%m/%Y}); dữ liệu đến ngày {reference:%d/%m/%Y}",
+    "open_heading": "Hồ sơ đang giải quyết cần xử lý: {count} hồ sơ ({overdue} quá hạn)",
+    "overdue_heading": "Quá hạn",
+    "due_heading": "Sắp đến hạn (trong {within} ngày làm việc hoặc trong tháng)",
+    "closed_heading": "Hồ sơ đã giải quyết trong tháng: điểm còn gỡ được và điểm đã mất",
+    "units_heading": "Theo đơn vị",
+    "nothing": "Không có hồ sơ nào.",
+}
 WORKLIST_COLUMN_LABELS_VI: dict[str, str] = {
     "dossier_id": "Mã hồ sơ",
     "due_on": "Hạn trả",
@@ -665,13 +668,16 @@ PROJECTION_DIFFERENCE_LABEL = "Điểm giành lại được"
 
 # The portal's published 766 figures (report 08)
 # --- `hoaan portal766` and portal766.comparison: the portal's figures beside the estimate ------
-PORTAL766_TITLE = "Chỉ số 766: số liệu Cổng Dịch vụ công quốc gia công bố, so với dữ liệu xuất"
-PORTAL766_FILE_READ = "Đã đọc {file}: {figures} số liệu của {units} đơn vị."
-PORTAL766_REPLACED = "Thay thế {replaced} số liệu đã đọc trước đó cho cùng kỳ, đơn vị và chỉ tiêu."
-PORTAL766_UNIT_HEADING = "Đơn vị: {unit_name} (trên Cổng: {portal_unit_name})"
-PORTAL766_PORTAL_UNIT_HEADING = "Đơn vị trên Cổng: {portal_unit_name}"
-PORTAL766_UNMATCHED_SUMMARY = "Đơn vị trên Cổng không khớp với dữ liệu xuất ({count}): {names}"
-PORTAL766_NOTHING = "Không có số liệu nào của Cổng cho kỳ này."
+# the plain text of `hoaan portal766` (portal766._text) and report 08's unit headings
+PORTAL766_TEXT_VI: dict[str, str] = {
+    "title": "Chỉ số 766: số liệu Cổng Dịch vụ công quốc gia công bố, so với dữ liệu xuất",
+    "file_read": "Đã đọc {file}: {figures} số liệu của {units} đơn vị.",
+    "replaced": "Thay thế {replaced} số liệu đã đọc trước đó cho cùng kỳ, đơn vị và chỉ tiêu.",
+    "unit_heading": "Đơn vị: {unit_name} (trên Cổng: {portal_unit_name})",
+    "portal_unit_heading": "Đơn vị trên Cổng: {portal_unit_name}",
+    "unmatched_summary": "Đơn vị trên Cổng không khớp với dữ liệu xuất ({count}): {names}",
+    "nothing": "Không có số liệu nào của Cổng cho kỳ này.",
+}
 # Column headings of the comparison table (CLI and report 08).
 PORTAL766_COLUMN_LABELS_VI: dict[str, str] = {
     "indicator_id": "Mã",
@@ -823,4 +829,38 @@ PROJECTION_CLI_TEXT_VI: dict[str, str] = {
     "total": "Tổng điểm tính được",
     "on_time_rate": "Tỷ lệ giải quyết đúng hạn (kế hoạch)",
     "progress_rate": "Tỷ lệ tiến độ giải quyết (kế hoạch)",
+}
+
+
+# --- the exports' column labels (METRICS.md §2) ---------------------------------------------
+# canonical field -> (national sync name, Vietnamese export label): what the loader reads (ingest.labels)
+# and what the generator writes (synth.spec), in the order of the dossiers table.
+EXPORT_COLUMN_LABELS: dict[str, tuple[str, str]] = {
+    "dossier_id": ("MaHoSo", "Mã hồ sơ"),
+    "procedure_code": ("MaTTHC", "Mã thủ tục"),
+    "procedure_name": ("TenTTHC", "Tên thủ tục"),
+    "field_code": ("MaLinhVuc", "Mã lĩnh vực"),
+    "field_name": ("TenLinhVuc", "Lĩnh vực"),
+    "unit_name": ("DonViXuLy", "Đơn vị xử lý"),
+    "channel": ("KenhThucHien", "Hình thức nộp"),
+    "status": ("TrangThaiHoSo", "Trạng thái"),
+    "received_at": ("NgayTiepNhan", "Ngày tiếp nhận"),
+    "due_at": ("NgayHenTra", "Ngày hẹn trả"),
+    "finished_at": ("NgayKetThucXuLy", "Ngày kết thúc xử lý"),
+    "returned_at": ("NgayTra", "Ngày trả kết quả"),
+    "supplement_requested_at": ("NgayYeuCauBoSung", "Ngày yêu cầu bổ sung"),
+    "supplement_completed_at": ("NgayCongDanBoSung", "Ngày công dân bổ sung"),
+    "supplement_count": ("SoLanBoSung", "Số lần yêu cầu bổ sung"),
+    "fee_amount": ("TongLePhi", "Phí, lệ phí (đồng)"),
+    "payment_method": ("HinhThucThanhToan", "Hình thức thanh toán"),
+    "paid_online": ("DuocThanhToanTrucTuyen", "Thanh toán trực tuyến"),
+    "rating": ("DanhGia", "Đánh giá"),
+    "submitted_at": ("NgayNopHoSo", "Ngày nộp hồ sơ"),
+    "applicant_type": ("LoaiDoiTuong", "Loại đối tượng"),
+    "has_component_files": ("CoTepThanhPhan", "Có tệp thành phần hồ sơ"),
+    "has_reused_data": ("HoSoCoThanhPhanSoHoa", "Có thành phần tái sử dụng dữ liệu số hóa"),
+    "from_citizen_store": ("DuocLayTuKhoDMQG", "Lấy từ kho dữ liệu cá nhân"),
+    "has_result_file": ("CoTepKetQua", "Có kết quả điện tử"),
+    "vneid_verified": ("TaiKhoanDuocXacThucVoiVNeID", "Tài khoản xác thực VNeID"),
+    "has_complaint": ("CoPhanAnhKienNghi", "Có phản ánh, kiến nghị"),
 }

@@ -31,6 +31,7 @@ import math
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -198,23 +199,31 @@ def _unit_of(node: Any, where: str, *, is_parent: bool) -> dict[str, Any]:
             "unit_level": _optional_text(node.get("level"), f"{where}.level"), "is_parent": is_parent}
 
 
+# figure -> (the JSON key it is read from, its reader), in the order they are checked
+_Keys = dict[str, tuple[str, Callable[[Any, str], Any]]]
+_SCORE_KEYS: _Keys = {"ratio_percent": ("ratio", _number), "points": ("score", _number),
+                      "max_points": ("maxScore", _number)}
+_PROGRESS_KEYS: _Keys = {"numerator": ("totalOnTime", _count), "denominator": ("totalReceived", _count),
+                         "overdue": ("totalOverdue", _count), "mean_processing_days": ("avgProcessingDays", _number),
+                         **_SCORE_KEYS}
+_TOTAL_KEYS: _Keys = {"points": ("totalScore", _number), "max_points": ("totalMaxScore", _number)}
+_METRIC_KEYS: _Keys = {"portal_indicator_name": ("name", _optional_text), "numerator": ("numerator", _count),
+                       "denominator": ("denominator", _count), **_SCORE_KEYS}
+
+
+def _read(node: dict[str, Any], where: str, keys: _Keys) -> dict[str, Any]:
+    """The figures of `keys` read from `node`; an error names the JSON path `where.key`."""
+    return {figure: read(node.get(key), f"{where}.{key}") for figure, (key, read) in keys.items()}
+
+
 def _progress(node: Any, where: str, *, is_parent: bool) -> list[dict[str, Any]]:
     unit = _unit_of(node, where, is_parent=is_parent)
-    figures = [_checked(_figure(
-        unit, indicator_id=PROGRESS_INDICATOR,
-        numerator=_count(node.get("totalOnTime"), f"{where}.totalOnTime"),
-        denominator=_count(node.get("totalReceived"), f"{where}.totalReceived"),
-        overdue=_count(node.get("totalOverdue"), f"{where}.totalOverdue"),
-        mean_processing_days=_number(node.get("avgProcessingDays"), f"{where}.avgProcessingDays"),
-        ratio_percent=_number(node.get("ratio"), f"{where}.ratio"),
-        points=_number(node.get("score"), f"{where}.score"),
-        max_points=_number(node.get("maxScore"), f"{where}.maxScore"),
-    ), f"{where}.totalOnTime")]
+    figures = [_checked(_figure(unit, indicator_id=PROGRESS_INDICATOR, **_read(node, where, _PROGRESS_KEYS)),
+                        f"{where}.totalOnTime")]
     if is_parent and (node.get("totalScore") is not None or node.get("totalMaxScore") is not None):
         figures.append(_figure(
             unit, indicator_id=TOTAL_INDICATOR, portal_indicator_name=labels_vi.PORTAL766_TOTAL_NAME_VI,
-            points=_number(node.get("totalScore"), f"{where}.totalScore"),
-            max_points=_number(node.get("totalMaxScore"), f"{where}.totalMaxScore")))
+            **_read(node, where, _TOTAL_KEYS)))
     return figures
 
 
@@ -231,15 +240,8 @@ def _evaluation(node: Any, where: str) -> list[dict[str, Any]]:
         code = _optional_text(metric.get("code"), f"{at}.code")
         if code is None:
             raise PortalFileError(f"{at}.code: missing (the indicator's number, e.g. 5.4)")
-        figures.append(_checked(_figure(
-            {**unit, "source_position": at}, indicator_id=code,
-            portal_indicator_name=_optional_text(metric.get("name"), f"{at}.name"),
-            numerator=_count(metric.get("numerator"), f"{at}.numerator"),
-            denominator=_count(metric.get("denominator"), f"{at}.denominator"),
-            ratio_percent=_number(metric.get("ratio"), f"{at}.ratio"),
-            points=_number(metric.get("score"), f"{at}.score"),
-            max_points=_number(metric.get("maxScore"), f"{at}.maxScore"),
-        ), f"{at}.numerator"))
+        figures.append(_checked(_figure({**unit, "source_position": at}, indicator_id=code,
+                                        **_read(metric, at, _METRIC_KEYS)), f"{at}.numerator"))
     return figures
 
 
@@ -590,24 +592,25 @@ def _points(value: float | None, *, signed: bool = False) -> str:
 
 def _text(summary: PortalLoadSummary, compared: list[tuple[Period, pl.DataFrame]]) -> str:
     heading = labels_vi.PORTAL766_COLUMN_LABELS_VI
-    lines = [labels_vi.PORTAL766_TITLE]
-    lines += [labels_vi.PORTAL766_FILE_READ.format(file=f.file_name, figures=f.figures, units=f.units)
+    lines = [labels_vi.PORTAL766_TEXT_VI["title"]]
+    lines += [labels_vi.PORTAL766_TEXT_VI["file_read"].format(file=f.file_name, figures=f.figures, units=f.units)
               for f in summary.files]
     if summary.replaced:
-        lines.append(labels_vi.PORTAL766_REPLACED.format(replaced=summary.replaced))
+        lines.append(labels_vi.PORTAL766_TEXT_VI["replaced"].format(replaced=summary.replaced))
     for period, frame in compared:
         lines += ["", f"{period.label} ({period.range_label}, {labels_vi.MODE_LABELS_VI[period.mode]})"]
         if frame.is_empty():
-            lines.append(labels_vi.PORTAL766_NOTHING)
+            lines.append(labels_vi.PORTAL766_TEXT_VI["nothing"])
             continue
         # one block per unit of ours (whatever the portal's spellings), and per portal name left unmatched
         blocks = frame.with_columns(block=pl.coalesce("unit_name", "portal_unit_name"))
         for (_, unit_name), rows in blocks.group_by("block", "unit_name", maintain_order=True):
             portal_names = "; ".join(rows["portal_unit_name"].unique(maintain_order=True).to_list())
             lines.append("")
-            lines.append(labels_vi.PORTAL766_PORTAL_UNIT_HEADING.format(portal_unit_name=portal_names)
+            lines.append(labels_vi.PORTAL766_TEXT_VI["portal_unit_heading"].format(portal_unit_name=portal_names)
                          if unit_name is None else
-                         labels_vi.PORTAL766_UNIT_HEADING.format(unit_name=unit_name, portal_unit_name=portal_names))
+                         labels_vi.PORTAL766_TEXT_VI["unit_heading"].format(unit_name=unit_name,
+                                                                            portal_unit_name=portal_names))
             first = rows.row(0, named=True)
             if first["reading"] in UNIT_READINGS:
                 lines.append(f"  {first['reading_vi']}")
@@ -624,6 +627,6 @@ def _text(summary: PortalLoadSummary, compared: list[tuple[Period, pl.DataFrame]
                 if row["reading"] not in UNIT_READINGS:
                     lines.append(f"         {row['reading_vi']}")
     if summary.unmatched_units:
-        lines += ["", labels_vi.PORTAL766_UNMATCHED_SUMMARY.format(count=len(summary.unmatched_units),
+        lines += ["", labels_vi.PORTAL766_TEXT_VI["unmatched_summary"].format(count=len(summary.unmatched_units),
                                                                    names="; ".join(summary.unmatched_units))]
     return "\n".join(lines)

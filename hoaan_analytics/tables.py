@@ -10,7 +10,7 @@ tooltip text with them.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import polars as pl
 from great_tables import GT, loc, style
@@ -51,28 +51,15 @@ def format_number_vi(value: float | None, decimals: int = 0) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+def _formatted(gt: GT, columns: Sequence[str], fmt: Callable[..., GT], **options: object) -> GT:
+    """`fmt` (an unbound GT.fmt_* method) on `columns` with Vietnamese separators; nothing to do without columns."""
+    if not columns:
+        return gt
+    return fmt(gt, list(columns), sep_mark=".", **options)
+
+
 def _percent(gt: GT, columns: Sequence[str], decimals: int) -> GT:
-    if not columns:
-        return gt
-    return gt.fmt_percent(list(columns), decimals=decimals, sep_mark=".", dec_mark=",")
-
-
-def _integer(gt: GT, columns: Sequence[str]) -> GT:
-    if not columns:
-        return gt
-    return gt.fmt_integer(list(columns), sep_mark=".")
-
-
-def _decimal(gt: GT, columns: Sequence[str], decimals: int) -> GT:
-    if not columns:
-        return gt
-    return gt.fmt_number(list(columns), decimals=decimals, sep_mark=".", dec_mark=",")
-
-
-def _points(gt: GT, columns: Sequence[str]) -> GT:
-    if not columns:
-        return gt
-    return gt.fmt_number(list(columns), decimals=2, drop_trailing_zeros=True, sep_mark=".", dec_mark=",")
+    return _formatted(gt, columns, GT.fmt_percent, decimals=decimals, dec_mark=",")
 
 
 def _finish(gt: GT, title: str | None, subtitle: str | None, source_note: str | None,
@@ -119,9 +106,9 @@ def frame_table(
     decimal = [c for c in frame.columns if frame[c].dtype.is_float() and c not in ratio and c not in points]
     gt = GT(frame, rowname_col=row_label, groupname_col=group_label)
     gt = _percent(gt, ratio, percent_decimals)
-    gt = _integer(gt, integer)
-    gt = _decimal(gt, decimal, 1)
-    gt = _points(gt, points)
+    gt = _formatted(gt, integer, GT.fmt_integer)
+    gt = _formatted(gt, decimal, GT.fmt_number, decimals=1, dec_mark=",")
+    gt = _formatted(gt, points, GT.fmt_number, decimals=2, drop_trailing_zeros=True, dec_mark=",")
     gt = gt.cols_label(**{c: names.get(c, c) for c in frame.columns if c not in (row_label, group_label)})
     if right_aligned:
         gt = gt.cols_align("right", columns=list(right_aligned))

@@ -22,19 +22,12 @@ from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.labels_vi import (
     ALL_UNITS_LABEL,
     STATUS_LABELS_VI,
-    WORKLIST_CLOSED_HEADING,
     WORKLIST_COLUMN_LABELS_VI,
-    WORKLIST_DUE_HEADING,
     WORKLIST_INDICATOR_LABELS_VI,
     WORKLIST_KIND_LABELS_VI,
-    WORKLIST_NOTHING,
-    WORKLIST_OPEN_HEADING,
-    WORKLIST_OVERDUE_HEADING,
     WORKLIST_REASON_LABELS_VI,
-    WORKLIST_SCOPE,
-    WORKLIST_TITLE,
-    WORKLIST_UNITS_HEADING,
 )
+from hoaan_analytics.labels_vi import WORKLIST_CLI_TEXT_VI as TEXT
 from hoaan_analytics.periods import parse_period
 
 DEFAULT_WITHIN_WORKING_DAYS = 3
@@ -219,10 +212,11 @@ def _text(rows: pl.DataFrame, units: pl.DataFrame | None, as_of: date, unit: str
           within_working_days: int) -> str:
     month = parse_period(f"{as_of:%Y-%m}")
     reference = rows["reference_on"][0] if rows.height else min(as_of, month.end)
-    lines = [f"{WORKLIST_TITLE.format(as_of=as_of)} — {unit or ALL_UNITS_LABEL}",
-             WORKLIST_SCOPE.format(period=month.label, start=month.start, as_of=as_of, reference=reference), ""]
+    lines = [f"{TEXT['title'].format(as_of=as_of)} — {unit or ALL_UNITS_LABEL}",
+             TEXT['scope'].format(period=month.label, start=month.start, as_of=as_of, reference=reference),
+             ""]
     if units is not None:
-        lines.append(WORKLIST_UNITS_HEADING)
+        lines.append(TEXT['units_heading'])
         counts = units.select([pl.col(c).cast(pl.String) for c in UNIT_COLUMNS[1:]] + [pl.col("unit_name")])
         lines += _table(counts.fill_null(""), right=UNIT_COLUMNS[1:])
         lines.append("")
@@ -230,11 +224,11 @@ def _text(rows: pl.DataFrame, units: pl.DataFrame | None, as_of: date, unit: str
     opened = rows.filter(pl.col("row_kind") == "open")
     overdue = opened.filter(pl.col("is_pending_overdue"))
     due = opened.filter(~pl.col("is_pending_overdue"))
-    lines.append(WORKLIST_OPEN_HEADING.format(count=opened.height, overdue=overdue.height))
+    lines.append(TEXT['open_heading'].format(count=opened.height, overdue=overdue.height))
     open_columns = ("dossier_id", "due_on", "working_days_left", "supplement_count", "status", "unit_name",
                     "procedure_name", "reason")
-    for heading, part in ((WORKLIST_OVERDUE_HEADING, overdue),
-                          (WORKLIST_DUE_HEADING.format(within=within_working_days), due)):
+    for heading, part in ((TEXT['overdue_heading'], overdue),
+                          (TEXT['due_heading'].format(within=within_working_days), due)):
         lines.append(f" {heading}: {part.height}")
         if part.height:
             lines += _table(_shown(part, within_working_days).select(open_columns),
@@ -242,10 +236,10 @@ def _text(rows: pl.DataFrame, units: pl.DataFrame | None, as_of: date, unit: str
     lines.append("")
 
     closed = rows.filter(pl.col("row_kind") == "closed")
-    lines.append(WORKLIST_CLOSED_HEADING)
+    lines.append(TEXT['closed_heading'])
     if closed.height:
         lines += _table(_shown(closed, within_working_days).select(
             "dossier_id", "finished_on", "indicator_id", "kind", "unit_name", "procedure_name", "reason"))
     else:
-        lines.append(f"  {WORKLIST_NOTHING}")
+        lines.append(f"  {TEXT['nothing']}")
     return "\n".join(lines)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hoaan_analytics.errors import HoaanError
+from hoaan_analytics.labels_vi import EXPORT_COLUMN_LABELS
 
 # The canonical fields the loader reads, in the order of the dossiers table.
 FIELDS: tuple[str, ...] = (
@@ -41,33 +42,7 @@ IGNORE = "ignore"
 
 BUILTIN_LABELS: dict[str, tuple[str, ...]] = {
     # canonical: (national sync name, Vietnamese export label, ...)
-    "dossier_id": ("MaHoSo", "Mã hồ sơ"),
-    "procedure_code": ("MaTTHC", "Mã thủ tục"),
-    "procedure_name": ("TenTTHC", "Tên thủ tục"),
-    "field_code": ("MaLinhVuc", "Mã lĩnh vực"),
-    "field_name": ("TenLinhVuc", "Lĩnh vực"),
-    "unit_name": ("DonViXuLy", "Đơn vị xử lý"),
-    "channel": ("KenhThucHien", "Hình thức nộp"),
-    "status": ("TrangThaiHoSo", "Trạng thái"),
-    "received_at": ("NgayTiepNhan", "Ngày tiếp nhận"),
-    "due_at": ("NgayHenTra", "Ngày hẹn trả"),
-    "finished_at": ("NgayKetThucXuLy", "Ngày kết thúc xử lý"),
-    "returned_at": ("NgayTra", "Ngày trả kết quả"),
-    "supplement_requested_at": ("NgayYeuCauBoSung", "Ngày yêu cầu bổ sung"),
-    "supplement_completed_at": ("NgayCongDanBoSung", "Ngày công dân bổ sung"),
-    "supplement_count": ("SoLanBoSung", "Số lần yêu cầu bổ sung"),
-    "fee_amount": ("TongLePhi", "Phí, lệ phí (đồng)"),
-    "payment_method": ("HinhThucThanhToan", "Hình thức thanh toán"),
-    "paid_online": ("DuocThanhToanTrucTuyen", "Thanh toán trực tuyến"),
-    "rating": ("DanhGia", "Đánh giá"),
-    "submitted_at": ("NgayNopHoSo", "Ngày nộp hồ sơ"),
-    "applicant_type": ("LoaiDoiTuong", "Loại đối tượng"),
-    "has_component_files": ("CoTepThanhPhan", "Có tệp thành phần hồ sơ"),
-    "has_reused_data": ("HoSoCoThanhPhanSoHoa", "Có thành phần tái sử dụng dữ liệu số hóa"),
-    "from_citizen_store": ("DuocLayTuKhoDMQG", "Lấy từ kho dữ liệu cá nhân"),
-    "has_result_file": ("CoTepKetQua", "Có kết quả điện tử"),
-    "vneid_verified": ("TaiKhoanDuocXacThucVoiVNeID", "Tài khoản xác thực VNeID"),
-    "has_complaint": ("CoPhanAnhKienNghi", "Có phản ánh, kiến nghị"),
+    **EXPORT_COLUMN_LABELS,
     # METRICS.md §2 and §2a: applicants' data, and free text that often names them
     PERSONAL: (
         "ChuHoSo", "SoGiayTo", "SoGiayToChuHoSo", "SoDienThoai", "DiaChi", "Email", "Fax",
@@ -131,7 +106,7 @@ def load_label_map(params_dir: Path) -> LabelMap:
     if header[:2] != ["label", "field"]:
         raise HoaanError(f"{path}: line {lines[0][0]}: the first line must be the header `label,field`")
     allowed = set(FIELDS) | {PERSONAL, IGNORE}
-    for (line_no, _), row in zip(lines[1:], rows):
+    for (line_no, _), row in zip(lines[1:], rows, strict=False):
         if len(row) < 2 or not row[0].strip():
             raise HoaanError(f"{path}: line {line_no}: expected `label,field`")
         key, field = label_key(row[0]), row[1].strip()

@@ -21,7 +21,8 @@ from hoaan_analytics.ingest.staging import drop_staged
 # Temp macros of the parse step (sql/ingest/*.sql), created before staging, each after those it
 # calls; the views are created per file, once the tables they read exist.
 _INGEST_MACROS = ("ingest_trim_chars", "ingest_text", "ingest_words", "ingest_key", "ingest_flag", "ingest_timestamp",
-                  "ingest_plausible", "ingest_date_reason", "ingest_status", "ingest_fee_digits", "ingest_amount")
+                  "ingest_plausible", "ingest_date_reason", "ingest_coded", "ingest_status", "ingest_fee_digits",
+                  "ingest_amount")
 
 
 def _ingest_macro_params(name: str) -> dict[str, Any] | None:

@@ -304,13 +304,21 @@ def lost_points_text(ctx: ReportContext) -> Markdown:
     return Markdown("\n".join(lines))
 
 
-def lost_points_by_reason_table(ctx: ReportContext) -> GT | Markdown:
-    """For each indicator below its maximum: how many dossiers cost it points, per reason (counted in SQL)."""
+def _below_maximum_or_sentence(ctx: ReportContext) -> pl.DataFrame | Markdown:
+    """The indicators below their maximum, or the sentence shown instead of their dossiers when there are none."""
     if ctx.is_empty:
         return nothing(empty_sentence(ctx))
     below = _below_maximum(ctx)
     if below.is_empty():
         return nothing(TEXT["no_dossier_lost"])
+    return below
+
+
+def lost_points_by_reason_table(ctx: ReportContext) -> GT | Markdown:
+    """For each indicator below its maximum: how many dossiers cost it points, per reason (counted in SQL)."""
+    below = _below_maximum_or_sentence(ctx)
+    if isinstance(below, Markdown):
+        return below
     labels = {r["indicator_id"]: _indicator_label(r) for r in below.iter_rows(named=True)}
     counts = reason_counts(ctx).filter(pl.col("indicator_id").is_in(list(labels)))
     frame = counts.select(
@@ -325,11 +333,9 @@ def lost_points_by_reason_table(ctx: ReportContext) -> GT | Markdown:
 
 def lost_points_list(ctx: ReportContext) -> GT | Markdown:
     """For each indicator below its maximum, the dossiers that cost points: id, procedure, reason (capped)."""
-    if ctx.is_empty:
-        return nothing(empty_sentence(ctx))
-    below = _below_maximum(ctx)
-    if below.is_empty():
-        return nothing(TEXT["no_dossier_lost"])
+    below = _below_maximum_or_sentence(ctx)
+    if isinstance(below, Markdown):
+        return below
     in_all = dict(reason_counts(ctx).select("indicator_id", "indicator_dossiers").unique().iter_rows())
     # short group labels: great_tables repeats the label in every cell's `headers` attribute
     labels = {i: TEXT["list_group"].format(indicator=i, dossiers=count_text(in_all.get(i, 0)))

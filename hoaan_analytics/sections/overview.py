@@ -11,20 +11,12 @@ import polars as pl
 from great_tables import GT, loc, style
 from IPython.display import HTML, Markdown
 
-from hoaan_analytics import analyses, charts, tables
+from hoaan_analytics import analyses, charts, labels_vi, tables
 from hoaan_analytics.filenames import page_name, slugify
 from hoaan_analytics.form06 import FORM06_COLUMNS, form06_frame, write_form06
 from hoaan_analytics.kpis import RATIO_KEYS, kpi_table
 from hoaan_analytics.labels_vi import (
     COLUMN_LABELS_VI,
-    FORM06_CODE,
-    FORM06_COUNT_UNIT,
-    FORM06_FIELD_HEADING,
-    FORM06_GROUP_HEADINGS,
-    FORM06_HEADINGS,
-    FORM06_LEGAL_BASIS,
-    FORM06_STT_HEADING,
-    FORM06_TITLE,
     GLIDE_STATUS_VI,
     INDEX766_LABEL,
     KPI_LABELS_VI,
@@ -283,7 +275,8 @@ def glide_path_table(ctx: ReportContext) -> GT | Markdown:
 
 
 # Columns (3)-(13) headed as in the form, with their numbers.
-FORM06_LABELS = {key: f"{FORM06_HEADINGS[key]} ({number})" for number, key in enumerate(FORM06_COLUMNS, start=3)}
+FORM06_LABELS = {key: f"{labels_vi.FORM06_HEADINGS[key]} ({number})"
+                 for number, key in enumerate(FORM06_COLUMNS, start=3)}
 
 
 def form06_table(ctx: ReportContext) -> GT | Markdown:
@@ -291,21 +284,21 @@ def form06_table(ctx: ReportContext) -> GT | Markdown:
     if ctx.is_empty:
         return nothing(empty_sentence(ctx))
     frame = _form06(ctx)
-    shown = frame.select(pl.col("stt").alias(f"{FORM06_STT_HEADING} (1)"),
-                         pl.col("field_name").alias(f"{FORM06_FIELD_HEADING} (2)"),
+    shown = frame.select(pl.col("stt").alias(f"{labels_vi.FORM06_STT_HEADING} (1)"),
+                         pl.col("field_name").alias(f"{labels_vi.FORM06_FIELD_HEADING} (2)"),
                          *FORM06_COLUMNS)
     total_rows = [i for i, is_total in enumerate(frame["is_total"]) if is_total]
     gt = (
         GT(shown)
-        .tab_header(title=f"{FORM06_CODE}: {FORM06_TITLE.capitalize()}",
+        .tab_header(title=f"{labels_vi.FORM06_CODE}: {labels_vi.FORM06_TITLE.capitalize()}",
                     subtitle=f"{ctx.scope_label} — {ctx.period.label} ({ctx.period.range_label})")
-        .tab_spanner(FORM06_GROUP_HEADINGS[0], list(FORM06_COLUMNS[0:4]))
-        .tab_spanner(FORM06_GROUP_HEADINGS[1], list(FORM06_COLUMNS[4:8]))
-        .tab_spanner(FORM06_GROUP_HEADINGS[2], list(FORM06_COLUMNS[8:11]))
+        .tab_spanner(labels_vi.FORM06_GROUP_HEADINGS[0], list(FORM06_COLUMNS[0:4]))
+        .tab_spanner(labels_vi.FORM06_GROUP_HEADINGS[1], list(FORM06_COLUMNS[4:8]))
+        .tab_spanner(labels_vi.FORM06_GROUP_HEADINGS[2], list(FORM06_COLUMNS[8:11]))
         .cols_label(**FORM06_LABELS)
         .fmt_integer(list(FORM06_COLUMNS), sep_mark=".")
         .tab_style(style.text(weight="bold"), loc.body(rows=total_rows))
-        .tab_source_note(f"{FORM06_LEGAL_BASIS}. {FORM06_COUNT_UNIT}.")
+        .tab_source_note(f"{labels_vi.FORM06_LEGAL_BASIS}. {labels_vi.FORM06_COUNT_UNIT}.")
         .tab_options(table_font_size="13px")
     )
     return gt

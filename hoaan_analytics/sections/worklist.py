@@ -30,9 +30,8 @@ from hoaan_analytics import analyses, charts, models, portal766, projection, tab
 from hoaan_analytics.filenames import page_name
 from hoaan_analytics.labels_vi import (
     PORTAL766_COLUMN_LABELS_VI,
-    PORTAL766_PORTAL_UNIT_HEADING,
+    PORTAL766_TEXT_VI,
     PORTAL766_TOTAL_NAME_VI,
-    PORTAL766_UNIT_HEADING,
     PROJECTION_SCENARIO_LABELS_VI,
     REPORT08_AS_OF_BEFORE_PERIOD,
     REPORT08_AS_OF_NEWEST_EVENT,
@@ -367,14 +366,22 @@ def _indicator_points(ctx: ReportContext) -> pl.DataFrame:
     return projection_rows(ctx).filter((pl.col("measure_kind") == "indicator") & (pl.col("max_points") > 0))
 
 
-def projection_chart(ctx: ReportContext) -> alt.FacetChart | Markdown:
-    """Points per indicator in the two scenarios, the month above the quarter; narrow enough for a phone."""
+def _projected_points(ctx: ReportContext) -> tuple[pl.DataFrame, dict[str, str]] | Markdown:
+    """The indicator points with a heading per period, or the sentence shown when there are none."""
     if (unavailable := _no_list(ctx)) is not None:
         return unavailable
     rows = _indicator_points(ctx)
     if rows.is_empty() or rows["points"].is_null().all():
         return nothing(REPORT08_PROJECTION_NONE)
-    headings = {row["period"]: _period_heading(row) for row in rows.unique("period").iter_rows(named=True)}
+    return rows, {row["period"]: _period_heading(row) for row in rows.unique("period").iter_rows(named=True)}
+
+
+def projection_chart(ctx: ReportContext) -> alt.FacetChart | Markdown:
+    """Points per indicator in the two scenarios, the month above the quarter; narrow enough for a phone."""
+    points = _projected_points(ctx)
+    if isinstance(points, Markdown):
+        return points
+    rows, headings = points
     frame = rows.sort("period_end", "sort_order").select(
         pl.col("period").replace_strict(headings, return_dtype=pl.String).alias("panel"),
         pl.col("measure_id").alias("category"), pl.col("measure_name").alias("category_name"),
@@ -389,12 +396,10 @@ def projection_chart(ctx: ReportContext) -> alt.FacetChart | Markdown:
 
 def projection_table(ctx: ReportContext) -> GT | Markdown:
     """The same per indicator: points in each scenario, the difference and the maximum, month then quarter."""
-    if (unavailable := _no_list(ctx)) is not None:
-        return unavailable
-    rows = _indicator_points(ctx)
-    if rows.is_empty() or rows["points"].is_null().all():
-        return nothing(REPORT08_PROJECTION_NONE)
-    headings = {row["period"]: _period_heading(row) for row in rows.unique("period").iter_rows(named=True)}
+    points = _projected_points(ctx)
+    if isinstance(points, Markdown):
+        return points
+    rows, headings = points
     frame = (rows.pivot("scenario", index=["period", "period_start", "period_end", "sort_order", "measure_id",
                                            "points_difference", "max_points"], values="points")
              .sort("period_end", "sort_order")
@@ -424,8 +429,9 @@ def _counted(numerator: str, denominator: str) -> pl.Expr:
 
 def _portal_unit_heading(row: dict[str, Any]) -> str:
     if row["unit_name"] is None:
-        return PORTAL766_PORTAL_UNIT_HEADING.format(portal_unit_name=row["portal_unit_name"])
-    return PORTAL766_UNIT_HEADING.format(unit_name=row["unit_name"], portal_unit_name=row["portal_unit_name"])
+        return PORTAL766_TEXT_VI["portal_unit_heading"].format(portal_unit_name=row["portal_unit_name"])
+    return PORTAL766_TEXT_VI["unit_heading"].format(unit_name=row["unit_name"],
+                                                    portal_unit_name=row["portal_unit_name"])
 
 
 def _portal_ordered(ctx: ReportContext) -> pl.DataFrame:

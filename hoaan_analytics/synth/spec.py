@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from hoaan_analytics.labels_vi import EXPORT_COLUMN_LABELS
+
 FORMATS = ("csv", "xlsx", "json", "jsonl")
 DEFAULT_FORMATS = ("csv", "xlsx")   # the flat pair of the shared samples; payload files on request
 PAYLOAD_FORMATS = ("json", "jsonl")
@@ -22,42 +24,28 @@ CHANNEL_NAMES = {1: "Trực tiếp", 2: "Trực tuyến", 3: "Bưu chính công 
 PAYMENT_METHODS = ("Tiền mặt", "Chuyển khoản", "Thanh toán trực tuyến")
 RATINGS = ("Rất hài lòng", "Hài lòng", "Không hài lòng")
 
-# canonical name -> (DVCQG label, Vietnamese label); None: the label set has no such column.
-# Written out again on purpose rather than taken from ingest.labels: the generator stands for
-# the provincial system, so a wrong label in the loader must not be copied into the test data.
-LABELS: dict[str, tuple[str | None, str | None]] = {
+# The columns of a written export, in the provincial system's order: the labels the loader reads
+# (labels_vi.EXPORT_COLUMN_LABELS, without field_code) and the columns it never stores.
+COLUMN_ORDER: tuple[str, ...] = (
+    "row_number", "dossier_id", "procedure_code", "procedure_name", "field_name", "unit_name", "channel",
+    "status", "received_at", "due_at", "finished_at", "returned_at", "supplement_requested_at",
+    "supplement_completed_at", "supplement_count", "fee_amount", "payment_method", "paid_online", "rating",
+    "applicant_name", "applicant_id_number", "applicant_phone", "applicant_address",
+    "submitted_at", "applicant_type", "has_component_files", "has_reused_data", "from_citizen_store",
+    "has_result_file", "vneid_verified", "has_complaint", "note",
+)
+# canonical name -> (DVCQG label, Vietnamese label) of the columns the loader does not read;
+# None: the label set has no such column.
+_UNREAD_LABELS: dict[str, tuple[str | None, str | None]] = {
     "row_number": (None, "STT"),
-    "dossier_id": ("MaHoSo", "Mã hồ sơ"),
-    "procedure_code": ("MaTTHC", "Mã thủ tục"),
-    "procedure_name": ("TenTTHC", "Tên thủ tục"),
-    "field_name": ("TenLinhVuc", "Lĩnh vực"),
-    "unit_name": ("DonViXuLy", "Đơn vị xử lý"),
-    "channel": ("KenhThucHien", "Hình thức nộp"),
-    "status": ("TrangThaiHoSo", "Trạng thái"),
-    "received_at": ("NgayTiepNhan", "Ngày tiếp nhận"),
-    "due_at": ("NgayHenTra", "Ngày hẹn trả"),
-    "finished_at": ("NgayKetThucXuLy", "Ngày kết thúc xử lý"),
-    "returned_at": ("NgayTra", "Ngày trả kết quả"),
-    "supplement_requested_at": ("NgayYeuCauBoSung", "Ngày yêu cầu bổ sung"),
-    "supplement_completed_at": ("NgayCongDanBoSung", "Ngày công dân bổ sung"),
-    "supplement_count": ("SoLanBoSung", "Số lần yêu cầu bổ sung"),
-    "fee_amount": ("TongLePhi", "Phí, lệ phí (đồng)"),
-    "payment_method": ("HinhThucThanhToan", "Hình thức thanh toán"),
-    "paid_online": ("DuocThanhToanTrucTuyen", "Thanh toán trực tuyến"),
-    "rating": ("DanhGia", "Đánh giá"),
     "applicant_name": ("ChuHoSo", "Chủ hồ sơ"),
     "applicant_id_number": ("SoGiayTo", "Số CCCD/Giấy tờ"),
     "applicant_phone": ("SoDienThoai", "Số điện thoại"),
     "applicant_address": ("DiaChi", "Địa chỉ"),
-    "submitted_at": ("NgayNopHoSo", "Ngày nộp hồ sơ"),
-    "applicant_type": ("LoaiDoiTuong", "Loại đối tượng"),
-    "has_component_files": ("CoTepThanhPhan", "Có tệp thành phần hồ sơ"),
-    "has_reused_data": ("HoSoCoThanhPhanSoHoa", "Có thành phần tái sử dụng dữ liệu số hóa"),
-    "from_citizen_store": ("DuocLayTuKhoDMQG", "Lấy từ kho dữ liệu cá nhân"),
-    "has_result_file": ("CoTepKetQua", "Có kết quả điện tử"),
-    "vneid_verified": ("TaiKhoanDuocXacThucVoiVNeID", "Tài khoản xác thực VNeID"),
-    "has_complaint": ("CoPhanAnhKienNghi", "Có phản ánh, kiến nghị"),
     "note": ("GhiChu", None),
+}
+LABELS: dict[str, tuple[str | None, str | None]] = {
+    column: _UNREAD_LABELS.get(column) or EXPORT_COLUMN_LABELS[column] for column in COLUMN_ORDER
 }
 LABEL_SETS = ("dvcqg", "vi")
 DATE_COLUMNS = ("received_at", "due_at", "finished_at", "returned_at",

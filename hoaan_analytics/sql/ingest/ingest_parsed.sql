@@ -68,28 +68,17 @@ state_typed as (
         status_text,
         supplement_count_text,
         applicant_type_text,
-        case
-            when channel_text is null then 1  -- empty channel counts as Trực tiếp (METRICS.md §2)
-            when regexp_full_match(channel_text, '0*[1-3](\.0+)?')
-                then cast(regexp_extract(channel_text, '^0*([1-3])', 1) as utinyint)
-            when channel_key = 'trực tiếp' then 1
-            when channel_key = 'trực tuyến' then 2
-            when channel_key = 'bưu chính công ích' then 3
-        end::utinyint as channel,
+        -- an empty channel counts as Trực tiếp (METRICS.md §2)
+        if(channel_text is null, 1::utinyint,
+           ingest_coded(channel_text, channel_key, ['trực tiếp', 'trực tuyến', 'bưu chính công ích'])) as channel,
         ingest_status(status_text, status_key) as status,
         case
             when regexp_full_match(supplement_count_text, '[0-9]+(\.0+)?')
                 then try_cast(regexp_extract(supplement_count_text, '^([0-9]+)', 1) as integer)
         end as supplement_count,
         -- LoaiDoiTuong: a code or its name; anything else is unknown, not a reason to set the row aside
-        case
-            when regexp_full_match(applicant_type_text, '0*[1-4](\.0+)?')
-                then cast(regexp_extract(applicant_type_text, '^0*([1-4])', 1) as utinyint)
-            when applicant_type_key = 'công dân' then 1
-            when applicant_type_key = 'doanh nghiệp' then 2
-            when applicant_type_key = 'cơ quan nhà nước' then 3
-            when applicant_type_key = 'khác' then 4
-        end::utinyint as applicant_type
+        ingest_coded(applicant_type_text, applicant_type_key,
+                     ['công dân', 'doanh nghiệp', 'cơ quan nhà nước', 'khác']) as applicant_type
     from state_keyed
 ),
 
@@ -160,12 +149,9 @@ cleaned as (
         s.status_text,
         s.channel,
         s.status,
-        ingest_text(r.received_at)             as received_at_text,
-        ingest_text(r.due_at)                  as due_at_text,
-        ingest_text(r.finished_at)             as finished_at_text,
-        ingest_text(r.returned_at)             as returned_at_text,
-        ingest_text(r.supplement_requested_at) as supplement_requested_at_text,
-        ingest_text(r.supplement_completed_at) as supplement_completed_at_text,
+        -- the dates' cells, x -> x_text (only ingest_raw has columns of these names)
+        ingest_text(columns('^(received_at|due_at|finished_at|returned_at|supplement_requested_at'
+                            '|supplement_completed_at)$'))                 as '\1_text',
         s.supplement_count_text,
         s.supplement_count,
         f.fee_amount_text,
@@ -180,30 +166,21 @@ cleaned as (
         s.applicant_type_text,
         s.applicant_type,
         -- flags keep '' apart from null: '' is an empty cell (0), null a missing column (unknown)
-        ingest_flag(r.has_component_files)     as has_component_files,
-        ingest_flag(r.has_reused_data)         as has_reused_data,
-        ingest_flag(r.from_citizen_store)      as from_citizen_store,
-        ingest_flag(r.has_result_file)         as has_result_file,
-        ingest_flag(r.vneid_verified)          as vneid_verified,
-        ingest_flag(r.has_complaint)           as has_complaint
+        ingest_flag(columns('^(has_component_files|has_reused_data|from_citizen_store|has_result_file'
+                            '|vneid_verified|has_complaint)$'))
     from ingest_raw as r
+    -- each distinct-values table on all its cells at once (a row compares field by field, null equal to null)
     join procedure_typed as p
-      on p.procedure_code_cell is not distinct from r.procedure_code
-     and p.procedure_name_cell is not distinct from r.procedure_name
-     and p.field_code_cell is not distinct from r.field_code
-     and p.field_name_cell is not distinct from r.field_name
+      on (p.procedure_code_cell, p.procedure_name_cell, p.field_code_cell, p.field_name_cell)
+         is not distinct from (r.procedure_code, r.procedure_name, r.field_code, r.field_name)
     join unit_values as u
       on u.unit_name_cell is not distinct from r.unit_name
     join state_typed as s
-      on s.channel_cell is not distinct from r.channel
-     and s.status_cell is not distinct from r.status
-     and s.supplement_count_cell is not distinct from r.supplement_count
-     and s.applicant_type_cell is not distinct from r.applicant_type
+      on (s.channel_cell, s.status_cell, s.supplement_count_cell, s.applicant_type_cell)
+         is not distinct from (r.channel, r.status, r.supplement_count, r.applicant_type)
     join payment_typed as f
-      on f.fee_amount_cell is not distinct from r.fee_amount
-     and f.payment_method_cell is not distinct from r.payment_method
-     and f.paid_online_cell is not distinct from r.paid_online
-     and f.rating_cell is not distinct from r.rating
+      on (f.fee_amount_cell, f.payment_method_cell, f.paid_online_cell, f.rating_cell)
+         is not distinct from (r.fee_amount, r.payment_method, r.paid_online, r.rating)
 ),
 
 non_empty as (
@@ -220,13 +197,9 @@ typed as (
     select
         * exclude (supplement_count_text, fee_amount_text, payment_method_text, paid_online_text,
                    rating_text, applicant_type_text),
-        ingest_timestamp(submitted_at_text)            as submitted_at_read,
-        ingest_timestamp(received_at_text)             as received_at_read,
-        ingest_timestamp(due_at_text)                  as due_at_read,
-        ingest_timestamp(finished_at_text)             as finished_at_read,
-        ingest_timestamp(returned_at_text)             as returned_at_read,
-        ingest_timestamp(supplement_requested_at_text) as supplement_requested_at_read,
-        ingest_timestamp(supplement_completed_at_text) as supplement_completed_at_read
+        -- every date's cell, x_text -> x_read
+        ingest_timestamp(columns('^(received_at|due_at|finished_at|returned_at|supplement_requested_at'
+                                 '|supplement_completed_at|submitted_at)_text$')) as '\1_read'
     from non_empty
 ),
 
@@ -235,13 +208,8 @@ windowed as (
     -- any other row aside
     select
         typed.*,
-        ingest_plausible(received_at_read)             as received_at,
-        ingest_plausible(due_at_read)                  as due_at,
-        ingest_plausible(finished_at_read)             as finished_at,
-        ingest_plausible(returned_at_read)             as returned_at,
-        ingest_plausible(supplement_requested_at_read) as supplement_requested_at,
-        ingest_plausible(supplement_completed_at_read) as supplement_completed_at,
-        ingest_plausible(submitted_at_read)            as submitted_at
+        -- x_read -> x
+        ingest_plausible(columns('^(.*)_read$'))       as '\1'
     from typed
 ),
 

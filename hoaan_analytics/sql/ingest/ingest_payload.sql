@@ -191,27 +191,19 @@ select
     DanhGia                 as rating,
     NgayNopHoSo             as submitted_at,
     LoaiDoiTuong            as applicant_type,
-    case
-        when components is null then coalesce(CoTepThanhPhan, '')
-        when list_bool_or(list_transform(components, lambda component: component.has_link)) then '1'
-        else ''
-    end as has_component_files,
-    case
-        when components is null then coalesce(HoSoCoThanhPhanSoHoa, '')
-        when coalesce(ingest_flag(HoSoCoThanhPhanSoHoa), false)
-             or list_bool_or(list_transform(components, lambda component: component.reused)) then '1'
-        else ''
-    end as has_reused_data,
-    case
-        when components is null then coalesce(DuocLayTuKhoDMQG, '')
-        when list_bool_or(list_transform(components, lambda component: component.from_store)) then '1'
-        else ''
-    end as from_citizen_store,
-    case
-        when result_links is null then coalesce(CoTepKetQua, '')
-        when list_bool_or(result_links) then '1'
-        else ''
-    end as has_result_file,
+    -- a flag the lists decide: the record's own cell without the list, else '1' when an entry says so
+    if(components is null, coalesce(CoTepThanhPhan, ''),
+       if(list_bool_or(list_transform(components, lambda component: component.has_link)), '1', ''))
+        as has_component_files,
+    if(components is null, coalesce(HoSoCoThanhPhanSoHoa, ''),
+       if(coalesce(ingest_flag(HoSoCoThanhPhanSoHoa), false)
+          or list_bool_or(list_transform(components, lambda component: component.reused)), '1', ''))
+        as has_reused_data,
+    if(components is null, coalesce(DuocLayTuKhoDMQG, ''),
+       if(list_bool_or(list_transform(components, lambda component: component.from_store)), '1', ''))
+        as from_citizen_store,
+    if(result_links is null, coalesce(CoTepKetQua, ''), if(list_bool_or(result_links), '1', ''))
+        as has_result_file,
     coalesce(TaiKhoanDuocXacThucVoiVNeID, '') as vneid_verified,
     CoPhanAnhKienNghi       as has_complaint
 from logged

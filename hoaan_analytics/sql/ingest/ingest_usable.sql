@@ -27,35 +27,8 @@ latest as (
     qualify row_number() over (partition by dossier_id order by source_row desc) = 1
 )
 
-select
-    dossier_id,
-    procedure_code,
-    procedure_name,
-    field_code,
-    field_name,
-    unit_name,
-    -- only a status 1/3 row can get here with an unreadable channel; it counts nowhere,
-    -- and the stored column is not null: the portal's default for an empty channel
-    coalesce(channel, 1) as channel,
-    status,
-    received_at,
-    due_at,
-    finished_at,
-    returned_at,
-    supplement_requested_at,
-    supplement_completed_at,
-    supplement_count,
-    fee_amount,
-    payment_method,
-    paid_online,
-    rating,
-    submitted_at,
-    applicant_type,
-    has_component_files,
-    has_reused_data,
-    from_citizen_store,
-    has_result_file,
-    vneid_verified,
-    has_complaint,
-    source_row
+-- every column of ingest_rows: the insert into dossiers (ingest/load.py) names the ones stored.
+-- Only a status 1/3 row can get here with an unreadable channel; it counts nowhere, and the
+-- stored column is not null: the portal's default for an empty channel.
+select * replace (coalesce(channel, 1) as channel)
 from latest

@@ -9,26 +9,30 @@ with by_unit as (
     select * from period_kpis(d0, d1, null, 'unit') where not is_total
 ),
 
+counts as (
+    -- the §6 counts, as doubles, with no `dossiers`
+    from (
+        select
+            u.unit_name,
+            cast(columns(['received', 'received_online', 'received_offline', 'carried_over', 'handled', 'resolved',
+                          'resolved_early', 'resolved_on_time', 'resolved_late', 'pending', 'pending_in_time',
+                          'pending_overdue', 'fee_dossiers']) as double)
+        from by_unit u
+    )
+    unpivot include nulls (value for kpi in (columns(* exclude (unit_name))))
+),
+
 long as (
+    select c.unit_name, c.kpi, c.value, null::bigint as dossiers
+    from counts c
+    union all by name
+    -- the ratios, each with the count it is taken over
     select
         u.unit_name,
         unnest([
-            {'kpi': 'received', 'value': cast(u.received as double), 'dossiers': null::bigint},
-            {'kpi': 'received_online', 'value': cast(u.received_online as double), 'dossiers': null::bigint},
-            {'kpi': 'received_offline', 'value': cast(u.received_offline as double), 'dossiers': null::bigint},
-            {'kpi': 'carried_over', 'value': cast(u.carried_over as double), 'dossiers': null::bigint},
-            {'kpi': 'handled', 'value': cast(u.handled as double), 'dossiers': null::bigint},
-            {'kpi': 'resolved', 'value': cast(u.resolved as double), 'dossiers': null::bigint},
-            {'kpi': 'resolved_early', 'value': cast(u.resolved_early as double), 'dossiers': null::bigint},
-            {'kpi': 'resolved_on_time', 'value': cast(u.resolved_on_time as double), 'dossiers': null::bigint},
-            {'kpi': 'resolved_late', 'value': cast(u.resolved_late as double), 'dossiers': null::bigint},
-            {'kpi': 'pending', 'value': cast(u.pending as double), 'dossiers': null::bigint},
-            {'kpi': 'pending_in_time', 'value': cast(u.pending_in_time as double), 'dossiers': null::bigint},
-            {'kpi': 'pending_overdue', 'value': cast(u.pending_overdue as double), 'dossiers': null::bigint},
             {'kpi': 'on_time_rate', 'value': u.on_time_rate, 'dossiers': u.resolved},
             {'kpi': 'progress_rate', 'value': u.progress_rate, 'dossiers': u.handled},
             {'kpi': 'online_share', 'value': u.online_share, 'dossiers': u.received},
-            {'kpi': 'fee_dossiers', 'value': cast(u.fee_dossiers as double), 'dossiers': null::bigint},
             {'kpi': 'cashless_share', 'value': u.cashless_share, 'dossiers': u.fee_dossiers},
             {'kpi': 'online_payment_share', 'value': u.online_payment_share, 'dossiers': u.fee_dossiers},
             {'kpi': 'time_reduction', 'value': u.time_reduction, 'dossiers': u.resolved},

@@ -8,35 +8,14 @@ received as (
 ),
 
 final as (
+    -- dossiers' columns but the return date and the load's bookkeeping
     select
-        dossier_id,
-        procedure_code,
-        procedure_name,
-        field_code,
-        field_name,
-        unit_name,
+        * exclude (returned_at, load_id, source_row) replace (
+            coalesce(supplement_count, 0)                       as supplement_count,
+            nullif(trim(nfc_normalize(rating)), '')             as rating
+        ),
         -- units compare after NFC, trimming and case folding (METRICS.md §2)
-        text_key(unit_name)                                     as unit_key,
-        channel,
-        status,
-        received_at,
-        due_at,
-        finished_at,
-        supplement_requested_at,
-        supplement_completed_at,
-        coalesce(supplement_count, 0)                           as supplement_count,
-        fee_amount,
-        payment_method,
-        paid_online,
-        nullif(trim(nfc_normalize(rating)), '')                 as rating,
-        submitted_at,
-        applicant_type,
-        has_component_files,
-        has_reused_data,
-        from_citizen_store,
-        has_result_file,
-        vneid_verified,
-        has_complaint
+        text_key(unit_name)                                     as unit_key
     from received
 )
 

@@ -86,68 +86,49 @@ open_rows as (
        or o.due_on <= o.month_end
 ),
 
-closed_rows as (
+closed_points as (
     -- each 766 point a dossier resolved in the period lost, with the scorecard's reason
-    select
-        'closed'                                                                as row_kind,
-        h.dossier_id,
-        h.procedure_code,
-        h.procedure_name,
-        h.unit_name,
-        h.unit_key,
-        h.field_name,
-        h.received_on,
-        h.due_on,
-        h.finished_on,
-        cast(null as integer)                                                   as working_days_left,
-        h.status,
-        h.supplement_count,
-        cast(null as boolean)                                                   as is_waiting_for_applicant,
-        cast(null as boolean)                                                   as is_pending_overdue,
-        p.indicator_id,
-        k.kind,
-        p.reason,
-        h.period_start,
-        h.reference_on
-    from handled h
-    join lost_points p on p.dossier_id = h.dossier_id
+    select p.dossier_id, p.indicator_id, k.kind, p.reason
+    from lost_points p
     join point_kinds k on k.indicator_id = p.indicator_id
-    where h.is_resolved
-),
-
-unrated_rows as (
+    union all
     -- no rating yet costs no 766 point (§9 reads only a dislike) but is missing from the plan's satisfaction_rate
-    select
-        'closed'                                                                as row_kind,
-        h.dossier_id,
-        h.procedure_code,
-        h.procedure_name,
-        h.unit_name,
-        h.unit_key,
-        h.field_name,
-        h.received_on,
-        h.due_on,
-        h.finished_on,
-        cast(null as integer)                                                   as working_days_left,
-        h.status,
-        h.supplement_count,
-        cast(null as boolean)                                                   as is_waiting_for_applicant,
-        cast(null as boolean)                                                   as is_pending_overdue,
-        'satisfaction'                                                          as indicator_id,
-        'can_win'                                                               as kind,
-        'not_rated'                                                             as reason,
-        h.period_start,
-        h.reference_on
+    select h.dossier_id, 'satisfaction', 'can_win', 'not_rated'
     from handled h
     where h.is_resolved and not h.is_rated
+),
+
+closed_rows as (
+    select
+        'closed'                                                                as row_kind,
+        h.dossier_id,
+        h.procedure_code,
+        h.procedure_name,
+        h.unit_name,
+        h.unit_key,
+        h.field_name,
+        h.received_on,
+        h.due_on,
+        h.finished_on,
+        cast(null as integer)                                                   as working_days_left,
+        h.status,
+        h.supplement_count,
+        cast(null as boolean)                                                   as is_waiting_for_applicant,
+        cast(null as boolean)                                                   as is_pending_overdue,
+        c.indicator_id,
+        c.kind,
+        c.reason,
+        h.period_start,
+        h.reference_on
+    from handled h
+    join closed_points c on c.dossier_id = h.dossier_id
+    where h.is_resolved
 ),
 
 final as (
     select * from open_rows
     union all
     select * from closed_rows
-    union all
-    select * from unrated_rows
 )
 
 -- most urgent first: open before closed; overdue first, then the fewest working days left; of the closed,
