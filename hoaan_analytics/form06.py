@@ -148,7 +148,7 @@ def _write_sheet(workbook, frame: pl.DataFrame, period: Period, unit: str | None
     sheet.merge_range(top, 0, top + 2, 0, FORM06_STT_HEADING, head)
     sheet.merge_range(top, 1, top + 2, 1, FORM06_FIELD_HEADING, head)
     # columns (3)-(13) = FORM06_COLUMNS from sheet column 2; each group opens with its "Tổng số"
-    for (first, last), heading in zip(((2, 5), (6, 9), (10, 12)), FORM06_GROUP_HEADINGS):
+    for (first, last), heading in zip(((2, 5), (6, 9), (10, 12)), FORM06_GROUP_HEADINGS, strict=True):
         sheet.merge_range(top, first, top, last, heading, head)
         sheet.merge_range(top + 1, first, top + 2, first, FORM06_HEADINGS[FORM06_COLUMNS[first - 2]], head)
         sheet.merge_range(top + 1, first + 1, top + 1, last, FORM06_OF_WHICH, head)
@@ -170,7 +170,7 @@ def _write_sheet(workbook, frame: pl.DataFrame, period: Period, unit: str | None
     row_index += 1
     sheet.write_string(row_index, 9, FORM06_PLACE_AND_DATE.format(day=date.today()), centered_italic)
     signer = workbook.add_format({**font, "bold": True, "align": "center"})
-    for col, (role, how) in zip((1, 9), FORM06_SIGNERS):
+    for col, (role, how) in zip((1, 9), FORM06_SIGNERS, strict=True):
         sheet.write_string(row_index + 1, col, role, signer)
         sheet.write_string(row_index + 2, col, how, centered_italic)
     sheet.set_landscape()

@@ -23,8 +23,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     source.add_argument("--exports", nargs="+", metavar="FILE", default=None,
                         help="the exports whose personal values to look for")
     source.add_argument("--raw", default=None, metavar="DIR",
-                        help=f"take every CSV/XLSX and payload .json/.jsonl/.ndjson in DIR as the exports (default {paths.DEFAULT_RAW} when it "
-                             f"exists and --exports is not given)")
+                        help=f"take every CSV/XLSX and payload .json/.jsonl/.ndjson in DIR as the exports "
+                             f"(default {paths.DEFAULT_RAW} when it exists and --exports is not given)")
     parser.add_argument("--params", default=None, help="params folder with labels.csv (default: ./params)")
     parser.add_argument("--wait", type=float, default=30.0, metavar="SECONDS",
                         help="how long to wait for an ingest that holds the database (default 30)")

@@ -18,7 +18,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", default=str(paths.DEMO_DB), help="DuckDB file (default: %(default)s)")
     parser.add_argument("--out", default=str(paths.DEFAULT_REPORTS), help="report folder (default: %(default)s)")
     parser.add_argument("--params", default=None, help="params folder (default: ./params)")
-    parser.add_argument("--period", default=None, help="period to render (default: the latest complete quarter of the data)")
+    parser.add_argument("--period", default=None,
+                        help="period to render (default: the latest complete quarter of the data)")
     parser.add_argument("--mode", choices=("calendar", "cutoff"), default="calendar")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks rendered at once (default: %(default)s)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")

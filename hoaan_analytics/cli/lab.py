@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     if not notebook_dir.is_dir():
         raise HoaanError(f"no notebooks folder at {notebook_dir}")
     database = paths.default_db()
-    kind = f" ({DEMO_DATA_LABEL}: run `hoaan ingest` on your exports to use your own)" if paths.is_demo_db(database) else ""
+    own = "run `hoaan ingest` on your exports to use your own"
+    kind = f" ({DEMO_DATA_LABEL}: {own})" if paths.is_demo_db(database) else ""
     print(f"the notebooks read {database} by default{kind}")
     return subprocess.call(lab_command(notebook_dir.resolve(), no_browser=args.no_browser, port=args.port,
                                        allow_root=args.allow_root))
