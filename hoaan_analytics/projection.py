@@ -60,10 +60,10 @@ def projection_output(db_path: str | os.PathLike[str], *, as_of: str | None = No
     day = None if as_of is None else worklist.parse_as_of(as_of)
     con = db.connect_reader(db_path)
     try:
-        models.require_built(con, db_path)
-        day = worklist.default_as_of(con) if day is None else day
-        name = kpis.unit_name(con, unit)
-        frame = projection(con, day, name)
+        with models.explained_if_unbuilt(con, db_path):
+            day = worklist.default_as_of(con) if day is None else day
+            name = kpis.unit_name(con, unit)
+            frame = projection(con, day, name)
     finally:
         con.close()
     if as_json:

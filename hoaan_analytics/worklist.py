@@ -130,11 +130,12 @@ def worklist_output(db_path: str | os.PathLike[str], *, as_of: str | None = None
     day = None if as_of is None else parse_as_of(as_of)
     con = db.connect_reader(db_path)
     try:
-        models.require_built(con, db_path)
-        day = default_as_of(con) if day is None else day
-        name = kpis.unit_name(con, unit)
-        rows = worklist(con, day, name, within_working_days)
-        units = worklist_units(con, day, name, within_working_days) if by_unit else None
+        # the catalogue is asked only when a query fails (as `hoaan kpis`): a quick command
+        with models.explained_if_unbuilt(con, db_path):
+            day = default_as_of(con) if day is None else day
+            name = kpis.unit_name(con, unit)
+            rows = worklist(con, day, name, within_working_days)
+            units = worklist_units(con, day, name, within_working_days) if by_unit else None
     finally:
         con.close()
     if as_json:
