@@ -21,6 +21,7 @@ from helpers import (
     DemoDatabase,
     LoadedSamples,
     RenderedReports,
+    build_database,
     build_demo_database,
     database_file,
     ingest_into,
@@ -57,6 +58,16 @@ def params_dir() -> Path:
 def samples_dir() -> Path:
     """tests/data: the sample exports and their expected numbers."""
     return SAMPLES
+
+
+@pytest.fixture
+def loaded(request, con, params_dir):
+    """The in-memory database of the requesting module's hand-written `ROWS`, models built.
+
+    A module that builds its database another way defines its own `loaded`, which takes precedence.
+    """
+    build_database(con, params_dir, request.module.ROWS)
+    return con
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ Totals: cash 2, cashless 1, online 1 of 4 fee dossiers; online_payment_share = 1
 """
 
 import pytest
-from helpers import build_database
 
 from hoaan_analytics import analyses
 from hoaan_analytics.errors import HoaanError
@@ -26,12 +25,6 @@ ROWS = [
     {**DAY, "dossier_id": "P5", "payment_method": "Chuyển khoản", "field_name": "Hộ tịch"},
 ]
 MARCH = parse_period("2026-03")
-
-
-@pytest.fixture
-def loaded(con, params_dir):
-    build_database(con, params_dir, ROWS)
-    return con
 
 
 def test_totals(loaded):

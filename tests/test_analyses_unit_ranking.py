@@ -26,12 +26,6 @@ ROWS = [
 MARCH = parse_period("2026-03")
 
 
-@pytest.fixture
-def loaded(con, params_dir):
-    build_database(con, params_dir, ROWS)
-    return con
-
-
 def test_ranked_best_first_with_the_median(loaded):
     ranking = analyses.unit_ranking(loaded, MARCH, "on_time_rate")
     assert ranking.select("rank", "unit_name", "value", "dossiers").rows() == [

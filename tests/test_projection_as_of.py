@@ -29,7 +29,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from helpers import build_database
 
 from hoaan_analytics import db
 from hoaan_analytics.errors import UnknownUnitError
@@ -50,12 +49,6 @@ ROWS = [
      "due_at": "2026-11-04 16:30"},
 ]
 HOA_AN = "UBND xã Hòa An"
-
-
-@pytest.fixture
-def loaded(con, params_dir):
-    build_database(con, params_dir, ROWS)
-    return con
 
 
 def _rates(frame):

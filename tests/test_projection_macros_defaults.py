@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from helpers import build_database
-
 from hoaan_analytics import db
 from hoaan_analytics.projection import projection
 
@@ -23,12 +20,6 @@ ROWS = [
     {"dossier_id": "M", "status": 4, "received_at": "2026-03-05 08:00", "due_at": "2026-03-20 16:30"},
 ]
 MARCH = "[{'period_name': '2026-03', 'period_start': DATE '2026-03-01', 'period_end': DATE '2026-03-31'}]"
-
-
-@pytest.fixture
-def loaded(con, params_dir):
-    build_database(con, params_dir, ROWS)
-    return con
 
 
 def test_the_stored_facts_are_the_facts_macro_over_the_staged_dossiers(loaded):

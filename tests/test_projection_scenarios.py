@@ -38,9 +38,7 @@ from __future__ import annotations
 from datetime import date
 
 import polars as pl
-import pytest
-from helpers import build_database
-from projection_rows import AS_OF, ROWS
+from projection_rows import AS_OF, ROWS  # noqa: F401 (ROWS: the database of the `loaded` fixture)
 
 from hoaan_analytics import db
 from hoaan_analytics.projection import projection
@@ -52,12 +50,6 @@ EXPECTED = {
     ("quarter", "none_close"): (2, 5.71, 2 / 7, 0 / 1),
     ("quarter", "listed_close_on_due"): (5, 14.29, 5 / 7, 4 / 6),
 }
-
-
-@pytest.fixture
-def loaded(con, params_dir):
-    build_database(con, params_dir, ROWS)
-    return con
 
 
 def test_the_calendar_puts_b_due_after_the_weekend_and_the_holiday(loaded):
