@@ -43,14 +43,31 @@ REFERENCE_COLOUR = "#555555"
 ValueFormat = Literal["percent", "count", "days"]
 
 FONT = "'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
-# The plot area's width in pixels, axis labels not included. Wider than a phone's screen (390 px): the
-# report page lets a chart scroll sideways in its own box (report/templates, `.hoaan-chart`) rather
-# than squeezing its bars and labels into each other.
+# The plot area's width in pixels, axis labels not included, where the page is wide (a desktop). Every
+# chart takes the width of its container (`fitted`): at 1280 px the report page caps the container
+# (report/templates, `.hoaan-chart`) so that the plot is about this wide, as it always was; on a phone
+# (390 px) the whole chart fits the screen at its own font sizes instead of being scaled down.
 CHART_WIDTH = 520
+# Below this container width (pixels) a chart takes its narrow layout: titles on several lines,
+# shorter axis labels, slanted period names. A phone is 390 px wide; a desktop report 1100 px.
+NARROW_BELOW = 600
+# A static render (vl-convert) has no container; it is drawn as on a wide page.
+_CONTAINER_WIDTH = "(isFinite(containerSize()[0]) && containerSize()[0] > 0 ? containerSize()[0] : 10000)"
+_NARROW = f"({_CONTAINER_WIDTH} < {NARROW_BELOW})"
+# Axis labels (category names) take at most this many pixels, and at most this share of a narrow chart.
+LABEL_LIMIT = 260
+NARROW_LABEL_SHARE = 0.4
+# Characters per title line in the narrow layout, for the title (15 px) and the subtitle (12 px) to fit
+# a phone's 340 px: Vietnamese text in a sans font averages about 0.55 em a character.
+NARROW_TITLE_CHARS = 38
+NARROW_SUBTITLE_CHARS = 50
 # Period names under a line chart: side by side up to this many ("Quý III/2026" fits CHART_WIDTH / 6),
-# slanted beyond, where twelve months ("T10/2026") would run into each other.
+# slanted beyond, where twelve months ("T10/2026") would run into each other; on a narrow chart also
+# when fewer do not fit side by side.
 LEVEL_LABELS_AT_MOST = 6
 SLANTED_LABEL_ANGLE = -45
+# The width of one character of a 12 px label, for the narrow layout's estimate of what fits.
+LABEL_CHAR_PX = 7
 
 
 class ChartDataError(HoaanError):
@@ -66,8 +83,13 @@ def theme_config() -> dict[str, Any]:
                        "currency": ["", " ₫"], "percent": "%"},
         },
         "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12},
-        "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 260, "gridColor": "#e6e6e6"},
-        "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+        "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridColor": "#e6e6e6",
+                 "labelLimit": {"expr": f"{_NARROW} ? {NARROW_LABEL_SHARE} * {_CONTAINER_WIDTH} : {LABEL_LIMIT}"}},
+        # a narrow chart's legend in one column, so that it is never wider than the chart
+        "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom",
+                   "columns": {"expr": f"{_NARROW} ? 1 : 0"}},
+        # a narrow chart's axis title no wider than its plot (the chart less at most 40% of labels)
+        "axisX": {"titleLimit": {"expr": f"{_NARROW} ? 0.55 * {_CONTAINER_WIDTH} : 1000"}},
         "range": {"category": list(OKABE_ITO)},
         "bar": {"color": VALUE_COLOUR},
         "line": {"color": VALUE_COLOUR, "strokeWidth": 2},
@@ -84,8 +106,64 @@ def register_theme() -> None:
     alt.theme.register("hoaan", enable=True)(lambda: alt.theme.ThemeConfig(config=theme_config()))
 
 
-def _themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+def _wrapped(text: str, chars: int) -> str:
+    """`text` with a line break before each word that would pass `chars` characters on its line."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= chars:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+def _narrow_title_patch(title: Any) -> list[dict[str, Any]]:
+    """JSON-patch operations on the compiled Vega spec: below NARROW_BELOW, title and subtitle in lines.
+
+    Vega-Lite takes an expression for a title's text but not for its subtitle; Vega takes one for
+    both, so vega-embed patches them in (the spec's `usermeta.embedOptions`, honoured by the report
+    page and by JupyterLab alike). The Vega-Lite title itself stays plain text, as drawn when wide.
+    """
+    if isinstance(title, str):
+        title = alt.Title(title)
+    if not isinstance(title, alt.Title):
+        return []
+    params = title.to_dict()
+    operations = []
+    for key, chars in (("text", NARROW_TITLE_CHARS), ("subtitle", NARROW_SUBTITLE_CHARS)):
+        text = params.get(key)
+        if not isinstance(text, str) or len(text) <= chars:
+            continue
+        lines = _wrapped(text, chars).split("\n")
+        operations.append({"op": "add", "path": f"/title/{key}",
+                           "value": {"signal": f"{_NARROW} ? {_js_list(lines)} : {_js_list([text])[1:-1]}"}})
+    return operations
+
+
+def fitted(chart: alt.TopLevelMixin, *, overhang_px: int = 0) -> alt.TopLevelMixin:
+    """`chart` as every chart of the reports is finished: the project theme, and the width of its container.
+
+    The one function every chart function ends with, so that a new chart fits a phone too. A single
+    or layered view gets `width: "container"` (Vega-Lite fits the whole chart, labels included, into
+    its container); below NARROW_BELOW pixels its title and subtitle break into lines and its axis
+    labels are shortened (theme_config). A faceted chart keeps the fixed width it was drawn for.
+    `overhang_px`: how far marks draw right of the plot (value labels right of the longest bar),
+    kept free so that they are not cut off, since fitting sizes the plot, axes and legends only.
+    """
+    patch = _narrow_title_patch(chart.title) if chart.title is not alt.Undefined else []
+    if patch:
+        chart = chart.properties(usermeta={"embedOptions": {"patch": patch}})
+    if not isinstance(chart, alt.FacetChart):
+        # "padding": the whole drawing, value labels right of the longest bar included, fits the container
+        padding = {"left": 5, "top": 5, "bottom": 5, "right": 5 + overhang_px}
+        chart = chart.properties(width="container", padding=padding,
+                                 autosize=alt.AutoSizeParams(type="fit-x", contains="padding", resize=True))
     return chart.configure(**theme_config())
+
+
+def _overhang(texts: pl.Series, dx: int) -> int:
+    """The pixels that the longest of `texts` (12 px) draws right of where it starts, `dx` included."""
+    return dx + LABEL_CHAR_PX * max((len(t) for t in texts.drop_nulls().to_list()), default=0)
 
 
 def _check(frame: pl.DataFrame, required: Sequence[str], chart_name: str) -> None:
@@ -131,6 +209,27 @@ def _target_rule(target: float, axis: Literal["x", "y"], label: str) -> alt.Char
     )
 
 
+def _period_axis(periods: Sequence[str]) -> alt.Axis:
+    """The period names under a line chart: level when they fit side by side, else slanted.
+
+    On a narrow chart, names that do not fit side by side ("Quý III/2026" × 5 on a phone) break
+    at their spaces onto lines when their longest word fits, and are slanted only when not.
+    """
+    if len(periods) > LEVEL_LABELS_AT_MOST:
+        # slanted names clear the value axis' lowest label ("0%") by their padding
+        return alt.Axis(labelAngle=SLANTED_LABEL_ANGLE, labelPadding=6)
+    room = f"({_CONTAINER_WIDTH} - 90) / {max(len(periods), 1)}"
+    whole = max((len(p) for p in periods), default=0) * LABEL_CHAR_PX + 8
+    word = max((len(w) for p in periods for w in p.split()), default=0) * LABEL_CHAR_PX + 8
+    tight = f"{_NARROW} && {room} < {whole}"
+    slanted = f"{tight} && {room} < {word}"
+    return alt.Axis(labelExpr=f"{tight} && !({slanted}) ? split(datum.label, ' ') : datum.label",
+                    labelAngle={"expr": f"{slanted} ? {SLANTED_LABEL_ANGLE} : 0"},
+                    labelAlign={"expr": f"{slanted} ? 'right' : 'center'"},
+                    labelBaseline={"expr": f"{slanted} ? 'middle' : 'top'"},
+                    labelPadding={"expr": f"{slanted} ? 6 : 2"})
+
+
 def kpi_bars(frame: pl.DataFrame, *, title: str = CHART_TEXT_VI["kpi_bars_title"],
              subtitle: str | None = None) -> alt.LayerChart:
     """Horizontal bars, one per KPI ratio, with its target as a vermillion tick.
@@ -174,9 +273,9 @@ def kpi_bars(frame: pl.DataFrame, *, title: str = CHART_TEXT_VI["kpi_bars_title"
     ).encode(x="label_x:Q", y=y, text="value_text:N", tooltip=tooltip)
     chart = alt.layer(bars, targets, labels).properties(
         title=alt.Title(title, subtitle=subtitle or CHART_TEXT_VI["kpi_bars_subtitle"]),
-        width=CHART_WIDTH, height=alt.Step(30),
+        height=alt.Step(30),
     )
-    return _themed(chart)
+    return fitted(chart, overhang_px=_overhang(data["value_text"], 6))
 
 
 def trend_line(frame: pl.DataFrame, *, value_column: str = "value", value_title: str | None = None,
@@ -200,7 +299,7 @@ def trend_line(frame: pl.DataFrame, *, value_column: str = "value", value_title:
                alt.Tooltip("value_text:N", title=label)]
     encoding: dict[str, Any] = {
         "x": alt.X("period_label:N", sort=order, title=COLUMN_LABELS_VI["period_label"],
-                   axis=alt.Axis(labelAngle=0 if len(order) <= LEVEL_LABELS_AT_MOST else SLANTED_LABEL_ANGLE)),
+                   axis=_period_axis(order)),
         "y": alt.Y("value:Q", title=label, axis=alt.Axis(format=_axis_format(value_format)),
                    scale=alt.Scale(domain=[0, 1]) if value_format == "percent" else alt.Undefined),
     }
@@ -214,9 +313,9 @@ def trend_line(frame: pl.DataFrame, *, value_column: str = "value", value_title:
         layers.append(_target_rule(target, "y", COLUMN_LABELS_VI["target"]))
     chart = alt.layer(*layers).properties(
         title=alt.Title(title or CHART_TEXT_VI["trend_title"].format(label=label), subtitle=subtitle or alt.Undefined),
-        width=CHART_WIDTH, height=260,
+        height=260,
     )
-    return _themed(chart)
+    return fitted(chart)
 
 
 def shares_by_group(frame: pl.DataFrame, *, title: str, group_title: str = CHART_TEXT_VI["group"],
@@ -245,7 +344,10 @@ def shares_by_group(frame: pl.DataFrame, *, title: str, group_title: str = CHART
     chart = alt.Chart(data).mark_bar().encode(
         x=alt.X("share:Q", stack="zero", title=COLUMN_LABELS_VI["share"], axis=alt.Axis(format=".0%"),
                 scale=alt.Scale(domain=[0, 1])),
-        y=alt.Y("group:N", title=group_title, sort=list(dict.fromkeys(data["group"].to_list()))),
+        # the group's name above its labels, level: rotated beside them, Chromium drew it over the
+        # longest label ("Thành lập và hoạt động của hộ kinh doanh"), Vega measuring that label short
+        y=alt.Y("group:N", title=group_title, sort=list(dict.fromkeys(data["group"].to_list())),
+                axis=alt.Axis(titleAngle=0, titleAlign="right", titleBaseline="bottom", titleX=-7, titleY=-4)),
         color=alt.Color("category:N", title=category_title, sort=categories,
                         scale=alt.Scale(domain=categories, range=list(OKABE_ITO[: len(categories)])
                                         if len(categories) <= len(OKABE_ITO) else alt.Undefined)),
@@ -255,8 +357,8 @@ def shares_by_group(frame: pl.DataFrame, *, title: str, group_title: str = CHART
                  alt.Tooltip("share_text:N", title=COLUMN_LABELS_VI["share"])],
     ).transform_calculate(
         category_rank=f"indexof({_js_list(categories)}, datum.category)"
-    ).properties(title=alt.Title(title, subtitle=subtitle or alt.Undefined), width=CHART_WIDTH, height=alt.Step(26))
-    return _themed(chart)
+    ).properties(title=alt.Title(title, subtitle=subtitle or alt.Undefined), height=alt.Step(26))
+    return fitted(chart)
 
 
 def _js_list(values: Sequence[str]) -> str:
@@ -316,9 +418,9 @@ def elapsed_vs_statutory(frame: pl.DataFrame, *, title: str = CHART_TEXT_VI["ela
     default_subtitle = CHART_TEXT_VI["elapsed_subtitle_no_target" if reduction_target is None else "elapsed_subtitle"]
     chart = alt.layer(*layers).properties(
         title=alt.Title(title, subtitle=subtitle or default_subtitle),
-        width=CHART_WIDTH, height=alt.Step(26),
+        height=alt.Step(26),
     )
-    return _themed(chart)
+    return fitted(chart)
 
 
 def unit_ranking(frame: pl.DataFrame, *, value_column: str = "value", value_title: str | None = None,
@@ -359,9 +461,9 @@ def unit_ranking(frame: pl.DataFrame, *, value_column: str = "value", value_titl
     chart = alt.layer(*layers).properties(
         title=alt.Title(title or CHART_TEXT_VI["ranking_title"].format(label=label),
                         subtitle=subtitle or CHART_TEXT_VI["ranking_subtitle"]),
-        width=CHART_WIDTH, height=alt.Step(24),
+        height=alt.Step(24),
     )
-    return _themed(chart)
+    return fitted(chart)
 
 
 def _points_text(column: pl.Expr) -> pl.Expr:
@@ -411,9 +513,9 @@ def points_against_maximum(frame: pl.DataFrame, *, title: str, subtitle: str | N
     layers.append(base.mark_text(fontSize=12, align="left", dx=6).encode(**on("label_at"), text="points_text:N"))
     chart = alt.layer(*layers).properties(
         title=alt.Title(title, subtitle=subtitle or CHART_TEXT_VI["points_subtitle"]),
-        width=CHART_WIDTH, height=alt.Step(30),
+        height=alt.Step(30),
     )
-    return _themed(chart)
+    return fitted(chart, overhang_px=_overhang(data["points_text"], 6))
 
 
 # Report 08 Việc cần làm: narrow enough for a phone (390 px wide, with the page's margins).
@@ -460,7 +562,7 @@ def scenario_points(frame: pl.DataFrame, *, title: str, subtitle: str | None = N
                alt.Tooltip("max_text:N", title=REPORT08_COLUMN_LABELS_VI["max_points"])]
     colour = alt.Color("scenario:N", sort=list(scenario_order), title=None,
                        scale=alt.Scale(domain=list(scenario_order), range=[REFERENCE_COLOUR, VALUE_COLOUR]),
-                       legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=330))
+                       legend=alt.Legend(orient="bottom", direction="vertical", columns=1, labelLimit=330))
     offset = alt.YOffset("scenario:N", sort=list(scenario_order))
     base = alt.Chart()
     bars = base.mark_bar(height={"band": 0.4}).encode(
@@ -476,4 +578,4 @@ def scenario_points(frame: pl.DataFrame, *, title: str, subtitle: str | None = N
                                                   labelOrient="top", labelFontSize=13, labelFontWeight="bold")))
              .properties(title=alt.Title(title, subtitle=subtitle or alt.Undefined))
              .resolve_scale(y="independent"))
-    return _themed(chart)
+    return fitted(chart)
