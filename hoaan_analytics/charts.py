@@ -45,7 +45,7 @@ ValueFormat = Literal["percent", "count", "days"]
 FONT = "'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
 # The plot area's width in pixels, axis labels not included, where the page is wide (a desktop). Every
 # chart takes the width of its container (`fitted`): at 1280 px the report page caps the container
-# (report/templates, `.hoaan-chart`) so that the plot is about this wide, as it always was; on a phone
+# (report/templates, `.hoaan-chart`) so that the plot is at least this wide, as it always was; on a phone
 # (390 px) the whole chart fits the screen at its own font sizes instead of being scaled down.
 CHART_WIDTH = 520
 # Below this container width (pixels) a chart takes its narrow layout: titles on several lines,

@@ -157,7 +157,8 @@ def rendered_reports_scan(rendered_reports, demo_personal_values):
 
 # Test files that read the same expensive session fixture share one xdist worker (conftest's
 # rendered_reports is made once per worker that asks for it).
-SHARED_WORKER = {"test_notebooks_render.py": "reports", "test_report_index766.py": "reports"}
+SHARED_WORKER = {"test_notebooks_render.py": "reports", "test_report_index766.py": "reports",
+                 "test_report_chromium.py": "reports"}
 
 
 def _file_group(nodeid: str) -> str:
