@@ -177,3 +177,10 @@ def test_a_stamp_is_the_same_for_the_same_sql_and_params(tmp_path, con, params_d
     bare.mkdir()
     assert models.params_digests(bare)["index766_digest"] == models.params_digests(params_dir)["index766_digest"]
     assert models.params_digests(bare)["calendar_digest"] == "absent"
+
+
+def test_ingest_of_no_file_needs_a_database_to_rebuild(tmp_path, capsys):
+    missing = tmp_path / "none.duckdb"
+    assert main(["ingest", "--db", str(missing)]) == 2
+    assert f"no file given and no database at {missing}" in capsys.readouterr().err
+    assert not missing.exists()
