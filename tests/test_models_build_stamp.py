@@ -89,6 +89,18 @@ def test_a_read_only_reader_names_the_older_build_and_the_command(older, capsys)
     assert "hoaan 0.0.9" in str(raised.value) and "hoaan ingest --db" in str(raised.value)
 
 
+def test_the_report_batch_refuses_it_before_rendering_anything(older, tmp_path):
+    from helpers import NOTEBOOKS
+
+    from hoaan_analytics.report import batch
+
+    out = tmp_path / "reports"
+    with pytest.raises(models.StaleBuildError, match="built by hoaan 0.0.9"):
+        batch.render_reports(db_path=older, period="2026-Q1", notebooks=batch.find_notebooks(NOTEBOOKS),
+                             out_dir=out, progress=False)
+    assert not out.exists()
+
+
 def test_ingest_of_no_file_gives_the_new_numbers_and_keeps_what_is_stored(older, expected, params_dir, capsys):
     before = stored_rows(older)
     assert before["portal766_published"] and before["load_log"] and before["set_aside"]  # something to keep
