@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from hoaan_analytics import db
+from hoaan_analytics import db, paths
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.labels_vi import CALENDAR_DAY_OFF_LABEL
 
-OVERRIDES_FILE = "calendar.csv"
+OVERRIDES_FILE = paths.CALENDAR_FILE
 OVERRIDE_KINDS = ("holiday", "working_day")
 # The stored macro wd(a, b) over `calendar_days`: sql/schema/<this>.sql, also its name.
 WORKING_DAYS_MACRO = "working_days_between"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import polars as pl
 
-from hoaan_analytics import db
+from hoaan_analytics import db, paths
 from hoaan_analytics.errors import HoaanError
 
-CATALOGUE_FILE = "procedures.csv"
+CATALOGUE_FILE = paths.PROCEDURES_FILE
 REQUIRED_COLUMNS = ("procedure_code", "statutory_days", "cutoff_15h")
 # METRICS.md §7: only the 766 scorecard reads them; missing column or empty cell = unknown (null)
 OPTIONAL_FLAG_COLUMNS = ("has_fee", "paper_result")

@@ -19,14 +19,14 @@ from typing import Any
 
 import polars as pl
 
-from hoaan_analytics import db, kpis, models
+from hoaan_analytics import db, kpis, models, paths
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, INDEX766_CLI_TEXT_VI, MODE_LABELS_VI
 from hoaan_analytics.periods import Period, parse_period
 
-RULES_FILE = "index766.yaml"
+RULES_FILE = paths.INDEX766_RULES_FILE
 # Where the built-in rules live: a params folder without index766.yaml uses them.
-DEFAULT_RULES = Path(__file__).resolve().parent / "default_params" / RULES_FILE
+DEFAULT_RULES = paths.DEFAULT_INDEX766_RULES
 
 # The indicators METRICS.md §9 can compute from dossiers, in its order; the SQL knows each one's rate.
 COMPUTABLE_IDS: tuple[str, ...] = ("2.1", "3.3", "3.5", "3.6", "4.1", "4.2", "4.3", "4.4", "4.5", "5.4")
@@ -53,8 +53,7 @@ class RulesError(HoaanError):
 
 def rules_path(params_dir: str | os.PathLike[str]) -> Path:
     """params_dir/index766.yaml when it exists, else the built-in rules."""
-    path = Path(params_dir) / RULES_FILE
-    return path if path.is_file() else DEFAULT_RULES
+    return paths.index766_rules_path(params_dir)
 
 
 def _number(value: Any, where: str, *, low: float, high: float | None = None, low_open: bool = False) -> float:

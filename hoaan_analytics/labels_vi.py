@@ -641,6 +641,8 @@ WORKLIST_COLUMN_LABELS_VI: dict[str, str] = {
     "working_days_left": "Còn (ngày LV)",
     "supplement_count": "Bổ sung",
     "status": "Trạng thái",
+    "status_on_as_of": "Trạng thái khi đó",
+    "status_now": "Hiện nay (nếu khác)",
     "procedure_name": "Thủ tục",
     "unit_name": "Đơn vị",
     "indicator_id": "Chỉ tiêu",
@@ -751,7 +753,9 @@ REPORT08_OPEN_TITLE = "Hồ sơ đang giải quyết cần xử lý"
 REPORT08_CAPPED = "Danh sách dài chỉ liệt kê {listed} trong {total} dòng đầu tiên."
 REPORT08_OPEN_NOTE = (
     "Sắp xếp: hồ sơ quá hạn trước, rồi hồ sơ còn ít ngày làm việc nhất. Ngày làm việc còn lại âm: số ngày làm "
-    "việc đã qua ngày hẹn trả. Hồ sơ chỉ được nêu bằng mã hồ sơ và thủ tục.")
+    "việc đã qua ngày hẹn trả. Trạng thái ngày lập danh sách suy ra từ các ngày đã lưu (đang chờ người nộp bổ "
+    "sung giấy tờ, hoặc đang xử lý nếu hồ sơ kết thúc sau ngày đó); trạng thái hiện nay theo dữ liệu mới nhất chỉ "
+    "ghi khi khác. Hồ sơ chỉ được nêu bằng mã hồ sơ và thủ tục.")
 REPORT08_UNITS_TITLE = "Việc cần làm của từng đơn vị"
 REPORT08_UNITS_ELSEWHERE = (
     "Báo cáo này dành cho {unit}; việc cần làm của từng đơn vị có trong báo cáo của toàn bộ đơn vị.")
@@ -775,6 +779,8 @@ REPORT08_COLUMN_LABELS_VI: dict[str, str] = {
     "due_on": "Hẹn trả",
     "working_days_left": "Ngày LV còn lại",
     "status": "Trạng thái",
+    "status_on_as_of": "Trạng thái ngày {as_of}",
+    "status_now": "Trạng thái hiện nay (nếu khác)",
     "supplement_count": "Lần bổ sung",
     "reason": "Lý do",
     "indicator": "Chỉ tiêu",

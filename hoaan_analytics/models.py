@@ -9,19 +9,26 @@ sql/scorecard/ and any later layer (`period_kpis`, `period_dossiers`, `index766`
 The macros are stored in the database file, so any connection, read-only ones
 included, can call them by name:
 `from period_kpis(DATE '2026-07-01', DATE '2026-09-30', NULL, 'none')`.
+
+Every build ends by writing the one-row table `build_stamp`: this package's version, a digest of
+the sql/ files it ran and of the params files the stored tables came from. A reader compares it
+with its own first (`require_current`, one small row) and never answers with another build's
+rules: it names who built the file and the command that rebuilds it (`hoaan ingest --db ...`, no
+export needed: the derived tables are rebuilt from the stored dossiers).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
-from hoaan_analytics import calendar, db, schema, sql_files
+from hoaan_analytics import __version__, calendar, db, paths, schema, sql_files
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.paths import sql_dir
 
@@ -60,8 +67,24 @@ from dossiers
 """
 
 
-# The stored tables a reader needs besides the built models: the loader's, the rules, the calendar.
+# The one-row table each build writes last (sql/schema/<this>.sql, also its name): who built the rest.
+BUILD_STAMP = "build_stamp"
+# (column of build_stamp, params file): the params the stored tables are built from. Not stamped, because
+# no build reads them: targets.yaml (each report reads it as it opens), labels.csv (how an export's
+# columns are read: only loading the export again applies it), units.csv (read when `hoaan portal766`
+# stores the portal's figures).
+STAMPED_PARAMS = (("procedures_digest", paths.PROCEDURES_FILE), ("calendar_digest", paths.CALENDAR_FILE),
+                  ("index766_digest", paths.INDEX766_RULES_FILE))
+# How many hex digits of a digest a message shows: enough to tell two builds apart by eye.
+SHOWN_DIGEST = 12
+
+# The stored tables a reader needs besides the built models: the loader's, the rules, the calendar. (Not the
+# stamp: a database without one was built before stamps, which require_current says with its own words.)
 STORED_TABLES_READ = ("load_log", "set_aside", "calendar_days", "index766_rules")
+
+
+class StaleBuildError(HoaanError):
+    """The database's derived tables and macros were built by another hoaan, or from other params files."""
 
 
 @dataclass(frozen=True)
@@ -153,8 +176,13 @@ where function_type in ('macro', 'table_macro') and database_name = current_data
 """
 
 
-def require_built(con: db.Connection, db_path: str | os.PathLike[str]) -> None:
-    """HoaanError unless every table and macro a report reads exists (never loaded, or built by an older hoaan)."""
+def require_built(con: db.Connection, db_path: str | os.PathLike[str],
+                  params_dir: str | os.PathLike[str] | None = None) -> None:
+    """HoaanError unless every table and macro a report reads exists and this hoaan built them (require_current).
+
+    Never loaded, or built by an older hoaan: the missing names; built by another hoaan or from
+    params files changed since: StaleBuildError.
+    """
     present = {row["table_name"] for row in db.records(con, "select table_name from information_schema.tables")}
     macros = {row["function_name"] for row in db.records(con, _STORED_MACROS_SQL)}
     missing = [t for t in required_tables() if t not in present]
@@ -165,21 +193,134 @@ def require_built(con: db.Connection, db_path: str | os.PathLike[str]) -> None:
             f"version of hoaan built it. Run `hoaan ingest` on your exports (files loaded before are "
             f"skipped; the derived tables are rebuilt)."
         )
+    require_current(con, db_path, params_dir)
 
 
 @contextmanager
-def explained_if_unbuilt(con: db.Connection, db_path: str | os.PathLike[str]) -> Iterator[None]:
-    """Run the block's queries; if DuckDB fails, raise require_built's HoaanError when that is why.
+def explained_if_unbuilt(con: db.Connection, db_path: str | os.PathLike[str],
+                         params_dir: str | os.PathLike[str] | None = None) -> Iterator[None]:
+    """Check the stamp (require_current), run the block; if DuckDB fails, raise require_built's error if that is why.
 
-    For the quick commands (`hoaan kpis`): a complete database pays nothing, where
-    require_built's catalogue queries cost about 0.1 s (`duckdb_functions()` lists
-    every built-in function) before the first answer.
+    For the quick commands (`hoaan kpis`): a complete database pays one small row (the
+    stamp), where require_built's catalogue queries cost about 0.1 s (`duckdb_functions()`
+    lists every built-in function) before the first answer.
     """
     try:
+        require_current(con, db_path, params_dir)
         yield
     except db.Error:
         require_built(con, db_path)
         raise
+
+
+@cache
+def sql_digest() -> str:
+    """SHA-256 (hex) of the sql/ files a build runs: sql/schema/ and every built layer, each with its path."""
+    root = sql_dir()
+    digest = hashlib.sha256()
+    for layer in ("schema", *built_layers(root)):
+        for path in sorted((root / layer).glob("*.sql")):
+            # newlines as stored in the package: a checkout with CRLF is the same rules
+            digest.update(f"{layer}/{path.name}\0".encode())
+            digest.update(path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
+    return digest.hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    """SHA-256 (hex) of the file's bytes; 'absent' when there is no such file (a params file may be left out)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return "absent"
+
+
+def params_digests(params_dir: str | os.PathLike[str]) -> dict[str, str]:
+    """{column of build_stamp: digest} of the STAMPED_PARAMS files a build reads from `params_dir`."""
+    folder = Path(params_dir)
+    return {column: _file_digest(paths.index766_rules_path(folder) if name == paths.INDEX766_RULES_FILE
+                                 else folder / name)
+            for column, name in STAMPED_PARAMS}
+
+
+def write_stamp(con: db.Connection, params_dir: str | os.PathLike[str]) -> None:
+    """(Re)write `build_stamp`: this hoaan, its sql/ digest, the params folder and its files' digests."""
+    db.run(con, db.sql_text("schema", BUILD_STAMP), {
+        "hoaan_version": __version__, "sql_digest": sql_digest(), "params_dir": str(Path(params_dir).resolve()),
+        **params_digests(params_dir), "built_at": datetime.now().replace(microsecond=0),
+    })
+
+
+def _short(digest: str | None) -> str:
+    return (digest or "none")[:SHOWN_DIGEST]
+
+
+def stale_reason(con: db.Connection,
+                 params_dir: str | os.PathLike[str] | None = None) -> tuple[str, Path | None] | None:
+    """Why the stored rules are not this hoaan's with these params, and the params folder to rebuild from, or None.
+
+    The params compared are those of `params_dir`, else of the folder the database was built from
+    (the stamp names it); a database moved where that folder is not is compared on its SQL alone.
+    A database of stored dossiers without a stamp was built before stamps: stale. db.Error when the
+    database holds no dossiers at all (never loaded: require_built says so).
+    """
+    try:
+        rows = db.records(con, _STAMP_SQL)
+    except db.Error:
+        # asked only when the stamp cannot be read: the quick path pays for one small row, not the catalogue
+        has_stamp, has_dossiers = db.records(con, _STORED_SQL, {"stamp": BUILD_STAMP})[0].values()
+        if has_stamp or not has_dossiers:
+            raise
+        rows = []
+    if not rows:
+        return ("it holds no build stamp: a hoaan from before build stamps built its derived tables and macros, "
+                "whose rules may differ"), _existing(Path(params_dir) if params_dir is not None else None)
+    stamp = rows[0]
+    folder = Path(params_dir) if params_dir is not None else _existing(Path(stamp["params_dir"]))
+    if stamp["hoaan_version"] != __version__ or stamp["sql_digest"] != sql_digest():
+        return (f"its derived tables and macros were built by hoaan {stamp['hoaan_version'] or 'unknown'} "
+                f"(sql digest {_short(stamp['sql_digest'])}), not by this hoaan {__version__} "
+                f"(sql digest {_short(sql_digest())}), whose rules may differ"), folder
+    if folder is None:
+        return None
+    now = params_digests(folder)
+    changed = [name for column, name in STAMPED_PARAMS if now[column] != stamp[column]]
+    if changed:
+        files = ", ".join(str(folder / name) for name in changed)
+        return (f"{files} {'differs' if len(changed) == 1 else 'differ'} from the params its derived tables "
+                f"were built from ({stamp['params_dir']}, at {stamp['built_at']:%Y-%m-%d %H:%M}): an edit "
+                f"since, so the stored rules are not the file's"), folder
+    return None
+
+
+_STAMP_SQL = f"select * from {BUILD_STAMP}"
+_STORED_SQL = """
+select count(*) filter (where table_name = $stamp) > 0 as has_stamp,
+       count(*) filter (where table_name = 'dossiers') > 0 as has_dossiers
+from duckdb_tables()
+where not temporary
+"""
+
+
+def _existing(folder: Path | None) -> Path | None:
+    return folder if folder is not None and folder.is_dir() else None
+
+
+def rebuild_command(db_path: str | os.PathLike[str], params_dir: Path | None) -> str:
+    """The command that rebuilds the derived tables and macros of `db_path` from its stored dossiers."""
+    return f"hoaan ingest --db {db_path}" + ("" if params_dir is None else f" --params {params_dir}")
+
+
+def require_current(con: db.Connection, db_path: str | os.PathLike[str],
+                    params_dir: str | os.PathLike[str] | None = None) -> None:
+    """StaleBuildError (one line) unless this hoaan, with these params, built the database's rules (stale_reason)."""
+    stale = stale_reason(con, params_dir)
+    if stale is not None:
+        reason, folder = stale
+        raise StaleBuildError(
+            f"{db_path}: {reason}; nothing was read. Run `{rebuild_command(db_path, folder)}` to rebuild them "
+            f"from the stored dossiers (no export is read again; dossiers, set-aside rows, load log and portal "
+            f"figures stay)."
+        )
 
 
 def calendar_range(con: db.Connection) -> tuple[date, date]:
@@ -204,7 +345,8 @@ def calendar_range(con: db.Connection) -> tuple[date, date]:
 def refresh(con: db.Connection, params_dir: Path) -> None:
     """(Re)build everything derived from the stored dossiers; called at the end of each ingest.
 
-    The calendar (and its macro `working_days_between`), then every model of `build_plan`.
+    The calendar (and its macro `working_days_between`), then every model of `build_plan`, then
+    the stamp saying which hoaan built them from which params (`write_stamp`).
     Needs the stored tables (`dossiers`, `procedures`) and the scalar macros of
     `schema.ensure_schema`; runs inside the caller's transaction when there is one.
     """
@@ -212,3 +354,4 @@ def refresh(con: db.Connection, params_dir: Path) -> None:
     calendar.build_calendar(con, Path(params_dir), start, end)
     for model in build_plan():
         db.run(con, model.statement)
+    write_stamp(con, params_dir)

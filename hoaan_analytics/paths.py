@@ -52,6 +52,20 @@ def params_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return PROJECT_ROOT / "params"
 
 
+# The params files a database's stored tables are built from (models.py stamps their digests): the
+# procedure catalogue, the calendar's overrides, the 766 scoring rules (built-in ones when absent).
+PROCEDURES_FILE = "procedures.csv"
+CALENDAR_FILE = "calendar.csv"
+INDEX766_RULES_FILE = "index766.yaml"
+DEFAULT_INDEX766_RULES = Path(__file__).resolve().parent / "default_params" / INDEX766_RULES_FILE
+
+
+def index766_rules_path(params_dir: str | os.PathLike[str]) -> Path:
+    """params_dir/index766.yaml when it exists, else the built-in rules."""
+    path = Path(params_dir) / INDEX766_RULES_FILE
+    return path if path.is_file() else DEFAULT_INDEX766_RULES
+
+
 def sql_dir() -> Path:
     """Folder of the packaged SQL files (`sql/<layer>/<view>.sql`)."""
     return Path(__file__).resolve().parent / "sql"

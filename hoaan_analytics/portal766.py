@@ -39,7 +39,7 @@ from typing import Any
 
 import polars as pl
 
-from hoaan_analytics import db, kpis, labels_vi, schema
+from hoaan_analytics import db, kpis, labels_vi, models, schema
 from hoaan_analytics.errors import HoaanError, PeriodError
 from hoaan_analytics.periods import Period, parse_period
 
@@ -423,16 +423,20 @@ def _is_csv(path: Path) -> bool:
 
 
 def load_portal_files(con: db.Connection, paths: list[str | os.PathLike[str]], period: Period | None,
-                      params_dir: str | os.PathLike[str], *, mode: str = "calendar") -> PortalLoadSummary:
+                      params_dir: str | os.PathLike[str], *, mode: str = "calendar",
+                      db_path: str | os.PathLike[str] = "the database") -> PortalLoadSummary:
     """Read the portal's files (JSON as its page receives it, or the CSV of params/README.md) and store them.
 
     `period` says which period a JSON file is (it carries none) and fills a CSV's empty period
     cells; `mode` names the CSV's periods when `period` is None. Every file is read and checked
     first; then, in one transaction, the figures are matched to our units and stored in
     `portal766_published`, replacing earlier figures of the same (period, unit, indicator).
-    A malformed file raises PortalFileError naming it and the position, and nothing is stored.
+    A malformed file raises PortalFileError naming it and the position, and nothing is stored;
+    a database another hoaan built, or from params edited since, raises models.StaleBuildError
+    (`params_dir` is the folder of units.csv: the rules are checked against the folder the stamp names).
     """
     _require_scorecard(con)
+    models.require_current(con, db_path)
     aliases = read_aliases(params_dir)
     rows: list[dict[str, Any]] = []
     summary = PortalLoadSummary()
@@ -554,12 +558,19 @@ class PortalOutput:
 
 def portal766_output(db_path: str | os.PathLike[str], files: list[str | os.PathLike[str]],
                      period_name: str | None, *, mode: str = "calendar",
-                     params_dir: str | os.PathLike[str], as_json: bool = False) -> PortalOutput:
-    """Load the files into the database at `db_path`, then compare each period read (Vietnamese tables or JSON)."""
+                     params_dir: str | os.PathLike[str], as_json: bool = False,
+                     prepare: Callable[[db.Connection], None] | None = None) -> PortalOutput:
+    """Load the files into the database at `db_path`, then compare each period read (Vietnamese tables or JSON).
+
+    `prepare` runs first on the read-write connection: the command rebuilds there a database
+    another hoaan built (ingest.rebuild_if_stale, a layer above this one).
+    """
     period = parse_period(period_name, mode) if period_name else None
     con = db.connect(db_path, wait_seconds=30)
     try:
-        summary = load_portal_files(con, files, period, params_dir, mode=mode)
+        if prepare is not None:
+            prepare(con)
+        summary = load_portal_files(con, files, period, params_dir, mode=mode, db_path=db_path)
         compared = [(p, comparison(con, p)) for p in summary.periods]
     finally:
         con.close()

@@ -38,9 +38,11 @@ _NEWEST_EVENT_SQL = "select newest_event_on from dossier_extent"
 _CALENDAR_SQL = "select min(day) as first_day, max(day) as last_day from calendar_days"
 
 # What each row kind carries in the JSON output, in this order.
+# `status` is the export's status now; `status_on_as_of` the one it had on the day the list is taken, and
+# `status_now` the status now only where it differs (null otherwise): docs/index766.md "Work list".
 OPEN_COLUMNS = ("dossier_id", "procedure_code", "procedure_name", "unit_name", "field_name", "received_on", "due_on",
-                "working_days_left", "status", "supplement_count", "is_waiting_for_applicant", "is_pending_overdue",
-                "reason")
+                "working_days_left", "status", "status_on_as_of", "status_now", "supplement_count",
+                "is_waiting_for_applicant", "is_pending_overdue", "reason")
 CLOSED_COLUMNS = ("dossier_id", "procedure_code", "procedure_name", "unit_name", "field_name", "received_on",
                   "due_on", "finished_on", "indicator_id", "kind", "reason")
 UNIT_COLUMNS = ("unit_name", "open_dossiers", "overdue_dossiers", "due_dossiers", "lost_dossier_indicators",
@@ -98,8 +100,10 @@ def worklist(con: db.Connection, as_of: date, unit: str | None = None,
     (dossier closed in as_of's month, 766 point it lost or can still win) (row_kind
     'closed', kind 'lost' | 'can_win', indicator_id '2.1'…'5.4' or 'satisfaction').
     Columns: row_kind, dossier_id, procedure_code, procedure_name, unit_name, unit_key,
-    field_name, received_on, due_on, finished_on, working_days_left, status,
-    supplement_count, is_waiting_for_applicant, is_pending_overdue, indicator_id, kind,
+    field_name, received_on, due_on, finished_on, working_days_left, status (the export's, now),
+    status_on_as_of (the status on the day the list is taken, from the stored dates), status_now
+    (status where it differs from status_on_as_of, else null), supplement_count,
+    is_waiting_for_applicant, is_pending_overdue, indicator_id, kind,
     reason (a key of labels_vi.WORKLIST_REASON_LABELS_VI), period_start, reference_on.
     UnknownUnitError for a unit not in the data; HoaanError for a date outside the calendar.
     """
@@ -178,6 +182,8 @@ def _shown(frame: pl.DataFrame, within_working_days: int) -> pl.DataFrame:
         pl.col("working_days_left").cast(pl.String),
         pl.col("supplement_count").cast(pl.String),
         _words("status", STATUS_LABELS_VI),
+        _words("status_on_as_of", STATUS_LABELS_VI),
+        _words("status_now", STATUS_LABELS_VI),
         pl.col("unit_name"),
         pl.col("procedure_name"),
         _words("indicator_id", WORKLIST_INDICATOR_LABELS_VI),
@@ -226,8 +232,8 @@ def _text(rows: pl.DataFrame, units: pl.DataFrame | None, as_of: date, unit: str
     overdue = opened.filter(pl.col("is_pending_overdue"))
     due = opened.filter(~pl.col("is_pending_overdue"))
     lines.append(TEXT['open_heading'].format(count=opened.height, overdue=overdue.height))
-    open_columns = ("dossier_id", "due_on", "working_days_left", "supplement_count", "status", "unit_name",
-                    "procedure_name", "reason")
+    open_columns = ("dossier_id", "due_on", "working_days_left", "supplement_count", "status_on_as_of",
+                    "status_now", "unit_name", "procedure_name", "reason")
     for heading, part in ((TEXT['overdue_heading'], overdue),
                           (TEXT['due_heading'].format(within=within_working_days), due)):
         lines.append(f" {heading}: {part.height}")

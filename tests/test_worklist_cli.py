@@ -57,7 +57,8 @@ def test_json_shape_and_the_default_date(august_db, capsys):
         "dossier_id": "OVERDUE", "procedure_code": "2.000815",
         "procedure_name": "Chứng thực bản sao từ bản chính giấy tờ, văn bản", "unit_name": EAST,
         "field_name": "Chứng thực", "received_on": "2026-08-10", "due_on": "2026-08-20", "working_days_left": -7,
-        "status": 4, "supplement_count": 0, "is_waiting_for_applicant": False, "is_pending_overdue": True,
+        "status": 4, "status_on_as_of": 4, "status_now": None, "supplement_count": 0,
+        "is_waiting_for_applicant": False, "is_pending_overdue": True,
         "reason": "pending_overdue"}
     assert [(r["dossier_id"], r["indicator_id"], r["kind"], r["reason"], r["finished_on"]) for r in got["closed"]] == [
         ("LATE", "2.1", "lost", "resolved_late", "2026-08-12"), ("LATE", "5.4", "lost", "resolved_late", "2026-08-12")]

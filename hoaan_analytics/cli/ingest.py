@@ -1,18 +1,25 @@
-"""`hoaan ingest FILE... [--db PATH] [--params DIR] [--json]`: load dossier exports (CSV, XLSX, payload JSON)."""
+"""`hoaan ingest [FILE...] [--db PATH] [--params DIR] [--json]`: load dossier exports (CSV, XLSX, payload JSON).
+
+With no file it only rebuilds the derived tables and macros from the stored dossiers (after an
+upgrade of hoaan, or an edit of params/), as every ingest does at its end.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from hoaan_analytics import paths
+from hoaan_analytics.errors import HoaanError
 
 
 def register(parser: argparse.ArgumentParser) -> None:
     """Arguments of `hoaan ingest`."""
-    parser.add_argument("files", nargs="+", metavar="FILE",
+    parser.add_argument("files", nargs="*", metavar="FILE",
                         help="CSV or XLSX exports, or national sync payload files (.json array, .jsonl/.ndjson one "
-                             "record a line), loaded in this order (a later file wins)")
+                             "record a line), loaded in this order (a later file wins); none: only rebuild the "
+                             "derived tables and macros from the stored dossiers and params")
     parser.add_argument("--db", default=str(paths.DEFAULT_DB),
                         help="DuckDB database file (default: %(default)s)")
     parser.add_argument("--params", default=None,
@@ -26,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     from hoaan_analytics.ingest import ingest_files
 
     params_dir = paths.params_dir(args.params)
+    if not args.files and not Path(args.db).is_file():
+        raise HoaanError(f"no file given and no database at {args.db}: name the exports to load")
     con = db.connect(args.db, wait_seconds=30)
     try:
         summary = ingest_files(con, args.files, params_dir=params_dir)
@@ -34,6 +43,10 @@ def run(args: argparse.Namespace) -> int:
     result = summary.to_dict()
     if args.json:
         print(json.dumps({**result, "db": str(args.db)}, ensure_ascii=False))
+        return 0
+    if not args.files:
+        print(f"no file given: the derived tables and macros of {args.db} were rebuilt from its stored dossiers "
+              f"and {params_dir}")
         return 0
     width = max(len("file"), *(len(f["file_name"]) for f in result["files"]))
     print(f"{'file':<{width}}  {'rows':>9}  {'loaded':>9}  {'set aside':>9}  note")

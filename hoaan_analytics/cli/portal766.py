@@ -24,8 +24,19 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Store the files' figures in one transaction and print the comparison of each period read."""
+    import sys
+
+    from hoaan_analytics.ingest import rebuild_if_stale
     from hoaan_analytics.portal766 import portal766_output
 
-    print(portal766_output(args.db, args.files, args.period, mode=args.mode,
-                           params_dir=paths.params_dir(args.params), as_json=args.json).text)
+    params_dir = paths.params_dir(args.params)
+
+    def rebuild(con) -> None:
+        reason = rebuild_if_stale(con, params_dir)
+        if reason is not None:
+            print(f"note: {args.db}: {reason}; its derived tables and macros were rebuilt from the stored "
+                  f"dossiers first", file=sys.stderr)
+
+    print(portal766_output(args.db, args.files, args.period, mode=args.mode, params_dir=params_dir,
+                           as_json=args.json, prepare=rebuild).text)
     return 0

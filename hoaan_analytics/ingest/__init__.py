@@ -3,6 +3,6 @@
 `ingest_files(con, paths, params_dir=...)` is the one entry point; see load.py.
 """
 
-from hoaan_analytics.ingest.load import FileSummary, IngestSummary, ingest_files
+from hoaan_analytics.ingest.load import FileSummary, IngestSummary, ingest_files, rebuild_if_stale
 
-__all__ = ["FileSummary", "IngestSummary", "ingest_files"]
+__all__ = ["FileSummary", "IngestSummary", "ingest_files", "rebuild_if_stale"]

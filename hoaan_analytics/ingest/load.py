@@ -139,6 +139,26 @@ def ingest_files(con: db.Connection, paths: Iterable[str | os.PathLike[str]], *,
     return summary
 
 
+def rebuild_if_stale(con: db.Connection, params_dir: str | os.PathLike[str]) -> str | None:
+    """Rebuild the derived tables and macros (an ingest of no file) unless this hoaan built them from these params.
+
+    For a command that opens the database read-write for something else (`hoaan portal766`):
+    it must not work on another build's rules. The params are those the database was built
+    from (the folder its stamp names) while that folder exists, else `params_dir`. Nothing
+    stored is reloaded or lost. Returns why it rebuilt (models.stale_reason), None when it did
+    not; a database that holds no dossiers is left as it is.
+    """
+    try:
+        stale = models.stale_reason(con)
+    except db.Error:
+        return None  # never loaded: nothing to rebuild from, the command says what is missing
+    if stale is None:
+        return None
+    reason, folder = stale
+    ingest_files(con, [], params_dir=folder or params_dir)
+    return reason
+
+
 @contextmanager
 def _any_row_order(con: db.Connection) -> Iterator[None]:
     """Let DuckDB return the rows of the load's statements in any order, then restore the setting.

@@ -301,13 +301,15 @@ def render_reports(
     """
     started = time.perf_counter()
     units = list(units)
-    if period is None:
-        # The notebooks' own default, settled here so that folders and index name the period.
-        con = db.connect_reader(db_path)
-        try:
+    con = db.connect_reader(db_path)
+    try:
+        # once for the batch, not one failed report per notebook: a database another hoaan (or other params) built
+        models.require_built(con, db_path, params_dir)
+        if period is None:
+            # The notebooks' own default, settled here so that folders and index name the period.
             period = kpis.default_period(con, mode).name
-        finally:
-            con.close()
+    finally:
+        con.close()
     jobs = plan_jobs(notebooks, db_path=db_path, period=period, mode=mode, units=units,
                      out_dir=out_dir, params_dir=params_dir)
     run_dir = Path(out_dir).resolve() / run_folder_name(period, mode)

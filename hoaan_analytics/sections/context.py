@@ -121,7 +121,7 @@ def open_report(db_path: str | os.PathLike[str] | None = None, period: str | Non
     results: dict[Hashable, Any] = {}
     con = ReportConnection(db.connect_reader(db_path), queries, results)
     try:
-        models.require_built(con, db_path)
+        models.require_built(con, db_path, params_dir)
         chosen = default_period(con, mode) if period is None else parse_period(period, mode)
         unit_name = stored_unit_name(con, unit)
         folder = paths.params_dir(params_dir)

@@ -161,6 +161,11 @@ def reason_text(reason: str | None) -> str:
     return worklist.reason_label(reason, WITHIN_WORKING_DAYS)
 
 
+def _status_text(status: int | None) -> str | None:
+    """A national status code in Vietnamese (None stays None: shown as the missing mark)."""
+    return None if status is None else STATUS_LABELS_VI.get(status, str(status))
+
+
 def _indicator_text(indicator_id: str | None) -> str:
     return WORKLIST_INDICATOR_LABELS_VI.get(indicator_id, indicator_id or "")
 
@@ -234,20 +239,23 @@ def open_table(ctx: ReportContext) -> GT | Markdown:
     rows = worklist_rows(ctx).filter(pl.col("row_kind") == "open")  # the macro's order: overdue, fewest days left
     if rows.is_empty():
         return nothing(REPORT08_OPEN_NONE.format(scope=ctx.scope_label, as_of=date_text(as_of(ctx))))
+    # the status on the day the list is taken (the macro's status_on_as_of); today's beside it only where it differs
     columns = ["dossier_id", "procedure_name", *([] if ctx.unit else ["unit_name"]), "due_on", "working_days_left",
-               "status", "supplement_count", "reason"]
+               "status_on_as_of", "status_now", "supplement_count", "reason"]
     frame = rows.head(LISTED_OPEN).select(
         *columns[:3 if ctx.unit is None else 2],
         pl.col("due_on").map_elements(date_text, return_dtype=pl.String),
         "working_days_left",
-        pl.col("status").map_elements(lambda s: STATUS_LABELS_VI.get(s, str(s)), return_dtype=pl.String),
+        pl.col("status_on_as_of").map_elements(_status_text, return_dtype=pl.String),
+        pl.col("status_now").map_elements(_status_text, return_dtype=pl.String),
         "supplement_count",
         pl.col("reason").map_elements(reason_text, return_dtype=pl.String),
     )
+    labels = {c: REPORT08_COLUMN_LABELS_VI[c].format(as_of=date_text(as_of(ctx))) for c in columns}
     gt = (
         GT(frame)
         .tab_header(title=REPORT08_OPEN_TITLE, subtitle=f"{ctx.scope_label} — {date_text(as_of(ctx))}")
-        .cols_label(**{c: REPORT08_COLUMN_LABELS_VI[c] for c in columns})
+        .cols_label(**labels)
         .fmt_integer(["working_days_left", "supplement_count"], sep_mark=".")
         .cols_align("right", columns=["due_on", "working_days_left", "supplement_count"])
         .sub_missing(missing_text=tables.MISSING_TEXT)

@@ -41,7 +41,17 @@ open_dossiers as (
     select
         h.*,
         last_day(h.period_end)                                                  as month_end,
-        due.working_day_index - today.working_day_index                         as working_days_left
+        due.working_day_index - today.working_day_index                         as working_days_left,
+        -- the status it had on the day it is judged (r), from the stored dates (docs/index766.md "Work list"):
+        -- 5 while waiting for the applicant at r; 4 Đang xử lý when the status now is one it reached after r
+        -- (a closing status: still open at r; 5 with a request date: asked after r, or answered by r); else
+        -- as exported (2, 4, 6, or 5 without a request date: no stored date says when it was reached)
+        case
+            when h.is_waiting_for_applicant then cast(5 as utinyint)
+            when is_closing_status(h.status) then cast(4 as utinyint)
+            when h.status = 5 and h.supplement_requested_on is not null then cast(4 as utinyint)
+            else h.status
+        end                                                                     as status_on_as_of
     from handled h
     left join calendar today on today.day = h.period_end
     left join calendar due on due.day = h.due_on
@@ -62,6 +72,9 @@ open_rows as (
         cast(null as date)                                                      as finished_on,
         o.working_days_left,
         o.status,
+        o.status_on_as_of,
+        -- today's status beside it only where it differs
+        case when o.status is distinct from o.status_on_as_of then o.status end  as status_now,
         o.supplement_count,
         o.is_waiting_for_applicant,
         o.is_pending_overdue,
@@ -112,6 +125,9 @@ closed_rows as (
         h.finished_on,
         cast(null as integer)                                                   as working_days_left,
         h.status,
+        -- resolved by as_of: its closing status (a later 9 -> 10 is not dated in dossier_facts)
+        h.status                                                                as status_on_as_of,
+        cast(null as utinyint)                                                  as status_now,
         h.supplement_count,
         cast(null as boolean)                                                   as is_waiting_for_applicant,
         cast(null as boolean)                                                   as is_pending_overdue,
