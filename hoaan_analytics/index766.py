@@ -19,7 +19,7 @@ from typing import Any
 
 import polars as pl
 
-from hoaan_analytics import db, kpis, models
+from hoaan_analytics import db, kpis, models, portal766_pages
 from hoaan_analytics.errors import HoaanError
 from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, INDEX766_CLI_TEXT_VI, MODE_LABELS_VI
 from hoaan_analytics.periods import Period, parse_period
@@ -166,8 +166,12 @@ def load_rules(params_dir: str | os.PathLike[str]) -> pl.DataFrame:
 
 
 def store_rules(con: db.Connection, params_dir: str | os.PathLike[str]) -> int:
-    """Replace table `index766_rules` with the rules of `params_dir` (or the built-in ones); the count."""
+    """Replace table `index766_rules` with the rules of `params_dir` (or the built-in ones); the count.
+
+    The table of the portal's pages (the same file's portal_pages) is replaced too.
+    """
     frame = load_rules(params_dir)
+    portal766_pages.store_page_rules(con, rules_path(params_dir))
     con.register("index766_rules_frame", frame)
     try:
         db.run(con, "delete from index766_rules")

@@ -677,7 +677,45 @@ PORTAL766_TEXT_VI: dict[str, str] = {
     "portal_unit_heading": "Đơn vị trên Cổng: {portal_unit_name}",
     "unmatched_summary": "Đơn vị trên Cổng không khớp với dữ liệu xuất ({count}): {names}",
     "nothing": "Không có số liệu nào của Cổng cho kỳ này.",
+    "skipped": "Bỏ qua {file} {position} ({endpoint}): {why}.",
+    "unknown_page": "Trang không nhận ra (đã lưu, chưa đọc): {file} {position}.",
+    "unmapped_code": "Mã chỉ tiêu chưa có trong params/index766.yaml (trang {page}): {code}.",
+    "scores_title": "Điểm Chỉ số 766 Cổng công bố theo trang, tổng điểm và thứ hạng",
+    "comparison_title": "So sánh với ước tính từ dữ liệu xuất",
+    "rank": "Hạng",
+    "total": "Tổng",
+    "portal_unit": "Đơn vị trên Cổng",
+    "own_marker": "  ← {unit_name}",
+    "ranking_title": "Xếp hạng các đơn vị {level} của tỉnh",
 }
+# Why a HAR entry to a page's URL was not used (hoaan portal766).
+PORTAL766_SKIPPED_VI: dict[str, str] = {
+    "unknown_endpoint": "trang không có trong params/index766.yaml",
+    "no_answer": "không có nội dung trả về (lưu lại HAR kèm nội dung)",
+    "not_json": "nội dung trả về không phải JSON",
+    "not_ok": "Cổng không trả về số liệu (mã khác \"OK\")",
+    "other_page": "nội dung không phải trang mà địa chỉ gọi",
+}
+# Short column names of the portal's six pages (hoaan portal766, report 07).
+PORTAL766_PAGE_SHORT_VI: dict[str, str] = {
+    "dvc-progress-tree": "TĐ",
+    "formality-online-payment-tree": "TT",
+    "provide-online-tree": "DVC",
+    "transparency": "CK",
+    "dossier-digitized": "SH",
+    "handling-satisfaction": "HL",
+}
+# Long names of the six pages.
+PORTAL766_PAGE_NAMES_VI: dict[str, str] = {
+    "dvc-progress-tree": "Tiến độ giải quyết",
+    "formality-online-payment-tree": "Thanh toán trực tuyến",
+    "provide-online-tree": "Cung cấp dịch vụ công trực tuyến",
+    "transparency": "Công khai, minh bạch",
+    "dossier-digitized": "Số hóa hồ sơ",
+    "handling-satisfaction": "Mức độ hài lòng",
+}
+# The portal's levels of units.
+PORTAL766_LEVELS_VI: dict[str, str] = {"COMMUNE": "cấp xã", "PROVINCE": "cấp tỉnh"}
 # Column headings of the comparison table (CLI and report 08).
 PORTAL766_COLUMN_LABELS_VI: dict[str, str] = {
     "indicator_id": "Mã",
