@@ -54,6 +54,8 @@ read_nodes as (
         trim(nfc_normalize(n.node ->> 'departmentName'))                        as department_name,
         n.node ->> 'departmentCode'                                             as department_code,
         coalesce(n.node ->> 'level', n.node ->> 'departmentLevel')              as level,
+        case when n.is_root then p.root_points_field else p.points_field end    as points_field,
+        case when n.is_root then p.root_max_field else p.max_field end          as max_field,
         n.node ->> (case when n.is_root then p.root_points_field else p.points_field end) as points_text,
         n.node ->> (case when n.is_root then p.root_max_field else p.max_field end)       as max_points_text,
         n.node

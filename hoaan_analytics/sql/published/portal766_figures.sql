@@ -8,8 +8,8 @@ with answers as (
         f.period_start,
         f.period_end,
         'calendar'                                                              as mode,
-        m.portal_unit_name,
-        m.department_code,
+        f.department_name                                                       as portal_unit_name,  -- as this page names it
+        f.department_code,
         f.level                                                                 as unit_level,
         f.is_root                                                               as is_parent,
         f.indicator_id,
