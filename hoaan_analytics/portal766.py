@@ -97,7 +97,8 @@ class PortalLoadSummary:
         return {"files": [f.to_dict() for f in self.files], "stored": self.stored, "replaced": self.replaced,
                 "periods": [_period_dict(p) for p in self.periods], "unmatched_units": self.unmatched_units,
                 "answers": self.answers, "unknown_pages": self.unknown_pages,
-                "unmapped_codes": self.unmapped_codes, "not_newer": self.not_newer, "skipped_entries": [e.to_dict() for e in self.skipped]}
+                "unmapped_codes": self.unmapped_codes, "not_newer": self.not_newer,
+                "skipped_entries": [e.to_dict() for e in self.skipped]}
 
 
 def _period_dict(period: Period) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""`hoaan portal766` stores the pages, prints the published score (our units first, then the ranking) and the comparison."""
+"""`hoaan portal766` stores the pages and prints the published score: our units first, then the ranking."""
 
 from __future__ import annotations
 

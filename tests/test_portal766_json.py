@@ -1,4 +1,4 @@
-"""The portal's saved answers (a tree page, an evaluation page) become figures by the page table, beside our 766 estimate."""
+"""Saved answers (a tree page, an evaluation page) become figures by the page table, beside our 766 estimate."""
 
 from __future__ import annotations
 

@@ -58,7 +58,8 @@ def test_an_alias_matches_a_renamed_unit_and_wins_over_the_name(con, params_with
     stored = db.query(con, "select department_id, portal_unit_name, unit_name, match_kind "
                            "from portal766_unit_matches where not is_root order by department_id").rows()
     # two portal units (two departmentIds) that the aliases both give to Hòa An
-    assert stored == [("D0", "Xã Hòa Bình - Tỉnh Cao Bằng", HOA_AN, "alias"), ("D1", "UBND Xã Bình Minh", HOA_AN, "alias"),
+    assert stored == [("D0", "Xã Hòa Bình - Tỉnh Cao Bằng", HOA_AN, "alias"),
+                      ("D1", "UBND Xã Bình Minh", HOA_AN, "alias"),
                       ("D2", "Xã Tân Lập", None, "unmatched")]
     assert summary.unmatched_units == ["Xã Tân Lập"]
     # 4 received on the portal, 4 handled in the exports (portal766_fixtures)
