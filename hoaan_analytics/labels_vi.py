@@ -503,6 +503,21 @@ INDEX766_CLI_TEXT_VI: dict[str, str] = {
     "not_computable": "Không tính được từ dữ liệu hồ sơ ({points:.0f} điểm):",
     "not_computable_item": "  {number:<9} {points:>5.0f} điểm  {name}: {why}",
 }
+# `hoaan index766 --whole`: the whole score before the portal publishes (METRICS.md §10).
+INDEX766_WHOLE_TEXT_VI: dict[str, str] = {
+    "title": "Điểm toàn phần (ước tính trước khi Cổng công bố): dữ liệu xuất nếu tính được, còn lại điểm Cổng "
+             "đã công bố",
+    "heading": f"  {'Chỉ tiêu':<32} {'Điểm':>7}  Nguồn",
+    "ours": "ước tính từ dữ liệu xuất",
+    "published": "Cổng công bố",
+    "missing": "chưa có số liệu của Cổng",
+    "from_period": " (kỳ {period})",
+    "total": "  Tổng (ước tính): {points:.2f} / {max_points:.0f} điểm",
+    "no_total": "  Chưa có tổng: thiếu trang của Cổng {pages}",
+    "carried": "  Có chỉ tiêu lấy từ kỳ trước, sớm nhất: {period}",
+    "rank": "  Thứ hạng tạm tính: {rank}/{of} đơn vị cùng cấp của tỉnh",
+    "no_rank": "  Chưa xếp hạng tạm tính được (chưa có kỳ nào đủ sáu trang của Cổng)",
+}
 # Report 07's sentences, titles and notes (sections/index766.py).
 INDEX766_TEXT_VI: dict[str, str] = {
     "source_note": "Ước tính theo công thức của Cổng Dịch vụ công quốc gia (Quyết định 766/QĐ-TTg; Mô tả công "
