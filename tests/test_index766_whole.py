@@ -1,4 +1,4 @@
-"""`hoaan index766 --unit U --whole`: ours where §9 computes it, the portal's published points elsewhere, carried by page."""
+"""`hoaan index766 --unit U --whole`: ours where §9 computes it, the portal's published points elsewhere."""
 
 from __future__ import annotations
 
