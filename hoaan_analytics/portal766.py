@@ -399,7 +399,10 @@ def load_portal_files(con: db.Connection, paths: list[str | os.PathLike[str]], p
             _store_answers(con, answers, first_id, loaded_at)
             _rebuild_published(con)
             _refuse_bad_values(con, first_id)
-            summary.skipped += _drop_other_pages(con, first_id)
+            other_pages = _drop_other_pages(con, first_id)
+            if other_pages:
+                summary.skipped += other_pages
+                _rebuild_published(con)
             earlier = "select count(*) from portal766_answers where answer_id < $first"
             before = db.scalar(con, earlier, {"first": first_id})
             incoming = len(answers) - len([e for e in summary.skipped if e.why == "other_page"])

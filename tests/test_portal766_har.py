@@ -51,6 +51,8 @@ def test_entries_not_used_are_listed(con, params_dir, tmp_path):
         ("log.entries[1]", "dvc-progress-tree", "not_ok"), ("log.entries[3]", "new-page", "unknown_endpoint"),
         ("log.entries[4]", "transparency", "not_json"), ("log.entries[2]", "dvc-progress-tree", "other_page")]
     assert [r[1] for r in stored(con)] == ["log.entries[5]"]
+    # nothing of the answers not used is read: the satisfaction answer under the progress URL gives no figure
+    assert db.query(con, "select distinct page from portal766_page_figures").rows() == [("transparency",)]
 
 
 @pytest.mark.parametrize("body, period, message", [
