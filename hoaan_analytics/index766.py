@@ -304,6 +304,12 @@ def whole_score(con: db.Connection, period: Period, unit: str) -> pl.DataFrame:
                     {"d0": period.start, "d1": period.end, "unit": unit})
 
 
+def whole_pages(con: db.Connection, period: Period, unit: str) -> pl.DataFrame:
+    """The whole score's points by page (macro index766_whole_pages): page, page_order, points, max_points, has_ours."""
+    return db.query(con, "select * from index766_whole_pages($d0, $d1, $unit)",
+                    {"d0": period.start, "d1": period.end, "unit": unit})
+
+
 def whole_of(frame: pl.DataFrame) -> dict[str, Any]:
     """The `whole` object of a scope in `hoaan index766 --whole --json` from `whole_score` rows."""
     first = frame.row(0, named=True) if frame.height else {}

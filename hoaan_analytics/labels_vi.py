@@ -518,6 +518,28 @@ INDEX766_WHOLE_TEXT_VI: dict[str, str] = {
     "rank": "  Thứ hạng tạm tính: {rank}/{of} đơn vị cùng cấp của tỉnh",
     "no_rank": "  Chưa xếp hạng tạm tính được (chưa có kỳ nào đủ sáu trang của Cổng)",
 }
+# Report 07's section on the whole score of 100 (the portal's pages, METRICS.md §10; sections/index766.py).
+INDEX766_WHOLE_REPORT_VI: dict[str, str] = {
+    "for_one_unit": "Điểm toàn phần (100 điểm) chỉ có trong báo cáo của một đơn vị: chọn đơn vị (unit) để xem.",
+    "not_calendar": "Điểm toàn phần chỉ có cho một tháng, quý hoặc năm dương lịch, như Cổng chấm điểm.",
+    "published": "**Điểm Cổng công bố** kỳ {period}: **{points} / {max_points} điểm**, hạng {rank}.",
+    "estimated": "**Điểm ước tính trước khi Cổng công bố** kỳ {period}: **{points} / {max_points} điểm**, hạng tạm "
+                 "tính {rank}. Các chỉ tiêu tính được lấy từ dữ liệu xuất; các chỉ tiêu còn lại lấy điểm Cổng đã "
+                 "công bố{carried}.",
+    "carried": ", có chỉ tiêu lấy từ kỳ trước (sớm nhất {period})",
+    "no_total": "Chưa ước tính được tổng điểm kỳ {period}: chưa có số liệu Cổng cho trang {pages}. Tải trang Chỉ "
+                "số 766 của Cổng bằng `hoaan portal766` (params/README.md).",
+    "rank": "{rank}/{of} đơn vị cùng cấp của tỉnh",
+    "no_rank": "chưa xếp được",
+    "pages_title": "Điểm theo trang của Cổng so với tối đa",
+    "pages_subtitle_published": "{unit}, {period}: điểm Cổng công bố",
+    "pages_subtitle_estimated": "{unit}, {period}: ước tính trước khi Cổng công bố",
+    "page_heading": "Trang",
+    "months_title": "Điểm Cổng công bố từng tháng năm {year}",
+    "months_subtitle": "{unit}: tổng 100 điểm; trong ngoặc là thứ hạng",
+    "month": "T{month} ({rank})",
+    "no_month": "Chưa tải được tháng nào của năm {year} từ Cổng cho đơn vị này.",
+}
 # Report 07's sentences, titles and notes (sections/index766.py).
 INDEX766_TEXT_VI: dict[str, str] = {
     "source_note": "Ước tính theo công thức của Cổng Dịch vụ công quốc gia (Quyết định 766/QĐ-TTg; Mô tả công "

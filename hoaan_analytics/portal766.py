@@ -563,6 +563,15 @@ def scores(con: db.Connection, period: Period) -> pl.DataFrame:
     return db.query(con, "select * from portal766_scores($d0, $d1)", {"d0": period.start, "d1": period.end})
 
 
+def history(con: db.Connection, unit: str | None) -> pl.DataFrame:
+    """The published total and rank by period of `unit` (one of ours; None: every portal unit): portal766_history.
+
+    Columns: period_start, period_end, period_name, months (1, 3 or 12), department_id,
+    portal_unit_name, unit_name, level, total_points, total_max_points, rank, of.
+    """
+    return db.query(con, "select * from portal766_history($unit)", {"unit": unit})
+
+
 def _plain(value: Any) -> Any:
     """A decimal as the JSON number it is (67.0 -> 67.0, 19.62 -> 19.62); others unchanged."""
     return float(value) if isinstance(value, Decimal) else value
