@@ -47,7 +47,8 @@ def test_a_published_month_shows_the_portal_s_score_pages_and_months(database):
         values = pages.to_dict()["datasets"]
         [rows] = [v for v in values.values() if v and "category" in v[0]]
         assert [(r["category"], r["points"], r["max_points"]) for r in rows] == [
-            ("Tiến độ giải quyết", 12, 20), ("Thanh toán trực tuyến", 5, 10), ("Cung cấp dịch vụ công trực tuyến", 6, 12),
+            ("Tiến độ giải quyết", 12, 20), ("Thanh toán trực tuyến", 5, 10),
+            ("Cung cấp dịch vụ công trực tuyến", 6, 12),
             ("Công khai, minh bạch", 7, 18), ("Số hóa hồ sơ", 8, 22), ("Mức độ hài lòng", 9, 18)]
         months = sections.whole_months_chart(ctx).to_dict()["datasets"]
         [rows] = [v for v in months.values() if v and "category" in v[0]]
