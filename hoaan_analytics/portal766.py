@@ -708,10 +708,13 @@ def _text(summary: PortalLoadSummary, compared: list[tuple[Period, pl.DataFrame,
     for period, unit_scores, frame in compared:
         lines += ["", f"{period.label} ({period.range_label}, {labels_vi.MODE_LABELS_VI[period.mode]})"]
         lines += _score_lines(unit_scores)
+        # the comparison of our units (and of the names fitting several): an unmatched unit has nothing to compare
+        frame = frame.filter(pl.col("unit_name").is_not_null() | (pl.col("match_kind") == "ambiguous"))
         if not frame.is_empty():
             lines += ["", labels_vi.PORTAL766_TEXT_VI["comparison_title"]]
         if frame.is_empty():
-            lines.append(labels_vi.PORTAL766_TEXT_VI["nothing"])
+            if unit_scores.is_empty():
+                lines.append(labels_vi.PORTAL766_TEXT_VI["nothing"])
             continue
         # one block per unit of ours (whatever the portal's spellings), and per portal name left unmatched
         blocks = frame.with_columns(block=pl.coalesce("unit_name", "portal_unit_name"))
