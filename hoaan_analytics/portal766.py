@@ -73,6 +73,7 @@ class PortalFileSummary:
     file_name: str
     figures: int      # answers stored (a CSV: its figures)
     units: int        # the units they name
+    is_answers: bool = False  # the portal's answers (a HAR, saved .json), not a typed CSV
 
     def to_dict(self) -> dict[str, Any]:
         return {"file_name": self.file_name, "figures": self.figures, "units": self.units}
@@ -488,8 +489,13 @@ def _summarise_answers(con: db.Connection, summary: PortalLoadSummary, first_id:
         summary.answers.append({"file_name": row["source_file"], "position": row["source_position"],
                                 "page": row["page"], "period": row["period_name"], "units": row["units"]})
     summary.stored += read.height
+    units = dict(db.query(con, """
+        select a.source_file, count(distinct n.department_id) as units
+        from portal766_answers a join portal766_answer_nodes n on n.answer_id = a.answer_id
+        where a.answer_id >= $first and not n.is_root group by a.source_file
+    """, {"first": first_id}).rows())
     for (file_name,), rows in read.group_by("source_file", maintain_order=True):
-        summary.files.append(PortalFileSummary(file_name, rows.height, int(rows["units"].sum())))
+        summary.files.append(PortalFileSummary(file_name, rows.height, units.get(file_name, 0), is_answers=True))
     summary.unknown_pages = [a for a in summary.answers if a["page"] is None]
     summary.unmapped_codes = db.query(con, """
         select distinct f.page, f.code from portal766_page_figures f
@@ -692,8 +698,10 @@ def _score_lines(frame: pl.DataFrame) -> list[str]:
 def _text(summary: PortalLoadSummary, compared: list[tuple[Period, pl.DataFrame, pl.DataFrame]]) -> str:
     heading = labels_vi.PORTAL766_COLUMN_LABELS_VI
     lines = [labels_vi.PORTAL766_TEXT_VI["title"]]
-    lines += [labels_vi.PORTAL766_TEXT_VI["file_read"].format(file=f.file_name, figures=f.figures, units=f.units)
-              for f in summary.files]
+    lines += [labels_vi.PORTAL766_TEXT_VI["answers_read" if f.is_answers else "file_read"].format(
+        file=f.file_name, figures=f.figures, units=f.units) for f in summary.files]
+    if summary.not_newer:
+        lines.append(labels_vi.PORTAL766_TEXT_VI["not_newer"].format(count=summary.not_newer))
     if summary.replaced:
         lines.append(labels_vi.PORTAL766_TEXT_VI["replaced"].format(replaced=summary.replaced))
     for entry in summary.skipped:

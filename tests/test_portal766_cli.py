@@ -31,7 +31,7 @@ def files(tmp_path):
 def test_plain_output_our_units_first_then_the_ranking(database, params_dir, files, capsys):
     assert main(["portal766", *files, "--period", "2026-03", "--db", str(database), "--params", str(params_dir)]) == 0
     out = capsys.readouterr().out
-    assert "Đã đọc page0.json: 1 số liệu của 3 đơn vị." in out
+    assert "Đã đọc page0.json: 1 trang của Cổng, 3 đơn vị." in out
     lines = out.splitlines()
     start = lines.index("Điểm Chỉ số 766 Cổng công bố theo trang, tổng điểm và thứ hạng")
     own, ranking = lines[start + 2:start + 4], lines[start + 5:start + 9]
