@@ -103,15 +103,15 @@ def _is_portal_period(period: Period) -> bool:
     return period.mode == "calendar" and period.kind in ("month", "quarter", "year")
 
 
-def whole_score(ctx: ReportContext) -> dict[str, Any] | None:
+def whole_score(ctx: ReportContext) -> dict[str, Any]:
     """The unit's whole score of 100 for the period: the portal's when published, else the estimate (§10).
 
-    None for an all-units report or a period the portal does not score. Keys: kind ('published' |
+    Empty for an all-units report or a period the portal does not score. Keys: kind ('published' |
     'estimated'), total_points, total_max_points, rank, of, carried_from, missing_pages, pages
     (a frame: page, points, max_points).
     """
     if ctx.unit is None or not _is_portal_period(ctx.period):
-        return None
+        return {}
 
     def compute() -> dict[str, Any]:
         published = portal766.scores(ctx.con, ctx.period).filter(pl.col("unit_name") == ctx.unit)
@@ -403,7 +403,7 @@ def _whole_or_reason(ctx: ReportContext) -> dict[str, Any] | str:
     if ctx.unit is None:
         return WHOLE["for_one_unit"]
     whole = whole_score(ctx)
-    return WHOLE["not_calendar"] if whole is None else whole
+    return whole or WHOLE["not_calendar"]
 
 
 def whole_summary(ctx: ReportContext) -> Markdown:
