@@ -124,3 +124,29 @@ def test_no_value_of_the_session_in_the_database_or_any_output(tmp_path, params_
         needle = value.encode("utf-8")
         assert needle not in stored, value
         assert all(needle not in output for output in outputs), value
+
+
+def test_reports_07_and_08_show_the_published_score_and_no_value_of_the_session(tmp_path, params_dir):
+    from hoaan_analytics.report import batch
+
+    database = tmp_path / "hoaan.duckdb"
+    con = db.connect(database)
+    try:
+        build_database(con, params_dir, DOSSIERS)
+        load_portal_files(con, [HAR], None, params_dir)
+    finally:
+        con.close()
+    notebooks = Path(__file__).resolve().parent.parent / "notebooks"
+    jobs = [batch.ReportJob(notebook=notebooks / f"{stem}.ipynb", html_path=tmp_path / f"{stem}.html",
+                            unit_label="Xã Yên Phú",
+                            parameters={"db_path": str(database), "period": "2026-08", "unit": "Xã Yên Phú",
+                                        "params_dir": str(params_dir)})
+            for stem in ("07_chi_so_766", "08_viec_can_lam")]
+    results = batch.run_batch(jobs, workers=1, progress=False)
+    assert [r.error for r in results if not r.ok] == []
+    pages = [job.html_path.read_bytes() for job in jobs]
+    # Yên Phú, first of 148 communes with 67 of 100 (expected_scores.json)
+    assert "Điểm Cổng công bố".encode() in pages[0]
+    assert "67 / 100 điểm".encode() in pages[0] and "hạng 1/148".encode() in pages[0]
+    for value in session_values():
+        assert all(value.encode("utf-8") not in page for page in pages), value
