@@ -130,3 +130,22 @@ def test_the_level_is_the_first_non_null_in_page_order(con, params_dir, tmp_path
     files[0] = write_json(tmp_path, "0.json", progress)
     load_portal_files(con, files, MARCH, params_dir)
     assert [u["level"] for u in units_of(scores(con, MARCH))] == [expected]
+
+
+def test_history_gives_each_unit_s_total_and_rank_by_period(con, params_dir, tmp_path):
+    from hoaan_analytics.portal766 import history
+
+    build_database(con, params_dir, DOSSIERS)
+    march = {"A": (10, 5, 6, 7, 8, 9), "B": (11, 5, 6, 7, 8, 9)}     # A 45, B 46
+    april = {"A": (20, 5, 6, 7, 8, 9), "B": (11, 5, 6, 7, 8, 9)}     # A 55, B 46
+    (tmp_path / "m").mkdir()
+    (tmp_path / "a").mkdir()
+    load_portal_files(con, six_pages(tmp_path / "m", march), MARCH, params_dir)
+    load_portal_files(con, six_pages(tmp_path / "a", april), parse_period("2026-04"), params_dir)
+    # the year 2026 loaded too: a period of another kind is its own row
+    load_portal_files(con, six_pages(tmp_path / "m", march), parse_period("2026"), params_dir)
+    rows = history(con, None).select("period_name", "months", "department_id", "total_points", "rank", "of").rows()
+    assert [(p, m, d, float(t), r, o) for p, m, d, t, r, o in rows] == [
+        ("2026-03", 1, "B", 46.0, 1, 2), ("2026-03", 1, "A", 45.0, 2, 2),
+        ("2026-04", 1, "A", 55.0, 1, 2), ("2026-04", 1, "B", 46.0, 2, 2),
+        ("2026", 12, "B", 46.0, 1, 2), ("2026", 12, "A", 45.0, 2, 2)]
