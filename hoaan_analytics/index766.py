@@ -19,9 +19,9 @@ from typing import Any
 
 import polars as pl
 
-from hoaan_analytics import db, kpis, models, paths
+from hoaan_analytics import db, kpis, models, paths, portal766_pages
 from hoaan_analytics.errors import HoaanError
-from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, INDEX766_CLI_TEXT_VI, MODE_LABELS_VI
+from hoaan_analytics.labels_vi import ALL_UNITS_LABEL, INDEX766_CLI_TEXT_VI, INDEX766_WHOLE_TEXT_VI, MODE_LABELS_VI
 from hoaan_analytics.periods import Period, parse_period
 
 RULES_FILE = paths.INDEX766_RULES_FILE
@@ -165,8 +165,12 @@ def load_rules(params_dir: str | os.PathLike[str]) -> pl.DataFrame:
 
 
 def store_rules(con: db.Connection, params_dir: str | os.PathLike[str]) -> int:
-    """Replace table `index766_rules` with the rules of `params_dir` (or the built-in ones); the count."""
+    """Replace table `index766_rules` with the rules of `params_dir` (or the built-in ones); the count.
+
+    The table of the portal's pages (the same file's portal_pages) is replaced too.
+    """
     frame = load_rules(params_dir)
+    portal766_pages.store_page_rules(con, rules_path(params_dir))
     con.register("index766_rules_frame", frame)
     try:
         db.run(con, "delete from index766_rules")
@@ -287,24 +291,90 @@ class ScorecardOutput:
     text: str
 
 
+def whole_score(con: db.Connection, period: Period, unit: str) -> pl.DataFrame:
+    """The whole 766 score of `unit` (a unit of ours) for `period` before the portal publishes: macro index766_whole.
+
+    One row per item of params/index766.yaml's page table (METRICS.md §10): indicator_id,
+    points, source ('ours' | 'published' | null when the page is on no period), period_name
+    (the period a published item comes from), is_carried; and on every row the unit's
+    total_points, total_max_points, missing_pages, carried_from, rank and of.
+    """
+    return db.query(con, "select * from index766_whole($d0, $d1, $unit)",
+                    {"d0": period.start, "d1": period.end, "unit": unit})
+
+
+def whole_pages(con: db.Connection, period: Period, unit: str) -> pl.DataFrame:
+    """The whole score's points by page (macro index766_whole_pages): page, page_order, points, max_points, has_ours."""
+    return db.query(con, "select * from index766_whole_pages($d0, $d1, $unit)",
+                    {"d0": period.start, "d1": period.end, "unit": unit})
+
+
+def whole_of(frame: pl.DataFrame) -> dict[str, Any]:
+    """The `whole` object of a scope in `hoaan index766 --whole --json` from `whole_score` rows."""
+    first = frame.row(0, named=True) if frame.height else {}
+
+    def number(value: Any) -> float | None:
+        return None if value is None else float(value)
+    return {
+        "total_points": number(first.get("total_points")), "total_max_points": number(first.get("total_max_points")),
+        "rank": first.get("rank"), "of": first.get("of"), "carried_from": first.get("carried_from"),
+        "missing_pages": [] if not first.get("missing_pages") else first["missing_pages"].split(", "),
+        "items": [{"id": r["indicator_id"], "points": number(r["points"]), "source": r["source"],
+                   "period": r["period_name"]} for r in frame.iter_rows(named=True)],
+    }
+
+
 def index766_output(db_path: str | os.PathLike[str], period_name: str, *, mode: str = "calendar",
-                    unit: str | None = None, by_unit: bool = False, as_json: bool = False) -> ScorecardOutput:
-    """Open the database read-only and format the scorecard of one period as JSON or Vietnamese tables."""
+                    unit: str | None = None, by_unit: bool = False, as_json: bool = False,
+                    whole: bool = False) -> ScorecardOutput:
+    """Open the database read-only and format the scorecard of one period as JSON or Vietnamese tables.
+
+    `whole` (with `unit`): the whole score before the portal publishes, ours where computed and the
+    portal's published points elsewhere (METRICS.md §10), added to the unit's scope.
+    """
     period = parse_period(period_name, mode)
+    if whole and (unit is None or by_unit):
+        raise HoaanError("--whole needs --unit: the whole score is that of one unit of ours")
+    if whole and period.mode != "calendar":
+        raise HoaanError("--whole needs a calendar period: the portal scores calendar months, quarters and years")
     con = db.connect_reader(db_path)
     try:
         models.require_built(con, db_path)
         name = kpis.unit_name(con, unit)
         frame = scorecard(con, period, unit=name, by_unit=by_unit)
         totals = groups(con, period, unit=name, by_unit=by_unit)
+        whole_rows = whole_score(con, period, name) if whole else None
     finally:
         con.close()
     scopes = scopes_of(frame, totals, unit=name)
+    if whole_rows is not None:
+        for scope in scopes:
+            scope["whole"] = whole_of(whole_rows)
     if as_json:
         document = {"period": period.name, "mode": period.mode, "d0": period.start.isoformat(),
                     "d1": period.end.isoformat(), "scopes": scopes}
         return ScorecardOutput(json.dumps(document, ensure_ascii=False, indent=1))
     return ScorecardOutput(_text_tables(period, frame, totals, scopes))
+
+
+def _whole_lines(whole: dict[str, Any]) -> list[str]:
+    text = INDEX766_WHOLE_TEXT_VI
+    lines = [text["title"], text["heading"]]
+    for item in whole["items"]:
+        points = "–" if item["points"] is None else f"{item['points']:.2f}"
+        source = text.get(item["source"] or "missing", "")
+        carried = text["from_period"].format(period=item["period"]) if item["period"] else ""
+        lines.append(f"  {item['id']:<32} {points:>7}  {source}{carried}")
+    if whole["total_points"] is None:
+        lines.append(text["no_total"].format(pages=", ".join(whole["missing_pages"]) or "–"))
+    else:
+        lines.append(text["total"].format(points=whole["total_points"], max_points=whole["total_max_points"]))
+    if whole["carried_from"]:
+        lines.append(text["carried"].format(period=whole["carried_from"]))
+    lines.append(text["no_rank"] if whole["rank"] is None else
+                 text["rank"].format(rank=whole["rank"], of=whole["of"]))
+    lines.append("")
+    return lines
 
 
 def _text_tables(period: Period, frame: pl.DataFrame, totals: pl.DataFrame, scopes: list[dict[str, Any]]) -> str:
@@ -321,6 +391,8 @@ def _text_tables(period: Period, frame: pl.DataFrame, totals: pl.DataFrame, scop
                          + (INDEX766_CLI_TEXT_VI["unknown"].format(unknown=ind["unknown"]) if ind["unknown"] else ""))
         lines.append(INDEX766_CLI_TEXT_VI["total"].format(points=scope["points"], max_points=scope["max_points"]))
         lines.append("")
+        if "whole" in scope:
+            lines += _whole_lines(scope["whole"])
     missing = frame.filter(~pl.col("is_computable")).unique("indicator_id", maintain_order=True).sort("sort_order")
     # what no export shows, summed by index766_list_groups (the same for every scope)
     not_computable = totals.filter(pl.col("is_total"))["not_computable_max_points"][0]

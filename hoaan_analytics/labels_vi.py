@@ -503,6 +503,43 @@ INDEX766_CLI_TEXT_VI: dict[str, str] = {
     "not_computable": "Không tính được từ dữ liệu hồ sơ ({points:.0f} điểm):",
     "not_computable_item": "  {number:<9} {points:>5.0f} điểm  {name}: {why}",
 }
+# `hoaan index766 --whole`: the whole score before the portal publishes (METRICS.md §10).
+INDEX766_WHOLE_TEXT_VI: dict[str, str] = {
+    "title": "Điểm toàn phần (ước tính trước khi Cổng công bố): dữ liệu xuất nếu tính được, còn lại điểm Cổng "
+             "đã công bố",
+    "heading": f"  {'Chỉ tiêu':<32} {'Điểm':>7}  Nguồn",
+    "ours": "ước tính từ dữ liệu xuất",
+    "published": "Cổng công bố",
+    "missing": "chưa có số liệu của Cổng",
+    "from_period": " (kỳ {period})",
+    "total": "  Tổng (ước tính): {points:.2f} / {max_points:.0f} điểm",
+    "no_total": "  Chưa có tổng: thiếu trang của Cổng {pages}",
+    "carried": "  Có chỉ tiêu lấy từ kỳ trước, sớm nhất: {period}",
+    "rank": "  Thứ hạng tạm tính: {rank}/{of} đơn vị cùng cấp của tỉnh",
+    "no_rank": "  Chưa xếp hạng tạm tính được (chưa có kỳ nào đủ sáu trang của Cổng)",
+}
+# Report 07's section on the whole score of 100 (the portal's pages, METRICS.md §10; sections/index766.py).
+INDEX766_WHOLE_REPORT_VI: dict[str, str] = {
+    "for_one_unit": "Điểm toàn phần (100 điểm) chỉ có trong báo cáo của một đơn vị: chọn đơn vị (unit) để xem.",
+    "not_calendar": "Điểm toàn phần chỉ có cho một tháng, quý hoặc năm dương lịch, như Cổng chấm điểm.",
+    "published": "**Điểm Cổng công bố** kỳ {period}: **{points} / {max_points} điểm**, hạng {rank}.",
+    "estimated": "**Điểm ước tính trước khi Cổng công bố** kỳ {period}: **{points} / {max_points} điểm**, hạng tạm "
+                 "tính {rank}. Các chỉ tiêu tính được lấy từ dữ liệu xuất; các chỉ tiêu còn lại lấy điểm Cổng đã "
+                 "công bố{carried}.",
+    "carried": ", có chỉ tiêu lấy từ kỳ trước (sớm nhất {period})",
+    "no_total": "Chưa ước tính được tổng điểm kỳ {period}: chưa có số liệu Cổng cho trang {pages}. Tải trang Chỉ "
+                "số 766 của Cổng bằng `hoaan portal766` (params/README.md).",
+    "rank": "{rank}/{of} đơn vị cùng cấp của tỉnh",
+    "no_rank": "chưa xếp được",
+    "pages_title": "Điểm theo trang của Cổng so với tối đa",
+    "pages_subtitle_published": "{unit}, {period}: điểm Cổng công bố",
+    "pages_subtitle_estimated": "{unit}, {period}: ước tính trước khi Cổng công bố",
+    "page_heading": "Trang",
+    "months_title": "Điểm Cổng công bố từng tháng năm {year}",
+    "months_subtitle": "{unit}: tổng 100 điểm; trong ngoặc là thứ hạng",
+    "month": "T{month} ({rank})",
+    "no_month": "Chưa tải được tháng nào của năm {year} từ Cổng cho đơn vị này.",
+}
 # Report 07's sentences, titles and notes (sections/index766.py).
 INDEX766_TEXT_VI: dict[str, str] = {
     "source_note": "Ước tính theo công thức của Cổng Dịch vụ công quốc gia (Quyết định 766/QĐ-TTg; Mô tả công "
@@ -674,12 +711,52 @@ PROJECTION_DIFFERENCE_LABEL = "Điểm giành lại được"
 PORTAL766_TEXT_VI: dict[str, str] = {
     "title": "Chỉ số 766: số liệu Cổng Dịch vụ công quốc gia công bố, so với dữ liệu xuất",
     "file_read": "Đã đọc {file}: {figures} số liệu của {units} đơn vị.",
-    "replaced": "Thay thế {replaced} số liệu đã đọc trước đó cho cùng kỳ, đơn vị và chỉ tiêu.",
+    "replaced": "Thay thế {replaced} trang (hoặc số liệu) đã đọc trước đó cho cùng kỳ, đơn vị và chỉ tiêu.",
     "unit_heading": "Đơn vị: {unit_name} (trên Cổng: {portal_unit_name})",
     "portal_unit_heading": "Đơn vị trên Cổng: {portal_unit_name}",
     "unmatched_summary": "Đơn vị trên Cổng không khớp với dữ liệu xuất ({count}): {names}",
     "nothing": "Không có số liệu nào của Cổng cho kỳ này.",
+    "answers_read": "Đã đọc {file}: {figures} trang của Cổng, {units} đơn vị.",
+    "not_newer": "{count} trang không dùng: đã có bản chụp sau của cùng trang, cùng kỳ.",
+    "skipped": "Bỏ qua {file} {position} ({endpoint}): {why}.",
+    "unknown_page": "Trang không nhận ra (đã lưu, chưa đọc): {file} {position}.",
+    "unmapped_code": "Mã chỉ tiêu chưa có trong params/index766.yaml (trang {page}): {code}.",
+    "scores_title": "Điểm Chỉ số 766 Cổng công bố theo trang, tổng điểm và thứ hạng",
+    "comparison_title": "So sánh với ước tính từ dữ liệu xuất",
+    "rank": "Hạng",
+    "total": "Tổng",
+    "portal_unit": "Đơn vị trên Cổng",
+    "own_marker": "  ← {unit_name}",
+    "ranking_title": "Xếp hạng các đơn vị {level} của tỉnh",
 }
+# Why a HAR entry to a page's URL was not used (hoaan portal766).
+PORTAL766_SKIPPED_VI: dict[str, str] = {
+    "unknown_endpoint": "trang không có trong params/index766.yaml",
+    "no_answer": "không có nội dung trả về (lưu lại HAR kèm nội dung)",
+    "not_json": "nội dung trả về không phải JSON",
+    "not_ok": "Cổng không trả về số liệu (mã khác \"OK\")",
+    "other_page": "nội dung không phải trang mà địa chỉ gọi",
+}
+# Short column names of the portal's six pages (hoaan portal766, report 07).
+PORTAL766_PAGE_SHORT_VI: dict[str, str] = {
+    "dvc-progress-tree": "TĐ",
+    "formality-online-payment-tree": "TT",
+    "provide-online-tree": "DVC",
+    "transparency": "CK",
+    "dossier-digitized": "SH",
+    "handling-satisfaction": "HL",
+}
+# Long names of the six pages.
+PORTAL766_PAGE_NAMES_VI: dict[str, str] = {
+    "dvc-progress-tree": "Tiến độ giải quyết",
+    "formality-online-payment-tree": "Thanh toán trực tuyến",
+    "provide-online-tree": "Cung cấp dịch vụ công trực tuyến",
+    "transparency": "Công khai, minh bạch",
+    "dossier-digitized": "Số hóa hồ sơ",
+    "handling-satisfaction": "Mức độ hài lòng",
+}
+# The portal's levels of units.
+PORTAL766_LEVELS_VI: dict[str, str] = {"COMMUNE": "cấp xã", "PROVINCE": "cấp tỉnh"}
 # Column headings of the comparison table (CLI and report 08).
 PORTAL766_COLUMN_LABELS_VI: dict[str, str] = {
     "indicator_id": "Mã",

@@ -1,25 +1,18 @@
-"""The portal's published 766 figures beside our estimate: read, store, compare (`hoaan portal766`, report 08).
+"""The portal's published 766 figures: read as received, scored, ranked, set beside our estimate (`hoaan portal766`).
 
-The national portal publishes each unit's 766 figures on its public page; a commune
-saves the JSON the page receives, or copies the figures into a small CSV
-(params/README.md). `load_portal_files` reads those files, matches each portal unit
-to a unit of the exports (the stored macro `portal_unit_key`, and the aliases of
-params/units.csv) and stores the figures in table `portal766_published`, all or
-nothing. `comparison` reads the stored macro `portal766_comparison`: per unit and
-indicator the portal's counts and points, ours (the scorecard, `index766`), the
-differences and a reading key, which this module says in Vietnamese (labels_vi).
-
-How the portal's JSON maps onto the indicators (METRICS.md §9):
-- progress (tiến độ, `data.parent` and `data.children[]`) is indicator 2.1:
-  numerator = totalOnTime, denominator = totalReceived (the portal's "received" is
-  every dossier it handled in the period, carried-over ones included: §9's check
-  reproduces the published 15.53 with 2,190 / 2,821 handled), points = score,
-  max_points = maxScore; totalOverdue and avgProcessingDays are stored as read.
-  The parent's totalScore / totalMaxScore are stored as indicator `total`, not
-  compared (our total covers the computable indicators only); totalCompleted is not read.
-- satisfaction (`data.evaluation[]`): each metric's `code` is the indicator id
-  ("5.4"); a code the rules do not know is stored and shown as not compared.
-A null figure is stored as null (unknown), never 0.
+The portal's public 766 page loads six answers ("pages", METRICS.md §10). A commune saves
+them as `.json` files or, in one go, as the browser's HAR; `load_portal_files` keeps each
+answer as received in table `portal766_answers` (portal766_answers.py reads them; of a HAR
+only the page entries, their period and their answers) and rebuilds the tables of
+sql/published/ from every stored answer through the page table of params/index766.yaml
+(portal766_pages.py): the recognised page of each answer, each unit's points per page
+(the later capture wins, page by page), the figures as indicators, the published score and
+rank (`portal766_scores`), and the matching to the units of the exports (by name, and the
+aliases of params/units.csv). A CSV typed from the page (params/README.md) is still read
+into table `portal766_published`. `comparison` reads the stored macro
+`portal766_comparison`: per unit and indicator the portal's counts and points beside ours
+(the scorecard, `index766`), with a reading key said in Vietnamese (labels_vi).
+A null figure stays null (unknown), never 0.
 """
 
 from __future__ import annotations
@@ -33,22 +26,32 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from hoaan_analytics import db, kpis, labels_vi, models, schema
+from hoaan_analytics import db, kpis, labels_vi, models, portal766_pages, schema
 from hoaan_analytics.errors import HoaanError, PeriodError
 from hoaan_analytics.periods import Period, parse_period
+from hoaan_analytics.portal766_answers import (
+    Answer,
+    PortalFileError,
+    SkippedEntry,
+    read_answers,
+    whole_period,
+)
+from hoaan_analytics.portal766_answers import _text_of as _text_of
+
+__all__ = ["PortalFileError", "load_portal_files", "comparison", "scores", "portal766_output"]
 
 ALIASES_FILE = "units.csv"
 CSV_COLUMNS = ("unit", "period", "indicator_id", "numerator", "denominator", "points")
-PROGRESS_INDICATOR = "2.1"
-TOTAL_INDICATOR = "total"
-# The stored macros a load needs; an ingest creates them too (models.build_plan), this lets a
-# database built before them gain them at its first portal load.
+# The layer of sql/ a load rebuilds (an ingest builds it too, with every layer), and the scorecard's
+# models it needs: a database built before them gains them at its first portal load.
+PUBLISHED_LAYER = "published"
 PORTAL_MACROS = ("portal_unit_key", "portal766_comparison")
 # The readings that concern the whole unit rather than one indicator.
 UNIT_READINGS = ("unit_unmatched", "unit_ambiguous", "parent_not_compared")
@@ -64,17 +67,14 @@ _READ_SCHEMA: dict[str, pl.DataType] = {
 _THOUSANDS = re.compile(r"\d{1,3}([.,]\d{3})+")
 
 
-class PortalFileError(HoaanError):
-    """A portal file (or params/units.csv) cannot be used; the message names the file and the position."""
-
-
 @dataclass
 class PortalFileSummary:
     """What was read from one file."""
 
     file_name: str
-    figures: int      # (unit, indicator) figures read
-    units: int        # distinct portal units named
+    figures: int      # answers stored (a CSV: its figures)
+    units: int        # the units they name
+    is_answers: bool = False  # the portal's answers (a HAR, saved .json), not a typed CSV
 
     def to_dict(self) -> dict[str, Any]:
         return {"file_name": self.file_name, "figures": self.figures, "units": self.units}
@@ -85,14 +85,22 @@ class PortalLoadSummary:
     """The result of one `load_portal_files` call."""
 
     files: list[PortalFileSummary] = field(default_factory=list)
-    stored: int = 0                                         # rows written to portal766_published
-    replaced: int = 0                                       # earlier rows those replaced
+    stored: int = 0                                         # answers stored, and rows of a CSV
+    replaced: int = 0                                       # earlier answers (or CSV rows) no longer read
     periods: list[Period] = field(default_factory=list)     # the periods read, in file order
     unmatched_units: list[str] = field(default_factory=list)  # portal names (the parent aside) matching none of ours
+    skipped: list[SkippedEntry] = field(default_factory=list)  # HAR entries of a page's URL not used, and why
+    answers: list[dict[str, Any]] = field(default_factory=list)  # each answer stored: file, position, page, period
+    unknown_pages: list[dict[str, Any]] = field(default_factory=list)  # those whose page is none of the table's
+    unmapped_codes: list[dict[str, Any]] = field(default_factory=list)  # (page, code) the table does not map
+    not_newer: int = 0                                      # answers read but not kept: a later capture is stored
 
     def to_dict(self) -> dict[str, Any]:
         return {"files": [f.to_dict() for f in self.files], "stored": self.stored, "replaced": self.replaced,
-                "periods": [_period_dict(p) for p in self.periods], "unmatched_units": self.unmatched_units}
+                "periods": [_period_dict(p) for p in self.periods], "unmatched_units": self.unmatched_units,
+                "answers": self.answers, "unknown_pages": self.unknown_pages,
+                "unmapped_codes": self.unmapped_codes, "not_newer": self.not_newer,
+                "skipped_entries": [e.to_dict() for e in self.skipped]}
 
 
 def _period_dict(period: Period) -> dict[str, str]:
@@ -181,134 +189,6 @@ def _checked(figure: dict[str, Any], numerator_at: str) -> dict[str, Any]:
         raise PortalFileError(f"{numerator_at}: {figure['numerator']} is more than the denominator "
                               f"{figure['denominator']}")
     return figure
-
-
-# --- the portal's JSON ------------------------------------------------------------------------
-
-def _figure(unit: dict[str, Any], **values: Any) -> dict[str, Any]:
-    empty = {"portal_indicator_name": None, "numerator": None, "denominator": None, "overdue": None,
-             "mean_processing_days": None, "ratio_percent": None, "points": None, "max_points": None}
-    return {**unit, **empty, **values}
-
-
-def _unit_of(node: Any, where: str, *, is_parent: bool) -> dict[str, Any]:
-    if not isinstance(node, dict):
-        raise PortalFileError(f"{where}: expected an object with departmentName, not {type(node).__name__}")
-    return {"source_position": where, "portal_unit_name": _name(node.get("departmentName"), f"{where}.departmentName"),
-            "department_code": _optional_text(node.get("departmentCode"), f"{where}.departmentCode"),
-            "unit_level": _optional_text(node.get("level"), f"{where}.level"), "is_parent": is_parent}
-
-
-# figure -> (the JSON key it is read from, its reader), in the order they are checked
-_Keys = dict[str, tuple[str, Callable[[Any, str], Any]]]
-_SCORE_KEYS: _Keys = {"ratio_percent": ("ratio", _number), "points": ("score", _number),
-                      "max_points": ("maxScore", _number)}
-_PROGRESS_KEYS: _Keys = {"numerator": ("totalOnTime", _count), "denominator": ("totalReceived", _count),
-                         "overdue": ("totalOverdue", _count), "mean_processing_days": ("avgProcessingDays", _number),
-                         **_SCORE_KEYS}
-_TOTAL_KEYS: _Keys = {"points": ("totalScore", _number), "max_points": ("totalMaxScore", _number)}
-_METRIC_KEYS: _Keys = {"portal_indicator_name": ("name", _optional_text), "numerator": ("numerator", _count),
-                       "denominator": ("denominator", _count), **_SCORE_KEYS}
-
-
-def _read(node: dict[str, Any], where: str, keys: _Keys) -> dict[str, Any]:
-    """The figures of `keys` read from `node`; an error names the JSON path `where.key`."""
-    return {figure: read(node.get(key), f"{where}.{key}") for figure, (key, read) in keys.items()}
-
-
-def _progress(node: Any, where: str, *, is_parent: bool) -> list[dict[str, Any]]:
-    unit = _unit_of(node, where, is_parent=is_parent)
-    figures = [_checked(_figure(unit, indicator_id=PROGRESS_INDICATOR, **_read(node, where, _PROGRESS_KEYS)),
-                        f"{where}.totalOnTime")]
-    if is_parent and (node.get("totalScore") is not None or node.get("totalMaxScore") is not None):
-        figures.append(_figure(
-            unit, indicator_id=TOTAL_INDICATOR, portal_indicator_name=labels_vi.PORTAL766_TOTAL_NAME_VI,
-            **_read(node, where, _TOTAL_KEYS)))
-    return figures
-
-
-def _evaluation(node: Any, where: str) -> list[dict[str, Any]]:
-    unit = _unit_of(node, where, is_parent=False)
-    metrics = node.get("metrics")
-    if not isinstance(metrics, list):
-        raise PortalFileError(f"{where}.metrics: expected a list of metrics")
-    figures = []
-    for number, metric in enumerate(metrics):
-        at = f"{where}.metrics[{number}]"
-        if not isinstance(metric, dict):
-            raise PortalFileError(f"{at}: expected an object with code, numerator, denominator, score")
-        code = _optional_text(metric.get("code"), f"{at}.code")
-        if code is None:
-            raise PortalFileError(f"{at}.code: missing (the indicator's number, e.g. 5.4)")
-        figures.append(_checked(_figure({**unit, "source_position": at}, indicator_id=code,
-                                        **_read(metric, at, _METRIC_KEYS)), f"{at}.numerator"))
-    return figures
-
-
-def _figures_of(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """The figures of the envelope's `data`; errors name the JSON path only (the caller adds the file)."""
-    figures: list[dict[str, Any]] = []
-    if data.get("parent") is not None:
-        figures += _progress(data["parent"], "data.parent", is_parent=True)
-    for key in ("children", "evaluation"):
-        if data.get(key) is not None and not isinstance(data[key], list):
-            raise PortalFileError(f"data.{key}: expected a list, not {type(data[key]).__name__}")
-    for number, child in enumerate(data.get("children") or []):
-        figures += _progress(child, f"data.children[{number}]", is_parent=False)
-    for number, unit in enumerate(data.get("evaluation") or []):
-        figures += _evaluation(unit, f"data.evaluation[{number}]")
-    return figures
-
-
-def read_portal_json(path: str | os.PathLike[str], period: Period | None) -> list[dict[str, Any]]:
-    """The figures of one saved portal answer: one dict per (unit, indicator), with its JSON path.
-
-    PortalFileError, naming the file and the JSON path, when it is not JSON, its code is not
-    "OK", its shape is not the portal's, or a figure is not a number.
-    """
-    path = Path(path)
-    text = _text_of(path)
-    if period is None:
-        raise PortalFileError(f"{path}: the portal's JSON carries no period: say which with --period "
-                              f"(e.g. 2026-03, 2026-Q1)")
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise PortalFileError(f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg}); "
-                              f"save the page's answer again") from None
-    except RecursionError:
-        raise PortalFileError(f"{path}: nested too deeply to be the portal's answer") from None
-    if not isinstance(document, dict):
-        raise PortalFileError(f"{path}: (top): expected the portal's envelope {{\"code\": \"OK\", \"data\": {{...}}}}")
-    code = document.get("code")
-    if code != "OK":
-        message = document.get("message")
-        why = f" ({message})" if isinstance(message, str) and message.strip() else ""
-        raise PortalFileError(f"{path}: code: {code!r}{why}, not \"OK\": the portal did not answer with figures")
-    data = document.get("data")
-    if not isinstance(data, dict):
-        raise PortalFileError(f"{path}: data: expected an object with parent and children, or evaluation")
-    if not any(key in data for key in ("parent", "children", "evaluation")):
-        raise PortalFileError(f"{path}: data: has neither parent/children (tiến độ) nor evaluation "
-                              f"(mức độ hài lòng)")
-    try:
-        figures = _figures_of(data)
-    except PortalFileError as exc:
-        raise PortalFileError(f"{path}: {exc}") from None
-    for figure in figures:
-        figure.update(period_start=period.start, period_end=period.end, mode=period.mode)
-    return figures
-
-
-def _text_of(path: Path) -> str:
-    if not path.is_file():
-        raise PortalFileError(f"{path}: no such file")
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PortalFileError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise PortalFileError(f"{path}: cannot be opened: {exc.strerror or exc}") from None
 
 
 # --- the CSV a person fills -------------------------------------------------------------------
@@ -422,27 +302,78 @@ def _is_csv(path: Path) -> bool:
     return path.suffix.lower() in (".csv", ".txt", ".tsv")
 
 
+_ANSWER_SCHEMA: dict[str, pl.DataType] = {
+    "answer_id": pl.Int64, "source_file": pl.String, "source_position": pl.String, "endpoint": pl.String,
+    "period_start": pl.Date, "period_end": pl.Date, "period_name": pl.String, "captured_at": pl.Datetime("us"),
+    "loaded_at": pl.Datetime("us"), "answer": pl.String,
+}
+# Stored answers that nothing reads any more: a known page's answer none of whose units is the latest
+# capture (a later answer replaced them all, or it came after a later capture), and an unknown page's
+# answer that a later identical one of the same period repeats. Their derived rows go with them.
+_PRUNE_SQL = (
+    """delete from portal766_answers a
+    where a.answer_id in (select p.answer_id from portal766_answer_pages p where p.page is not null)
+      and a.answer_id not in (select u.answer_id from portal766_unit_pages u)""",
+    """delete from portal766_answers a
+    where a.answer_id in (select p.answer_id from portal766_answer_pages p where p.page is null)
+      and exists (select 1 from portal766_answers b
+                  where b.period_start = a.period_start and b.period_end = a.period_end and b.answer_id > a.answer_id
+                    and md5(cast(b.answer as varchar)) = md5(cast(a.answer as varchar)))""",
+    "delete from portal766_answer_nodes where answer_id not in (select answer_id from portal766_answers)",
+    "delete from portal766_answer_pages where answer_id not in (select answer_id from portal766_answers)",
+)
+
+
+def _is_whole(period: Period) -> bool:
+    try:
+        whole_period(period.name, "--period")
+    except PortalFileError:
+        return False
+    return period.mode == "calendar"
+
+
+def _rebuild_published(con: db.Connection) -> None:
+    """(Re)build the models of sql/published/ and the scorecard models that read them, in build order."""
+    for model in models.build_plan():
+        if model.layer == PUBLISHED_LAYER or model.name in PORTAL_MACROS:
+            db.run(con, model.statement)
+
+
 def load_portal_files(con: db.Connection, paths: list[str | os.PathLike[str]], period: Period | None,
                       params_dir: str | os.PathLike[str], *, mode: str = "calendar",
                       db_path: str | os.PathLike[str] = "the database") -> PortalLoadSummary:
-    """Read the portal's files (JSON as its page receives it, or the CSV of params/README.md) and store them.
+    """Read the portal's files and store them: saved answers (.json), HARs (.har), the CSV of params/README.md.
 
-    `period` says which period a JSON file is (it carries none) and fills a CSV's empty period
-    cells; `mode` names the CSV's periods when `period` is None. Every file is read and checked
-    first; then, in one transaction, the figures are matched to our units and stored in
-    `portal766_published`, replacing earlier figures of the same (period, unit, indicator).
-    A malformed file raises PortalFileError naming it and the position, and nothing is stored;
-    a database another hoaan built, or from params edited since, raises models.StaleBuildError
-    (`params_dir` is the folder of units.csv: the rules are checked against the folder the stamp names).
+    `period` names the period of a saved answer (it carries none; a calendar month, quarter or
+    year) and must be that of every HAR entry when given; it fills a CSV's empty period cells
+    (`mode` names the CSV's periods when `period` is None). Every file is read and checked
+    first; then, in one transaction, the answers are stored as received and the published
+    tables rebuilt from all stored answers (a page's later capture replaces only that page's
+    figures of the same period and unit). A malformed file raises PortalFileError naming it and
+    the position, and nothing is stored; a database another hoaan built, or from params edited
+    since, raises models.StaleBuildError (`params_dir` is the folder of units.csv: the rules are
+    checked against the folder the stamp names).
     """
     _require_scorecard(con)
     models.require_current(con, db_path)
+    paths = [Path(p) for p in paths]
     aliases = read_aliases(params_dir)
-    rows: list[dict[str, Any]] = []
-    summary = PortalLoadSummary()
+    rules_file = _rules_file(params_dir)
+    page_names = tuple(portal766_pages.load_page_rules(rules_file)[0]["page"].to_list())
+    answer_paths = [p for p in paths if not _is_csv(p)]
+    if period is not None and answer_paths and not _is_whole(period):
+        raise PortalFileError(f"--period {period.name}: the portal's pages are of one calendar month, quarter or "
+                              f"year (e.g. 2026-08, 2026-Q3, 2026)")
+    answers, skipped = read_answers(answer_paths, page_names, period)
+    summary = PortalLoadSummary(skipped=skipped)
     periods: dict[tuple[date, date, str], Period] = {}
-    for file_order, path in enumerate(Path(p) for p in paths):
-        figures = read_portal_csv(path, period, mode) if _is_csv(path) else read_portal_json(path, period)
+    for _, answer in answers:
+        periods.setdefault((answer.period.start, answer.period.end, answer.period.mode), answer.period)
+    rows: list[dict[str, Any]] = []
+    for file_order, path in enumerate(paths):
+        if not _is_csv(path):
+            continue
+        figures = read_portal_csv(path, period, mode)
         for row_order, figure in enumerate(figures):
             row_period = figure.pop("_period", period)
             periods.setdefault((row_period.start, row_period.end, row_period.mode), row_period)
@@ -450,38 +381,137 @@ def load_portal_files(con: db.Connection, paths: list[str | os.PathLike[str]], p
         summary.files.append(PortalFileSummary(path.name, len(figures),
                                                len({f["portal_unit_name"] for f in figures})))
     summary.periods = list(periods.values())
-    frame = pl.DataFrame(rows, schema=_READ_SCHEMA)
+    loaded_at = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
-    con.register("portal766_read", frame)
+    con.register("portal766_read", pl.DataFrame(rows, schema=_READ_SCHEMA))
     con.register("portal766_aliases", aliases)
     try:
         with db.transaction(con):
             schema.ensure_schema(con)
-            for name in PORTAL_MACROS:
-                db.run(con, db.sql_text("scorecard", name))
+            portal766_pages.store_page_rules(con, rules_file)
+            for model in models.build_plan():
+                if model.name == "portal_unit_key":
+                    db.run(con, model.statement)
             conflict = db.query(con, _ALIAS_CONFLICT_SQL)
             if conflict.height:
                 line, alias, earlier_line, earlier = conflict.row(0)
                 raise PortalFileError(f"{Path(params_dir) / ALIASES_FILE}: line {line}, column alias: {alias!r} "
                                       f"already names {earlier!r} on line {earlier_line}")
-            db.run(con, "create or replace temp table portal766_incoming as\n"
-                        + db.sql_text("portal", "portal766_incoming"))
-            summary.replaced = db.scalar(con, f"select count(*) from portal766_published p where {_SAME_FIGURE}")
-            db.run(con, f"delete from portal766_published p where {_SAME_FIGURE}")
-            # an insert returns the number of rows it stored
-            summary.stored = db.scalar(con, """
-                insert into portal766_published by name
-                select * exclude (name_key, target_key), $loaded_at as loaded_at from portal766_incoming
-            """, {"loaded_at": datetime.now().replace(microsecond=0)})
-            summary.unmatched_units = db.query(con, """
-                select distinct portal_unit_name from portal766_incoming
-                where unit_name is null and not is_parent order by portal_unit_name
-            """)["portal_unit_name"].to_list()
+            db.run(con, "delete from portal_unit_aliases")
+            db.run(con, "insert into portal_unit_aliases by name select * from portal766_aliases")
+            if rows:
+                _store_typed(con, summary)
+            first_id = (db.scalar(con, "select max(answer_id) from portal766_answers") or 0) + 1
+            _store_answers(con, answers, first_id, loaded_at)
+            _rebuild_published(con)
+            _refuse_bad_values(con, first_id)
+            other_pages = _drop_other_pages(con, first_id)
+            if other_pages:
+                summary.skipped += other_pages
+                _rebuild_published(con)
+            earlier = "select count(*) from portal766_answers where answer_id < $first"
+            before = db.scalar(con, earlier, {"first": first_id})
+            incoming = len(answers) - len([e for e in summary.skipped if e.why == "other_page"])
+            for statement in _PRUNE_SQL:
+                db.run(con, statement)
+            summary.replaced += before - db.scalar(con, earlier, {"first": first_id})
+            _summarise_answers(con, summary, first_id)
+            summary.not_newer = incoming - len(summary.answers)
     finally:
         con.unregister("portal766_read")
         con.unregister("portal766_aliases")
         db.run(con, "drop table if exists portal766_incoming")
     return summary
+
+
+def _rules_file(params_dir: str | os.PathLike[str]) -> Path:
+    own = Path(params_dir) / "index766.yaml"
+    return own if own.is_file() else portal766_pages.DEFAULT_RULES
+
+
+def _store_typed(con: db.Connection, summary: PortalLoadSummary) -> None:
+    """The CSV's figures into portal766_published, replacing those of the same (period, unit, indicator)."""
+    db.run(con, "create or replace temp table portal766_incoming as\n" + db.sql_text("portal", "portal766_incoming"))
+    summary.replaced += db.scalar(con, f"select count(*) from portal766_published p where {_SAME_FIGURE}")
+    db.run(con, f"delete from portal766_published p where {_SAME_FIGURE}")
+    # an insert returns the number of rows it stored
+    summary.stored += db.scalar(con, """
+        insert into portal766_published by name
+        select * exclude (name_key, target_key), $loaded_at as loaded_at from portal766_incoming
+    """, {"loaded_at": datetime.now().replace(microsecond=0)})
+    summary.unmatched_units += db.query(con, """
+        select distinct portal_unit_name from portal766_incoming
+        where unit_name is null and not is_parent order by portal_unit_name
+    """)["portal_unit_name"].to_list()
+
+
+def _store_answers(con: db.Connection, answers: list[tuple[int, Answer]], first_id: int, loaded_at: datetime) -> None:
+    frame = pl.DataFrame([{
+        "answer_id": first_id + number, "source_file": a.source_file, "source_position": a.source_position,
+        "endpoint": a.endpoint, "period_start": a.period.start, "period_end": a.period.end,
+        "period_name": a.period.name, "captured_at": a.captured_at, "loaded_at": loaded_at, "answer": a.text,
+    } for number, (_, a) in enumerate(answers)], schema=_ANSWER_SCHEMA)
+    con.register("portal766_answers_frame", frame)
+    try:
+        db.run(con, "insert into portal766_answers by name select * replace (cast(answer as json) as answer) "
+                    "from portal766_answers_frame")
+    finally:
+        con.unregister("portal766_answers_frame")
+
+
+def _refuse_bad_values(con: db.Connection, first_id: int) -> None:
+    bad = db.query(con, "select source_file, position, field, problem from portal766_bad_values "
+                        "where answer_id >= $first limit 1", {"first": first_id})
+    if bad.height:
+        source_file, position, field_name, problem = bad.row(0)
+        raise PortalFileError(f"{source_file}: {position}.{field_name}: {problem}")
+
+
+def _drop_other_pages(con: db.Connection, first_id: int) -> list[SkippedEntry]:
+    """The new HAR entries whose answer is not the page their URL names: removed and listed (METRICS.md §10)."""
+    other = db.query(con, """
+        select a.answer_id, a.source_file, a.source_position, a.endpoint
+        from portal766_answers a join portal766_answer_pages p on p.answer_id = a.answer_id
+        where a.answer_id >= $first and a.endpoint is not null and p.page is distinct from a.endpoint
+        order by a.answer_id
+    """, {"first": first_id})
+    if other.height:
+        db.run(con, "delete from portal766_answers where answer_id in (select unnest($ids))",
+               {"ids": other["answer_id"].to_list()})
+    return [SkippedEntry(r["source_file"], r["source_position"], r["endpoint"], "other_page")
+            for r in other.iter_rows(named=True)]
+
+
+def _summarise_answers(con: db.Connection, summary: PortalLoadSummary, first_id: int) -> None:
+    read = db.query(con, """
+        select a.answer_id, a.source_file, a.source_position, a.period_name, p.page,
+               (select count(*) from portal766_answer_nodes n
+                where n.answer_id = a.answer_id and not n.is_root) as units
+        from portal766_answers a join portal766_answer_pages p on p.answer_id = a.answer_id
+        where a.answer_id >= $first order by a.answer_id
+    """, {"first": first_id})
+    for row in read.iter_rows(named=True):
+        summary.answers.append({"file_name": row["source_file"], "position": row["source_position"],
+                                "page": row["page"], "period": row["period_name"], "units": row["units"]})
+    summary.stored += read.height
+    units = dict(db.query(con, """
+        select a.source_file, count(distinct n.department_id) as units
+        from portal766_answers a join portal766_answer_nodes n on n.answer_id = a.answer_id
+        where a.answer_id >= $first and not n.is_root group by a.source_file
+    """, {"first": first_id}).rows())
+    for (file_name,), rows in read.group_by("source_file", maintain_order=True):
+        summary.files.append(PortalFileSummary(file_name, rows.height, units.get(file_name, 0), is_answers=True))
+    summary.unknown_pages = [a for a in summary.answers if a["page"] is None]
+    summary.unmapped_codes = db.query(con, """
+        select distinct f.page, f.code from portal766_page_figures f
+        where not f.is_mapped and f.answer_id >= $first order by f.page, f.code
+    """, {"first": first_id}).to_dicts()
+    summary.unmatched_units += db.query(con, """
+        select distinct m.portal_unit_name from portal766_unit_matches m
+        where m.unit_name is null and not m.is_root
+          and m.department_id in (select n.department_id from portal766_answer_nodes n where n.answer_id >= $first)
+        order by m.portal_unit_name
+    """, {"first": first_id})["portal_unit_name"].to_list()
 
 
 def _require_scorecard(con: db.Connection) -> None:
@@ -533,6 +563,46 @@ def comparison(con: db.Connection, period: Period, unit: str | None = None) -> p
     return frame.with_columns(pl.Series("reading_vi", sentences, dtype=pl.String))
 
 
+def scores(con: db.Connection, period: Period) -> pl.DataFrame:
+    """One row per (portal unit, page) published for `period`: the stored macro `portal766_scores`.
+
+    Columns: department_id, portal_unit_name, unit_name (ours; null = unmatched), match_kind,
+    level, province_id, pages_present, total_points, total_max_points, rank, of (null where the
+    total is not known), page, page_order, page_points, page_max_points (decimal, exact).
+    Ordered by level, rank, name. Empty when nothing was loaded for the period.
+    """
+    return db.query(con, "select * from portal766_scores($d0, $d1)", {"d0": period.start, "d1": period.end})
+
+
+def history(con: db.Connection, unit: str | None) -> pl.DataFrame:
+    """The published total and rank by period of `unit` (one of ours; None: every portal unit): portal766_history.
+
+    Columns: period_start, period_end, period_name, months (1, 3 or 12), department_id,
+    portal_unit_name, unit_name, level, total_points, total_max_points, rank, of.
+    """
+    return db.query(con, "select * from portal766_history($unit)", {"unit": unit})
+
+
+def _plain(value: Any) -> Any:
+    """A decimal as the JSON number it is (67.0 -> 67.0, 19.62 -> 19.62); others unchanged."""
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def units_of(frame: pl.DataFrame) -> list[dict[str, Any]]:
+    """The `units` list of `hoaan portal766 --json` from `scores` rows: one object per portal unit."""
+    units = []
+    for _, rows in frame.group_by("department_id", maintain_order=True):
+        first = rows.row(0, named=True)
+        units.append({
+            "department_id": first["department_id"], "portal_unit_name": first["portal_unit_name"],
+            "unit_name": first["unit_name"], "level": first["level"],
+            "page_points": {r["page"]: _plain(r["page_points"]) for r in rows.iter_rows(named=True)},
+            "total_points": _plain(first["total_points"]), "total_max_points": _plain(first["total_max_points"]),
+            "rank": first["rank"], "of": first["of"],
+        })
+    return units
+
+
 def reading_sentence(row: dict[str, Any]) -> str:
     """The Vietnamese sentence of a comparison row's `reading`, with its counts filled in."""
     count = row["denominator_difference"] if row["reading"] in ("portal_fewer_dossiers", "portal_more_dossiers") \
@@ -560,10 +630,12 @@ def portal766_output(db_path: str | os.PathLike[str], files: list[str | os.PathL
                      period_name: str | None, *, mode: str = "calendar",
                      params_dir: str | os.PathLike[str], as_json: bool = False,
                      prepare: Callable[[db.Connection], None] | None = None) -> PortalOutput:
-    """Load the files into the database at `db_path`, then compare each period read (Vietnamese tables or JSON).
+    """Load the files into the database at `db_path`; then, per period read, the published score and the comparison.
 
     `prepare` runs first on the read-write connection: the command rebuilds there a database
-    another hoaan built (ingest.rebuild_if_stale, a layer above this one).
+    another hoaan built (ingest.rebuild_if_stale, a layer above this one). JSON: the load's
+    summary, `units` (the published score of each portal unit, for the latest period read:
+    `scores_period`) and `comparisons` (per period, its score `units` and rows).
     """
     period = parse_period(period_name, mode) if period_name else None
     con = db.connect(db_path, wait_seconds=30)
@@ -571,19 +643,25 @@ def portal766_output(db_path: str | os.PathLike[str], files: list[str | os.PathL
         if prepare is not None:
             prepare(con)
         summary = load_portal_files(con, files, period, params_dir, mode=mode, db_path=db_path)
-        compared = [(p, comparison(con, p)) for p in summary.periods]
+        compared = [(p, scores(con, p), comparison(con, p)) for p in summary.periods]
     finally:
         con.close()
+    latest = max(compared, key=lambda c: (c[0].end, c[0].start), default=None)
     if as_json:
         document = {**summary.to_dict(), "db": str(db_path),
-                    "comparisons": [{**_period_dict(p), "rows": frame.to_dicts()} for p, frame in compared]}
+                    "scores_period": None if latest is None else latest[0].name,
+                    "units": [] if latest is None else units_of(latest[1]),
+                    "comparisons": [{**_period_dict(p), "units": units_of(s), "rows": frame.to_dicts()}
+                                    for p, s, frame in compared]}
         return PortalOutput(json.dumps(document, ensure_ascii=False, indent=1, default=_json_value))
     return PortalOutput(_text(summary, compared))
 
 
-def _json_value(value: Any) -> str:
+def _json_value(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
@@ -601,17 +679,60 @@ def _points(value: float | None, *, signed: bool = False) -> str:
     return "–" if value is None else (f"{value:+.2f}" if signed else f"{value:.2f}")
 
 
-def _text(summary: PortalLoadSummary, compared: list[tuple[Period, pl.DataFrame]]) -> str:
+def _score_line(unit: dict[str, Any], pages: list[str]) -> str:
+    rank = "–" if unit["rank"] is None else f"{unit['rank']}/{unit['of']}"
+    total = "–" if unit["total_points"] is None else f"{unit['total_points']:.2f}/{unit['total_max_points']:g}"
+    by_page = " ".join(_points(unit["page_points"].get(p)).rjust(6) for p in pages)
+    return f"  {rank:>8} {total:>11} {by_page}  {unit['portal_unit_name']}"
+
+
+def _score_lines(frame: pl.DataFrame) -> list[str]:
+    """The commune's own line(s) first (the units matched to ours), then the ranking of each level."""
+    if frame.is_empty():
+        return []
+    text = labels_vi.PORTAL766_TEXT_VI
+    pages = frame.sort("page_order")["page"].unique(maintain_order=True).to_list()
+    units = units_of(frame)
+    heading = f"  {text['rank']:>8} {text['total']:>11} " + " ".join(
+        labels_vi.PORTAL766_PAGE_SHORT_VI.get(p, p[:6]).rjust(6) for p in pages) + f"  {text['portal_unit']}"
+    lines = ["", text["scores_title"], heading]
+    own = [u for u in units if u["unit_name"] is not None]
+    for unit in own:
+        lines.append(_score_line(unit, pages) + text["own_marker"].format(unit_name=unit["unit_name"]))
+    for level in dict.fromkeys(u["level"] for u in units):
+        lines += ["", text["ranking_title"].format(level=labels_vi.PORTAL766_LEVELS_VI.get(level, level or "–"))]
+        lines += [_score_line(u, pages) for u in units if u["level"] == level]
+    return lines
+
+
+def _text(summary: PortalLoadSummary, compared: list[tuple[Period, pl.DataFrame, pl.DataFrame]]) -> str:
     heading = labels_vi.PORTAL766_COLUMN_LABELS_VI
     lines = [labels_vi.PORTAL766_TEXT_VI["title"]]
-    lines += [labels_vi.PORTAL766_TEXT_VI["file_read"].format(file=f.file_name, figures=f.figures, units=f.units)
-              for f in summary.files]
+    lines += [labels_vi.PORTAL766_TEXT_VI["answers_read" if f.is_answers else "file_read"].format(
+        file=f.file_name, figures=f.figures, units=f.units) for f in summary.files]
+    if summary.not_newer:
+        lines.append(labels_vi.PORTAL766_TEXT_VI["not_newer"].format(count=summary.not_newer))
     if summary.replaced:
         lines.append(labels_vi.PORTAL766_TEXT_VI["replaced"].format(replaced=summary.replaced))
-    for period, frame in compared:
+    for entry in summary.skipped:
+        lines.append(labels_vi.PORTAL766_TEXT_VI["skipped"].format(
+            file=entry.source_file, position=entry.source_position, endpoint=entry.endpoint,
+            why=labels_vi.PORTAL766_SKIPPED_VI[entry.why]))
+    for answer in summary.unknown_pages:
+        lines.append(labels_vi.PORTAL766_TEXT_VI["unknown_page"].format(file=answer["file_name"],
+                                                                       position=answer["position"]))
+    for item in summary.unmapped_codes:
+        lines.append(labels_vi.PORTAL766_TEXT_VI["unmapped_code"].format(**item))
+    for period, unit_scores, frame in compared:
         lines += ["", f"{period.label} ({period.range_label}, {labels_vi.MODE_LABELS_VI[period.mode]})"]
+        lines += _score_lines(unit_scores)
+        # the comparison of our units (and of the names fitting several): an unmatched unit has nothing to compare
+        frame = frame.filter(pl.col("unit_name").is_not_null() | (pl.col("match_kind") == "ambiguous"))
+        if not frame.is_empty():
+            lines += ["", labels_vi.PORTAL766_TEXT_VI["comparison_title"]]
         if frame.is_empty():
-            lines.append(labels_vi.PORTAL766_TEXT_VI["nothing"])
+            if unit_scores.is_empty():
+                lines.append(labels_vi.PORTAL766_TEXT_VI["nothing"])
             continue
         # one block per unit of ours (whatever the portal's spellings), and per portal name left unmatched
         blocks = frame.with_columns(block=pl.coalesce("unit_name", "portal_unit_name"))

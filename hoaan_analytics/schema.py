@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hoaan_analytics import db
 
-TABLES = ("dossiers", "load_log", "set_aside", "procedures", "index766_rules", "portal766_published")
+TABLES = ("dossiers", "load_log", "set_aside", "procedures", "index766_rules", "portal766_published",
+          "portal766_answers", "portal766_pages", "portal766_page_indicators", "portal_unit_aliases")
 # Files of sql/schema/ of scalar macros every later query calls (the status sets, text_key): created
 # with the tables because the parse, the staging views and the period macros need them before
 # anything is loaded. The one that reads calendar_days comes with that table (calendar.py).

@@ -69,6 +69,20 @@ index766.lost_points_by_reason_table(ctx)
 index766.lost_points_list(ctx)
 
 # %% [markdown]
+# ## 6. Điểm toàn phần (100 điểm) theo trang Chỉ số 766 của Cổng
+#
+# Điểm Cổng Dịch vụ công quốc gia công bố cho đơn vị (khi đã tải trang bằng `hoaan portal766`), hoặc, trước khi Cổng công bố, điểm ước tính: các chỉ tiêu tính được lấy từ dữ liệu xuất, các chỉ tiêu còn lại lấy điểm Cổng đã công bố của kỳ gần nhất.
+
+# %%
+index766.whole_summary(ctx)
+
+# %%
+index766.whole_pages_chart(ctx)
+
+# %%
+index766.whole_months_chart(ctx)
+
+# %% [markdown]
 # ---
 # *Điểm ước tính theo METRICS.md §9 và docs/index766.md, với công thức và trọng số trong params/index766.yaml. Báo cáo không chứa thông tin cá nhân của người nộp hồ sơ: hồ sơ chỉ được nêu bằng mã hồ sơ và thủ tục.*
 

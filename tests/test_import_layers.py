@@ -28,7 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("form06", "index766", "targets", "worklist", "portal766"),
     ("kpis", "synth"),
     ("models",),
-    ("calendar", "catalogue", "schema"),
+    ("calendar", "catalogue", "schema", "portal766_pages", "portal766_answers"),
     ("db",),
     ("filenames", "paths", "periods", "sql_files"),
     ("errors", "labels_vi", "__init__"),

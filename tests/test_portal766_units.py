@@ -17,8 +17,8 @@ MARCH = parse_period("2026-03")
 
 
 def answer(*names: str) -> dict:
-    children = [{"departmentName": name, "totalReceived": 4, "totalOnTime": 2, "score": 10.0, "maxScore": 20}
-                for name in names]
+    children = [{"departmentId": f"D{number}", "departmentName": name, "totalReceived": 4, "totalOnTime": 2,
+                 "score": 10.0, "maxScore": 20} for number, name in enumerate(names)]
     return {"code": "OK", "data": {"children": children}}
 
 
@@ -55,14 +55,16 @@ def test_an_alias_matches_a_renamed_unit_and_wins_over_the_name(con, params_with
     build_database(con, params, DOSSIERS)
     path = write_json(tmp_path, "p.json", answer("Xã Hòa Bình - Tỉnh Cao Bằng", "UBND Xã Bình Minh", "Xã Tân Lập"))
     summary = load_portal_files(con, [path], MARCH, params)
-    stored = db.query(con, "select portal_unit_name, unit_name, match_kind from portal766_published "
-                           "order by source_position").rows()
-    # the two names of Hòa An are one unit: the later figure wins within the file
-    assert stored == [("UBND Xã Bình Minh", HOA_AN, "alias"), ("Xã Tân Lập", None, "unmatched")]
+    stored = db.query(con, "select department_id, portal_unit_name, unit_name, match_kind "
+                           "from portal766_unit_matches where not is_root order by department_id").rows()
+    # two portal units (two departmentIds) that the aliases both give to Hòa An
+    assert stored == [("D0", "Xã Hòa Bình - Tỉnh Cao Bằng", HOA_AN, "alias"),
+                      ("D1", "UBND Xã Bình Minh", HOA_AN, "alias"),
+                      ("D2", "Xã Tân Lập", None, "unmatched")]
     assert summary.unmatched_units == ["Xã Tân Lập"]
     # 4 received on the portal, 4 handled in the exports (portal766_fixtures)
     assert comparison(con, MARCH).select("unit_name", "denominator_difference", "reading").rows() == [
-        (HOA_AN, 0, "same"), (None, None, "unit_unmatched")]
+        (HOA_AN, 0, "same"), (HOA_AN, 0, "same"), (None, None, "unit_unmatched")]
 
 
 def test_two_units_of_ours_with_one_key_are_ambiguous_not_guessed(con, params_dir, tmp_path):
@@ -79,8 +81,8 @@ def test_an_alias_given_two_units_stops_the_load(con, params_with, tmp_path):
     params = params_with("alias,unit_name\nXã Hòa Bình,UBND xã Hòa An\nXÃ HÒA BÌNH,xã hòa an\n"
                          "UBND xã Hòa Bình - Tỉnh Cao Bằng,UBND xã Bình Minh\n")
     build_database(con, params, DOSSIERS)
-    before = db.query(con, "select * from portal766_published").rows()
+    before = db.query(con, "select * from portal766_answers").rows()
     with pytest.raises(PortalFileError, match=r"units.csv: line 4, column alias: 'UBND xã Hòa Bình - Tỉnh Cao "
                                               r"Bằng' already names 'UBND xã Hòa An' on line 2"):
         load_portal_files(con, [write_json(tmp_path, "p.json", answer("Xã Hòa Bình"))], MARCH, params)
-    assert db.query(con, "select * from portal766_published").rows() == before == []
+    assert db.query(con, "select * from portal766_answers").rows() == before == []

@@ -33,10 +33,12 @@ pytestmark = pytest.mark.slow
 def _portal_answer(received: int, on_time: int) -> dict:
     """The portal's tiến độ page for Q3: Kim Bình with 22 dossiers fewer than the exports, and a unit not ours."""
     return {"code": "OK", "data": {"children": [
-        {"departmentName": "Xã Kim Bình - Tỉnh Tuyên Quang", "level": "COMMUNE", "totalReceived": received - 22,
+        {"departmentId": "KB", "departmentName": "Xã Kim Bình - Tỉnh Tuyên Quang", "level": "COMMUNE",
+         "totalReceived": received - 22,
          "totalOnTime": on_time - 22, "totalOverdue": received - on_time, "ratio": None, "score": 18.4,
          "maxScore": 20},
-        {"departmentName": "Xã Minh Quang", "level": "COMMUNE", "totalReceived": 40, "totalOnTime": 39,
+        {"departmentId": "MQ", "departmentName": "Xã Minh Quang", "level": "COMMUNE", "totalReceived": 40,
+         "totalOnTime": 39,
          "totalOverdue": 1, "ratio": 97.5, "score": 19.5, "maxScore": 20},
     ]}}
 

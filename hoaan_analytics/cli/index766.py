@@ -16,11 +16,14 @@ def register(parser: argparse.ArgumentParser) -> None:
     scope.add_argument("--by", default=None, choices=("unit",), help="one scorecard per unit")
     parser.add_argument("--db", default=str(DEFAULT_DB), help=f"DuckDB file (default {DEFAULT_DB})")
     parser.add_argument("--json", action="store_true", help="print the JSON object of the scorecard")
+    parser.add_argument("--whole", action="store_true",
+                        help="with --unit: the whole score of 100 before the portal publishes (ours where computed, "
+                             "the portal's published points elsewhere) and the provisional rank")
 
 
 def run(args: argparse.Namespace) -> int:
     from hoaan_analytics.index766 import index766_output
 
     print(index766_output(args.db, args.period, mode=args.mode, unit=args.unit, by_unit=args.by == "unit",
-                          as_json=args.json).text)
+                          as_json=args.json, whole=args.whole).text)
     return 0

@@ -1,4 +1,4 @@
-"""`hoaan portal766 FILE... [--period P]`: the portal's published 766 figures, stored and set beside our estimate."""
+"""`hoaan portal766 FILE... [--period P]`: the portal's 766 pages stored as received, scored, ranked, compared."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ from hoaan_analytics import paths
 def register(parser: argparse.ArgumentParser) -> None:
     """Arguments of `hoaan portal766`."""
     parser.add_argument("files", nargs="+", metavar="FILE",
-                        help="the JSON the portal's 766 page receives (saved as is), or a CSV filled from the "
-                             "page (columns unit, period, indicator_id, numerator, denominator, points; see "
-                             "params/README.md)")
+                        help="the browser's HAR of the portal's 766 page (.har: its six pages, their periods "
+                             "read from the requests), an answer of the page saved as is (.json, with --period), or "
+                             "a CSV filled from the page (columns unit, period, indicator_id, numerator, denominator, "
+                             "points; see params/README.md)")
     parser.add_argument("--period", default=None,
-                        help="the period the files show: required for JSON, which carries none (2026-03, 2026-Q1, "
-                             "2026 or 2026-01-01..2026-03-31); fills a CSV's empty period cells")
+                        help="the period the files show: required for a saved .json, which carries none (a "
+                             "calendar month, quarter or year: 2026-08, 2026-Q3, 2026); with a HAR, every page must "
+                             "be of it; fills a CSV's empty period cells")
     parser.add_argument("--mode", default="calendar", help="calendar (default) or cutoff (15th to 14th)")
     parser.add_argument("--db", default=str(paths.DEFAULT_DB), help="DuckDB database file (default: %(default)s)")
     parser.add_argument("--params", default=None, help="params folder with units.csv (default: ./params)")

@@ -16,7 +16,7 @@ import polars as pl
 from great_tables import GT
 from IPython.display import Markdown
 
-from hoaan_analytics import charts, index766, tables
+from hoaan_analytics import charts, index766, portal766, tables
 from hoaan_analytics.labels_vi import (
     ALL_UNITS_LABEL,
     COLUMN_LABELS_VI,
@@ -24,8 +24,10 @@ from hoaan_analytics.labels_vi import (
     INDEX766_COUNTED_UNIT_LABELS_VI,
     INDEX766_POINTS_UNIT,
     INDEX766_REASON_LABELS_VI,
+    PORTAL766_PAGE_NAMES_VI,
 )
 from hoaan_analytics.labels_vi import INDEX766_TEXT_VI as TEXT
+from hoaan_analytics.labels_vi import INDEX766_WHOLE_REPORT_VI as WHOLE
 from hoaan_analytics.periods import Period, months_of, parse_period
 from hoaan_analytics.sections.context import ReportContext, empty_sentence
 from hoaan_analytics.sections.text import count_text, nothing
@@ -95,6 +97,44 @@ def lost_dossiers(ctx: ReportContext) -> pl.DataFrame:
     """The dossiers that cost points, at most LISTED_PER_INDICATOR per indicator."""
     return ctx.memo(("index766", "lost", ctx.period), lambda: index766.dossiers_losing_points(
         ctx.con, ctx.period, unit=ctx.unit, per_indicator=LISTED_PER_INDICATOR))
+
+
+def _is_portal_period(period: Period) -> bool:
+    return period.mode == "calendar" and period.kind in ("month", "quarter", "year")
+
+
+def whole_score(ctx: ReportContext) -> dict[str, Any]:
+    """The unit's whole score of 100 for the period: the portal's when published, else the estimate (§10).
+
+    Empty for an all-units report or a period the portal does not score. Keys: kind ('published' |
+    'estimated'), total_points, total_max_points, rank, of, carried_from, missing_pages, pages
+    (a frame: page, points, max_points).
+    """
+    if ctx.unit is None or not _is_portal_period(ctx.period):
+        return {}
+
+    def compute() -> dict[str, Any]:
+        published = portal766.scores(ctx.con, ctx.period).filter(pl.col("unit_name") == ctx.unit)
+        if published.height and published["total_points"][0] is not None:
+            first = published.row(0, named=True)
+            pages = published.filter(pl.col("department_id") == first["department_id"]).select(
+                "page", pl.col("page_points").alias("points"), pl.col("page_max_points").alias("max_points"))
+            return {"kind": "published", **{k: first[k] for k in ("total_points", "total_max_points", "rank", "of")},
+                    "carried_from": None, "missing_pages": [], "pages": pages}
+        whole = index766.whole_of(index766.whole_score(ctx.con, ctx.period, ctx.unit))
+        pages = index766.whole_pages(ctx.con, ctx.period, ctx.unit).select("page", "points", "max_points")
+        return {"kind": "estimated", **{k: whole[k] for k in ("total_points", "total_max_points", "rank", "of",
+                                                            "carried_from", "missing_pages")}, "pages": pages}
+    return ctx.memo(("index766", "whole", ctx.period), compute)
+
+
+def published_months(ctx: ReportContext) -> pl.DataFrame:
+    """The unit's published total and rank for each month of the year up to the period (portal766.history)."""
+    def compute() -> pl.DataFrame:
+        months = {month.name for month in year_months(ctx)}
+        frame = portal766.history(ctx.con, ctx.unit)
+        return frame.filter(pl.col("period_name").is_in(list(months)) & pl.col("total_points").is_not_null())
+    return ctx.memo(("index766", "published_months", ctx.period), compute)
 
 
 # --- formatting ------------------------------------------------------------------------------
@@ -355,3 +395,60 @@ def lost_points_list(ctx: ReportContext) -> GT | Markdown:
     return tables.frame_table(frame, group_label="indicator", title=TEXT["list_title"],
                               subtitle=f"{ctx.scope_label} — {ctx.period.label}",
                               labels=INDEX766_COLUMN_LABELS_VI, source_note=note, font_size="13px")
+
+
+# --- the whole score of 100 (the portal's pages) ---------------------------------------------
+
+def _whole_or_reason(ctx: ReportContext) -> dict[str, Any] | str:
+    if ctx.unit is None:
+        return WHOLE["for_one_unit"]
+    whole = whole_score(ctx)
+    return whole or WHOLE["not_calendar"]
+
+
+def whole_summary(ctx: ReportContext) -> Markdown:
+    """The whole score in one sentence: the portal's when published, else the estimate, labelled so, with the rank."""
+    whole = _whole_or_reason(ctx)
+    if isinstance(whole, str):
+        return nothing(whole)
+    if whole["total_points"] is None:
+        pages = ", ".join(PORTAL766_PAGE_NAMES_VI.get(p, p) for p in whole["missing_pages"])
+        return Markdown(WHOLE["no_total"].format(period=ctx.period.label, pages=pages))
+    rank = WHOLE["no_rank"] if whole["rank"] is None else WHOLE["rank"].format(rank=whole["rank"], of=whole["of"])
+    carried = WHOLE["carried"].format(period=whole["carried_from"]) if whole["carried_from"] else ""
+    return Markdown(WHOLE[whole["kind"]].format(
+        period=ctx.period.label, points=points_number(whole["total_points"]),
+        max_points=points_number(whole["total_max_points"]), rank=rank, carried=carried))
+
+
+def whole_pages_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
+    """The points of each of the portal's six pages against the page's maximum (published, or estimated)."""
+    whole = _whole_or_reason(ctx)
+    if isinstance(whole, str):
+        return nothing(whole)
+    frame = whole["pages"].filter(pl.col("points").is_not_null()).select(
+        pl.col("page").replace_strict(PORTAL766_PAGE_NAMES_VI, default=pl.col("page")).alias("category"),
+        "points", "max_points")
+    if frame.is_empty():
+        return nothing(WHOLE["no_total"].format(period=ctx.period.label, pages="–"))
+    return charts.points_against_maximum(
+        frame, title=WHOLE["pages_title"],
+        subtitle=WHOLE[f"pages_subtitle_{whole['kind']}"].format(unit=ctx.unit, period=ctx.period.label),
+        category_title=WHOLE["page_heading"])
+
+
+def whole_months_chart(ctx: ReportContext) -> alt.LayerChart | Markdown:
+    """The published total of each month of the year against 100, its rank in the label (the trend by month)."""
+    if ctx.unit is None:
+        return nothing(WHOLE["for_one_unit"])
+    months = published_months(ctx)
+    if months.is_empty():
+        return nothing(WHOLE["no_month"].format(year=ctx.period.end.year))
+    frame = months.select(
+        pl.struct("period_name", "rank", "of").map_elements(
+            lambda r: WHOLE["month"].format(month=int(r["period_name"][5:7]), rank=f"{r['rank']}/{r['of']}"),
+            return_dtype=pl.String).alias("category"),
+        "total_points", "total_max_points").rename({"total_points": "points", "total_max_points": "max_points"})
+    return charts.points_against_maximum(
+        frame, title=WHOLE["months_title"].format(year=ctx.period.end.year),
+        subtitle=WHOLE["months_subtitle"].format(unit=ctx.unit), category_title=TEXT["month_heading"])

@@ -1,4 +1,4 @@
--- one row per (portal unit, indicator) the portal published for [d0, d1] (table portal766_published), beside our estimate
+-- one row per (portal unit, indicator) the portal published for [d0, d1] (view portal766_figures), beside our estimate
 -- Ours are the scorecard's figures (index766, METRICS.md §9) for the unit of ours the portal's name matched;
 -- a matched unit without handled dossiers in the period has 0 of 0. Differences are the portal's minus ours.
 -- `reading` is a key (labels_vi.PORTAL766_READINGS_VI says it in Vietnamese), the first that holds of:
@@ -18,7 +18,7 @@
 create or replace macro portal766_comparison(d0, d1, unit_name) as table
 with published as (
     select p.*, lower(trim(nfc_normalize(p.unit_name))) as unit_key
-    from portal766_published p
+    from portal766_figures p
     where p.period_start = cast(d0 as date)
       and p.period_end = cast(d1 as date)
       and (unit_name is null or lower(trim(nfc_normalize(p.unit_name))) = lower(trim(nfc_normalize(unit_name))))
