@@ -9,9 +9,9 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from helpers import SAMPLES
+from helpers import PARAMS, SAMPLES
 
-from hoaan_analytics import db, schema
+from hoaan_analytics import catalogue, db, index766, models, schema
 from hoaan_analytics.report import batch
 
 FIXTURES = Path(__file__).parent / "fixtures_notebooks"
@@ -46,6 +46,10 @@ def sample_reports(sample_frame, tmp_path_factory):
     schema.ensure_schema(con)
     con.register("_sample", stored)
     db.run(con, f"insert into dossiers ({', '.join(stored.columns)}) select * from _sample")
+    # as an ingest ends: the batch refuses a database whose derived tables this hoaan did not build
+    catalogue.load_catalogue(con, PARAMS)
+    index766.store_rules(con, PARAMS)
+    models.refresh(con, PARAMS)
     con.close()
     out = tmp_path_factory.mktemp("reports")
     result = batch.render_reports(db_path=db_path, period="2026-Q1", units=[None, "UBND xã Kiên Đài"],
