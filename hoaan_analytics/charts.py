@@ -478,7 +478,8 @@ def points_against_maximum(frame: pl.DataFrame, *, title: str, subtitle: str | N
     `frame` columns, in display order: `category` (str: a group, a unit or a month), `points`
     (float), `max_points` (float: the most the computable indicators with data could give) and
     optionally `group_max_points` (float: the category's full weight, drawn as a pale bar behind).
-    Each bar is labelled "x / y"; the vermillion tick is `max_points`.
+    Each bar is labelled "x / y" (at most two decimals, no trailing zeros); the vermillion tick is
+    `max_points`.
 
     The bars always run horizontally, one category per row: each label then sits on its own
     row right of its bar, so that labels never overlap, however many categories (twelve months)
@@ -490,8 +491,9 @@ def points_against_maximum(frame: pl.DataFrame, *, title: str, subtitle: str | N
     has_weight = "group_max_points" in frame.columns
     if has_weight:
         columns.append(pl.col("group_max_points").cast(pl.Float64))
+    # "18,65 / 20", not "18,65 / 20,00": on a phone every character of the label is plot width lost
     data = frame.select(columns).with_columns(
-        (_points_text(pl.col("points")) + " / " + _points_text(pl.col("max_points"))).alias("points_text"),
+        (_short_points_text(pl.col("points")) + " / " + _short_points_text(pl.col("max_points"))).alias("points_text"),
         pl.max_horizontal("points", "max_points").alias("label_at"),
     )
     y = alt.Y("category:N", sort=data["category"].to_list(), title=None)

@@ -15,6 +15,14 @@ Six communes of Tuyên Quang, dossiers received from 1/1/2025 to the export date
    CSV (the same dossiers, the later file wins) and brings the scorecard fields.
 
 Each file carries one planted bad row of each METRICS.md §8 kind.
+
+Beside them, in `portal766/`, the portal's public 766 page for the province as a commune
+saves it (the browser's HAR, one per period; synth.portal766): the months January to
+October 2026 and the quarters 2026-Q1 and 2026-Q3. The six communes of the exports are
+there with the counts of their own dossiers (a few fewer: the sync gap) and the points no
+export shows, beside eight other communes of the province and two provincial departments.
+Quarter 2026-Q2 was not saved: its reports show the whole score estimated before
+publication (METRICS.md §10), carried from 2026-Q1; the others show what the portal published.
 """
 
 from __future__ import annotations
@@ -24,7 +32,11 @@ import re
 from datetime import date
 from pathlib import Path
 
-from hoaan_analytics import synth
+import polars as pl
+
+from hoaan_analytics import db, index766, portal766, synth
+from hoaan_analytics.periods import Period, parse_period
+from hoaan_analytics.synth import portal766 as synth_portal766
 from hoaan_analytics.synth.names import UNITS
 
 DEMO_SEED = 2026
@@ -37,6 +49,13 @@ DEMO_DOSSIERS_PER_UNIT_YEAR = 350
 DEMO_BAD_ROWS_PER_KIND = 1
 
 DEMO_PAYLOAD_FROM = date(2026, 7, 1)
+
+# The portal's 766 page, saved under the exports' folder: which periods, which other communes.
+DEMO_PORTAL_FOLDER = "portal766"
+DEMO_PORTAL_PERIODS = (*(f"2026-{month:02d}" for month in range(1, 11)), "2026-Q1", "2026-Q3")
+DEMO_PORTAL_OTHER_UNITS = tuple(range(6, 14))
+# the indicators both the portal and our exports count (METRICS.md §10), and 3.3 (online dossiers)
+_COUNTED_BY_BOTH = ("2.1", "3.3", "3.5", "3.6", "4.1", "4.2", "4.3", "4.4", "4.5", "5.4")
 
 EXPORT_SUFFIXES = (".csv", ".xlsx")
 PAYLOAD_SUFFIXES = (".json", ".jsonl", ".ndjson")
@@ -101,6 +120,54 @@ def ensure_demo_exports(raw_dir: str | os.PathLike[str], *, seed: int = DEMO_SEE
     if files:
         return files
     return [summary.path for summary in write_demo_exports(raw_dir, seed=seed)]
+
+
+def portal_files(raw_dir: str | os.PathLike[str]) -> list[Path]:
+    """The HAR files of the portal's 766 page saved in `raw_dir`/portal766/, by name."""
+    folder = Path(raw_dir) / DEMO_PORTAL_FOLDER
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".har")
+
+
+def is_demo_raw(raw_dir: str | os.PathLike[str]) -> bool:
+    """Whether the exports of `raw_dir` are the demo's own (so that portal pages may be made up for them)."""
+    return {p.name for p in export_files(raw_dir)} == {spec.file_name for spec in demo_specs()}
+
+
+def write_demo_portal(con: db.Connection, raw_dir: str | os.PathLike[str], *, seed: int = DEMO_SEED) -> list[Path]:
+    """Write the portal's pages of DEMO_PORTAL_PERIODS into `raw_dir`/portal766/, from the loaded demo dossiers.
+
+    `con` holds the demo exports, ingested: our communes' counts come from its scorecard
+    (index766.scorecard), so that the portal's figures and ours tell the same story.
+    """
+    periods = [parse_period(name) for name in DEMO_PORTAL_PERIODS]
+    ours = pl.concat([_our_counts(con, period) for period in periods])
+    return synth_portal766.write_portal_hars(Path(raw_dir) / DEMO_PORTAL_FOLDER, periods, ours,
+                                             our_units=DEMO_UNITS, other_units=DEMO_PORTAL_OTHER_UNITS, seed=seed)
+
+
+def _our_counts(con: db.Connection, period: Period) -> pl.DataFrame:
+    card = index766.scorecard(con, period, by_unit=True)
+    return card.filter(pl.col("indicator_id").is_in(_COUNTED_BY_BOTH)).select(
+        pl.lit(period.name).alias("period_name"), pl.col("scope_unit_name").alias("unit_name"),
+        "indicator_id", "numerator", "denominator")
+
+
+def load_demo_portal(con: db.Connection, raw_dir: str | os.PathLike[str], params_dir: str | os.PathLike[str], *,
+                     seed: int = DEMO_SEED, db_path: str | os.PathLike[str] = "the database"
+                     ) -> portal766.PortalLoadSummary | None:
+    """Load the portal's pages saved in `raw_dir`/portal766/ (`hoaan portal766`'s load); None when there are none.
+
+    When there are none and the exports of `raw_dir` are the demo's own, the demo's pages are
+    written first (write_demo_portal); a commune's own exports never get made-up pages.
+    """
+    files = portal_files(raw_dir)
+    if not files and is_demo_raw(raw_dir):
+        files = write_demo_portal(con, raw_dir, seed=seed)
+    if not files:
+        return None
+    return portal766.load_portal_files(con, files, None, params_dir, db_path=db_path)
 
 
 def _date_in_name(name: str) -> date:

@@ -23,6 +23,7 @@ class PipelineResult:
 
     files: list[Path]
     ingest: dict
+    portal: dict | None  # what `hoaan portal766` stored from raw_dir/portal766/ (None: no page saved there)
     period: Period
     units: list[str]
     index_path: Path
@@ -37,7 +38,10 @@ def run_main_job(*, raw_dir: str | os.PathLike[str] = paths.DEMO_RAW,
                  notebook_dir: str | os.PathLike[str] | None = None,
                  period: str | None = None, mode: str = "calendar",
                  workers: int = 2, progress: bool = True) -> PipelineResult:
-    """Write demo exports into `raw_dir` if it has none, load them, render every unit.
+    """Write demo exports into `raw_dir` if it has none, load them and the portal's pages, render every unit.
+
+    The portal's 766 pages saved in `raw_dir`/portal766/ (HARs) are loaded as `hoaan portal766`
+    loads them; the demo's exports get the demo's pages, written there first (demo.load_demo_portal).
 
     Renders `period` (default: the latest complete quarter of the data) for all
     units together and for each unit, with every notebook.
@@ -51,6 +55,7 @@ def run_main_job(*, raw_dir: str | os.PathLike[str] = paths.DEMO_RAW,
         summary = ingest_files(con, files, params_dir=params).to_dict()
         if not summary["loaded"] and not db.scalar(con, "select count(*) from dossiers"):
             raise HoaanError(f"no dossiers were loaded from {raw_dir}: nothing to report")
+        portal = demo.load_demo_portal(con, raw_dir, params, db_path=db_path)
         chosen = parse_period(period, mode) if period else kpis.default_period(con, mode)
         units = kpis.units(con)
     finally:
@@ -59,5 +64,6 @@ def run_main_job(*, raw_dir: str | os.PathLike[str] = paths.DEMO_RAW,
     result = batch.render_reports(db_path=db_path, period=chosen.name, mode=mode, units=[None, *units],
                                   notebooks=notebooks, out_dir=out_dir, params_dir=params,
                                   workers=workers, progress=progress)
-    return PipelineResult(files=files, ingest=summary, period=chosen, units=units,
+    return PipelineResult(files=files, ingest=summary, portal=portal.to_dict() if portal else None,
+                          period=chosen, units=units,
                           index_path=result.index_path, reports=len(result.results), seconds=result.seconds)

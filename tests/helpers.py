@@ -172,9 +172,17 @@ def ingest_into(db_path: Path, files: list[Path], params_dir: Path = PARAMS) -> 
 
 
 def build_demo_database(folder: Path) -> DemoDatabase:
-    """Write the demo exports into folder/raw and ingest them into folder/hoaan.duckdb."""
+    """Write the demo exports into folder/raw, ingest them into folder/hoaan.duckdb, load the portal's pages.
+
+    As `hoaan demo` does: the demo's HARs of the portal's 766 page go to folder/raw/portal766/.
+    """
     from hoaan_analytics import demo
 
     files = demo.ensure_demo_exports(folder / "raw")
     ingest_into(folder / "hoaan.duckdb", files)
+    con = db.connect(folder / "hoaan.duckdb")
+    try:
+        demo.load_demo_portal(con, folder / "raw", PARAMS, db_path=folder / "hoaan.duckdb")
+    finally:
+        con.close()
     return DemoDatabase(folder / "hoaan.duckdb", list(files))

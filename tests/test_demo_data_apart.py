@@ -47,7 +47,10 @@ def test_the_main_job_leaves_data_raw_and_processed_alone(tmp_path, monkeypatch)
         pipeline.run_main_job(notebook_dir=paths.PROJECT_ROOT / "notebooks", progress=False)
     assert (tmp_path / "data" / "demo" / "hoaan.duckdb").is_file()
     written = sorted(p.name for p in (tmp_path / "data" / "demo" / "raw").iterdir())
-    assert written == sorted(spec.file_name for spec in demo.demo_specs())   # 2 XLSX, 1 CSV, 1 payload
+    assert written == sorted([*(spec.file_name for spec in demo.demo_specs()),   # 2 XLSX, 1 CSV, 1 payload
+                              demo.DEMO_PORTAL_FOLDER])                           # and the portal's pages
+    portal = sorted(p.name for p in (tmp_path / "data" / "demo" / "raw" / demo.DEMO_PORTAL_FOLDER).iterdir())
+    assert portal == sorted(f"dichvucong_766_{name}.har" for name in demo.DEMO_PORTAL_PERIODS)
     assert Path(rendered["db_path"]) == (tmp_path / "data" / "demo" / "hoaan.duckdb").resolve()
     after = [p for p in _tree(tmp_path / "data") if not p.startswith("demo")]
     assert after == before == ["processed", "processed/.gitkeep", "raw", "raw/.gitkeep"]

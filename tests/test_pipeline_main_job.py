@@ -28,7 +28,7 @@ def first_run(tmp_path_factory):
 
 def test_demo_exports_are_written_into_the_empty_raw_folder(first_run):
     root, result = first_run
-    assert sorted(p.name for p in (root / "raw").iterdir()) == sorted(p.name for p in result.files)
+    assert sorted(p.name for p in (root / "raw").iterdir() if p.is_file()) == sorted(p.name for p in result.files)
     assert [p.name for p in result.files] == [spec.file_name for spec in demo.demo_specs()]
     assert result.ingest["loaded"] > 1000
 
@@ -42,6 +42,15 @@ def test_the_latest_complete_quarter_of_the_data_is_rendered_for_all_units_and_e
     assert index.count(".html\"") == result.reports
     for unit in result.units:
         assert unit in index
+
+
+def test_the_demo_portal_pages_are_written_beside_the_exports_and_loaded(first_run):
+    root, result = first_run
+    saved = sorted(p.name for p in (root / "raw" / demo.DEMO_PORTAL_FOLDER).iterdir())
+    assert saved == sorted(f"dichvucong_766_{name}.har" for name in demo.DEMO_PORTAL_PERIODS)
+    assert sorted(p["period"] for p in result.portal["periods"]) == sorted(demo.DEMO_PORTAL_PERIODS)
+    assert result.portal["stored"] == 6 * len(demo.DEMO_PORTAL_PERIODS)
+    assert not set(result.units) & set(result.portal["unmatched_units"])  # our six are matched
 
 
 def test_a_second_run_loads_nothing_new_and_renders_again(first_run):

@@ -34,6 +34,9 @@ def run(args: argparse.Namespace) -> int:
                           progress=not args.no_progress)
     print(f"loaded {len(result.files)} export file(s) from {args.raw}: {result.ingest['loaded']} rows stored, "
           f"{result.ingest['set_aside']} set aside, into {args.db}")
+    if result.portal:
+        print(f"loaded the portal's 766 pages of {len(result.portal['periods'])} period(s) from "
+              f"{args.raw}/portal766 ({result.portal['stored']} answers)")
     print(f"rendered {result.reports} report(s) for {result.period.label} ({result.period.name}), "
           f"{len(result.units)} unit(s) and all units together, in {result.seconds:.0f} s")
     print(f"index: {result.index_path.resolve()}")

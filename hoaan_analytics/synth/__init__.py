@@ -55,7 +55,8 @@ listed in each file's `ExportSummary`.
 The package, one module per step: spec.py (what the exports look like, the specs and
 summaries), generate.py (the entry points below), working_days.py, population.py
 (the truth), text.py (an export's snapshot and text), bad_rows.py, writers.py (CSV,
-XLSX), payload.py (JSON) and names.py (the name lists).
+XLSX), payload.py (JSON) and names.py (the name lists); portal766.py writes the portal's
+766 page for the demo's province (the browser's HAR, METRICS.md §10) from counts it is given.
 """
 
 from hoaan_analytics.synth.generate import default_specs, synthesize, write_exports

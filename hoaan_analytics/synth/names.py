@@ -89,3 +89,32 @@ MOBILE_PREFIXES: tuple[str, ...] = (
     "088", "091", "094", "083", "084", "085", "081", "082", "089", "090", "093", "070",
     "079", "077", "076", "078", "092", "056", "058",
 )
+
+# The portal's 766 page (METRICS.md §10, hoaan_analytics.synth.portal766): its own names, as it sends them.
+PORTAL766_PROVINCE_NAME = f"UBND tỉnh {PROVINCE}"
+PORTAL766_PROVINCE_CODE = "H56"
+# The province-level departments listed beside the communes (level PROVINCE, ranked apart).
+PORTAL766_DEPARTMENTS: tuple[str, ...] = (
+    f"Văn phòng UBND Tỉnh - Tỉnh {PROVINCE}", f"Sở Tư pháp - Tỉnh {PROVINCE}",
+)
+# metric code -> the name the portal gives it
+PORTAL766_METRIC_NAMES: dict[str, str] = {
+    "PUBLISH_ON_TIME": "Tỷ lệ TTHC công bố đúng hạn",
+    "PUBLIC_UPDATE_ON_TIME": "Tỷ lệ TTHC cập nhật, công khai đúng hạn",
+    "PUBLIC_CONTENT_FULL": "Tỷ lệ TTHC công khai đầy đủ nội dung",
+    "DOSSIER_SYNC": "Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG",
+    "ORIGINAL_RESULT_AVAILABLE": "Tỷ lệ hồ sơ thủ tục hành chính có cấp kết quả giải quyết thủ tục hành chính "
+                                 "điện tử",
+    "SO_HOA_GIAY_TO_GIAI_QUYET": "Tỷ lệ hồ sơ thủ tục hành chính thực hiện số hóa hồ sơ",
+    "REUSED_DIGITIZED_DATA": "Tỷ lệ hồ sơ khai thác, sử dụng lại thông tin, dữ liệu số hóa",
+    "SYNCED_WITH_DVCQG_PERSONAL_STORAGE": "Tỷ lệ hồ sơ TTHC được số hóa có kết nối, chia sẻ dữ liệu phục vụ tái "
+                                          "sử dụng",
+    "CITIZEN_DATA_CONNECTED_DOSSIER": "Tỷ lệ hồ sơ TTHC có sử dụng thông tin, dữ liệu dân cư",
+    "CITIZEN_DATA_CONNECTED_FORMALITY": "Tỷ lệ TTHC triển khai kết nối, chia sẻ dữ liệu dân cư phục vụ GQ TTHC",
+    "ELECTRONIC_CERTIFIED_COPY": "Tỷ lệ cung cấp dịch vụ chứng thực bản sao điện tử từ bản chính",
+    "PETITION_CLASSIFICATION_TTHC": "Tỷ lệ PAKN về quy định, thủ tục hành chính",
+    "DOSSIER_RECEIVING_SATISFACTION": "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC",
+    "PETITION_PROCESSING_ON_TIME": "Tỷ lệ PAKN xử lý đúng hạn",
+    "PETITION_HANDLING_SATISFACTION": "Tỷ lệ hài lòng trong xử lý PAKN",
+    "PETITION_CLASSIFICATION_STAFF": "Tỷ lệ PAKN về hành vi cán bộ, công chức, viên chức",
+}
