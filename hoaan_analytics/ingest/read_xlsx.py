@@ -10,7 +10,7 @@ from hoaan_analytics import db
 from hoaan_analytics.errors import IngestError
 from hoaan_analytics.ingest.header import HEADER_SCAN_ROWS, find_header
 from hoaan_analytics.ingest.labels import LabelMap
-from hoaan_analytics.ingest.staging import check_cell_lengths, first_line, stage_frame
+from hoaan_analytics.ingest.staging import check_frame_cell_lengths, first_line, stage_frame
 
 
 def stage_excel(con: db.Connection, table: str, path: Path, labels: LabelMap, file_name: str) -> None:
@@ -51,5 +51,5 @@ def stage_excel(con: db.Connection, table: str, path: Path, labels: LabelMap, fi
         .with_row_index("source_row", offset=header.row_index + 2)
         .with_columns(pl.col("source_row").cast(pl.Int64))
     )
+    check_frame_cell_lengths(frame, file_name)
     stage_frame(con, table, frame)
-    check_cell_lengths(con, table, file_name)

@@ -103,10 +103,31 @@ def check_cell_lengths(con: db.Connection, table: str, file_name: str) -> None:
             where length("{name}") > $limit order by source_row limit 1
         """, {"limit": MAX_CELL_CHARACTERS})
         if found.height:
-            row, characters = found.row(0)
-            raise IngestError(
-                f"{file_name}: row {row}, field {name}: a cell of {characters:,} characters; a spreadsheet "
-                f"cell holds at most {MAX_CELL_CHARACTERS:,}, so the file is broken (export it again)")
+            _refuse_long_cell(file_name, *found.row(0), name)
+
+
+def check_frame_cell_lengths(frame: pl.DataFrame, file_name: str) -> None:
+    """check_cell_lengths on a frame of `source_row` + canonical fields, before it reaches DuckDB.
+
+    The same test and error in polars, on the frame's own buffers: a scan of the staged
+    view would convert every text cell to DuckDB's strings once more (a tenth of a
+    workbook's parse).
+    """
+    fields = [f for f in FIELDS if f in frame.columns]
+    longest = frame.select(pl.col(fields).str.len_bytes().max()).row(0, named=True)
+    for name in fields:
+        if (longest[name] or 0) <= MAX_CELL_CHARACTERS:
+            continue
+        found = (frame.select("source_row", pl.col(name).str.len_chars().alias("characters"))
+                 .filter(pl.col("characters") > MAX_CELL_CHARACTERS).sort("source_row").head(1))
+        if found.height:
+            _refuse_long_cell(file_name, *found.row(0), name)
+
+
+def _refuse_long_cell(file_name: str, row: int, characters: int, name: str) -> None:
+    raise IngestError(
+        f"{file_name}: row {row}, field {name}: a cell of {characters:,} characters; a spreadsheet "
+        f"cell holds at most {MAX_CELL_CHARACTERS:,}, so the file is broken (export it again)")
 
 
 def first_line(exc: BaseException) -> str:
