@@ -25,6 +25,7 @@ from pathlib import Path
 
 from bench import datasets
 from bench.measure import Figure, run_measured
+from bench.report import NOTES_FILE
 from bench.suite import ROOT, _hoaan, _largest_unit, _python, _remove_db
 from bench.tasks import against_bare_connect
 
@@ -99,6 +100,10 @@ def section(ingests: list[dict], worklists: list[dict], runs: int) -> list[str]:
 def replace_section(path: Path, lines: list[str]) -> None:
     """Put `lines` in place of the document's side-by-side section, or before its first `### ` section."""
     doc = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    # the analysis at the end of the document is bench/NOTES.md as it is now (as bench.report writes it)
+    notes = NOTES_FILE.read_text(encoding="utf-8").strip().splitlines() if NOTES_FILE.is_file() else []
+    if notes and notes[0] in doc:
+        doc[doc.index(notes[0]):] = notes
     if HEADING in doc:
         start = doc.index(HEADING)
         end = next((i for i in range(start + 1, len(doc)) if doc[i].startswith("## ")), len(doc))
