@@ -29,8 +29,8 @@ LARGE_ROWS = 5_000_000      # from here a figure may use fewer runs (--large-run
 # on every size from RATIO_MIN_ROWS up: label -> (hoaan arguments, --db left out; goal as a ratio).
 QUICK_COMMANDS: dict[str, tuple[tuple[str, ...], float]] = {
     "hoaan kpis --json": (("kpis", "--period", PERIOD, "--json"), 2.0),      # issue 15
-    # issue 14: the work list as of the data's last day, all units (every open dossier of the province
-    # printed) and one commune (the unit with the most dossiers, UNIT_PLACEHOLDER)
+    # issue 14: the work list as of the data's last day, all units (since issue 20 one line per unit and
+    # the province's total) and one commune (its dossiers; the unit with the most dossiers, UNIT_PLACEHOLDER)
     "hoaan worklist": (("worklist",), 3.0),
     "hoaan worklist --unit U": (("worklist", "--unit", "{unit}"), 3.0),
 }

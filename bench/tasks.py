@@ -2,6 +2,7 @@
 
     python -m bench.tasks floor CSV DB             DuckDB copies the file as text into a database file
     python -m bench.tasks floor-json JSON DB       DuckDB reads a payload file into a table, with its own types
+    python -m bench.tasks floor-xlsx XLSX DB       fastexcel reads every cell of the sheet as text, DuckDB stores it
     python -m bench.tasks pandas CSV CATALOGUE D0 D1   the analyst's pandas version, read and compute timed apart
     python -m bench.tasks kpis DB PERIOD REPEAT    compute_kpis / kpi_table(by unit) inside one running process
 
@@ -75,6 +76,22 @@ def floor_json(json_path: str, db_path: str) -> dict:
     return {"rows": rows, "seconds_inside": time.perf_counter() - start}
 
 
+def floor_xlsx(xlsx_path: str, db_path: str) -> dict:
+    """The floor of a workbook ingest: every cell of its first sheet read as text into a polars frame
+    (fastexcel, as the ingest reads it), then a table of that frame in a new database file."""
+    import duckdb
+    import fastexcel
+
+    start = time.perf_counter()
+    frame = fastexcel.read_excel(xlsx_path).load_sheet(0, header_row=None, dtypes="string").to_polars()
+    con = duckdb.connect(db_path)
+    con.register("sheet_frame", frame)
+    con.execute("create table raw as select * from sheet_frame").fetchall()
+    rows = con.execute("select count(*) from raw").fetchall()[0][0]
+    con.close()
+    return {"rows": rows, "seconds_inside": time.perf_counter() - start}
+
+
 def pandas_kpis(csv_path: str, catalogue_path: str, d0: str, d1: str) -> dict:
     """bench/pandas_reference.py on the file: reading and computing timed apart."""
     from bench import pandas_reference
@@ -114,7 +131,8 @@ def kpis_in_process(db_path: str, period_name: str, repeat: str) -> dict:
             "by_unit_seconds": statistics.median(timings["by_unit"]), "kpis": values}
 
 
-TASKS = {"floor": floor, "floor-json": floor_json, "pandas": pandas_kpis, "kpis": kpis_in_process}
+TASKS = {"floor": floor, "floor-json": floor_json, "floor-xlsx": floor_xlsx, "pandas": pandas_kpis,
+         "kpis": kpis_in_process}
 
 
 def main(argv: list[str]) -> int:

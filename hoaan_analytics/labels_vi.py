@@ -670,6 +670,11 @@ WORKLIST_CLI_TEXT_VI: dict[str, str] = {
     "closed_heading": "Hồ sơ đã giải quyết trong tháng: điểm còn gỡ được và điểm đã mất",
     "units_heading": "Theo đơn vị",
     "nothing": "Không có hồ sơ nào.",
+    # `hoaan worklist` without --unit: one line per unit (cli/worklist.py)
+    "summary_heading": "Theo đơn vị: {units} đơn vị có hồ sơ cần xử lý (sắp đến hạn: trong {within} ngày làm việc "
+                       "hoặc trong tháng)",
+    "summary_hint": "Danh sách hồ sơ: --unit <đơn vị> (một đơn vị), --all (mọi đơn vị), --json, --csv <tệp>",
+    "csv_written": "Đã ghi {rows} dòng vào {path}",
 }
 WORKLIST_COLUMN_LABELS_VI: dict[str, str] = {
     "dossier_id": "Mã hồ sơ",

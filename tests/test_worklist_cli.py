@@ -102,7 +102,8 @@ def test_by_unit_adds_each_units_counts(august_db, capsys):
 
 
 def test_the_plain_table_is_vietnamese_and_most_urgent_first(august_db, capsys):
-    assert main(["worklist", "--db", str(august_db)]) == 0
+    # all units' dossiers come with --all (without it, one line per unit: test_worklist_summary_cli.py)
+    assert main(["worklist", "--db", str(august_db), "--all"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Việc cần làm đến hết ngày 28/08/2026 — Toàn bộ đơn vị\n")
     assert "Hồ sơ đang giải quyết cần xử lý: 2 hồ sơ (1 quá hạn)" in out

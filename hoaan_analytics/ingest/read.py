@@ -27,14 +27,18 @@ def file_format(path: Path) -> str:
     return JSON_SUFFIXES.get(path.suffix.lower(), "csv")
 
 
-def stage(con: db.Connection, table: str, path: Path, fmt: str, labels: LabelMap, file_name: str) -> None:
-    """Stage one file of format `fmt` (see file_format) as temp relation `table`."""
+def stage(con: db.Connection, table: str, path: Path, fmt: str, labels: LabelMap, file_name: str, *,
+          lines: tuple[int, bool] | None = None) -> None:
+    """Stage one file of format `fmt` (see file_format) as temp relation `table`.
+
+    `lines`: staging.count_lines of a text file when the caller has it (load.py counts while hashing).
+    """
     if fmt == "xlsx":
         from hoaan_analytics.ingest.read_xlsx import stage_excel
         stage_excel(con, table, path, labels, file_name)
     elif fmt in ("json", "jsonl"):
         from hoaan_analytics.ingest.read_json import stage_payload
-        stage_payload(con, table, path, fmt, file_name)
+        stage_payload(con, table, path, fmt, file_name, lines=lines)
     else:
         from hoaan_analytics.ingest.read_csv import stage_csv
-        stage_csv(con, table, path, labels, file_name)
+        stage_csv(con, table, path, labels, file_name, lines=lines)

@@ -150,17 +150,22 @@ def _csv_line_starts(path: Path, layout: CsvLayout) -> list[int]:
     return starts
 
 
-def stage_csv(con: db.Connection, table: str, path: Path, labels: LabelMap, file_name: str) -> None:
-    """Read a CSV export into temp table `table` with DuckDB's reader (only the mapped columns)."""
+def stage_csv(con: db.Connection, table: str, path: Path, labels: LabelMap, file_name: str, *,
+              lines: tuple[int, bool] | None = None) -> None:
+    """Read a CSV export into temp table `table` with DuckDB's reader (only the mapped columns).
+
+    `lines`: count_lines(path) when the caller has it already.
+    """
     layout = sniff_csv(path, labels, file_name)
     if layout.encoding != "utf-8":
         _stage_decoded_csv(con, table, path, layout, file_name)
     else:
-        _stage_utf8_csv(con, table, path, layout, file_name)
+        _stage_utf8_csv(con, table, path, layout, file_name, lines)
     check_cell_lengths(con, table, file_name)
 
 
-def _stage_utf8_csv(con: db.Connection, table: str, path: Path, layout: CsvLayout, file_name: str) -> None:
+def _stage_utf8_csv(con: db.Connection, table: str, path: Path, layout: CsvLayout, file_name: str,
+                    lines: tuple[int, bool] | None = None) -> None:
     header = layout.header
     width = max(header.width, max(header.positions.values()) + 1)
     columns = {f"c{i}": "VARCHAR" for i in range(width)}
@@ -193,7 +198,7 @@ def _stage_utf8_csv(con: db.Connection, table: str, path: Path, layout: CsvLayou
         raise IngestError(f"{file_name}: cannot be read as CSV: {_csv_error_text(exc)}") from exc
 
     record_count = db.scalar(con, f"select count(*) from {records}")
-    line_breaks, ends_with_break = count_lines(path)
+    line_breaks, ends_with_break = lines or count_lines(path)
     physical_lines = line_breaks + (0 if ends_with_break else 1)
     # An int computed here, not file content: views take no parameters.
     offset = int(layout.lines_through_header)

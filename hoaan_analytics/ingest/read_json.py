@@ -41,8 +41,11 @@ _WHITESPACE = " \t\n\r"
 
 # ---------------------------------------------------------------- staging
 
-def stage_payload(con: db.Connection, table: str, path: Path, fmt: str, file_name: str) -> None:
+def stage_payload(con: db.Connection, table: str, path: Path, fmt: str, file_name: str, *,
+                  lines: tuple[int, bool] | None = None) -> None:
     """Read a payload file (fmt 'json' or 'jsonl') into temp relation `table`, one row per record.
+
+    `lines`: count_lines(path) of a JSONL file when the caller has it already.
 
     Needs the parse macros of sql/ingest (ingest_files creates them before staging).
     `source_row` is the record's array position (from 1) in a .json file, its line in a
@@ -63,7 +66,7 @@ def stage_payload(con: db.Connection, table: str, path: Path, fmt: str, file_nam
 
     if fmt == "jsonl":
         record_count = db.scalar(con, f"select count(*) from {records}")
-        line_breaks, ends_with_break = count_lines(path)
+        line_breaks, ends_with_break = lines or count_lines(path)
         physical_lines = line_breaks + (0 if ends_with_break else 1)
         if physical_lines != record_count:
             # Blank lines between records: the editor's line of each record, by a cheap pass

@@ -11,6 +11,10 @@ create or replace temp macro ingest_timestamp(cell) as
         when cell is null then null
         when cell glob '[0-9][0-9][0-9][0-9]-*' and not contains(cell, chr(10))
             then try_cast(cell as timestamp)
+        -- dd/mm/yyyy HH:MM:SS, the workbooks' form: the first format of the list below, whose other formats
+        -- cannot read a cell of this shape; the glob spares it the two regexes in between
+        when cell glob '[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]'
+            then try_strptime(cell, '%d/%m/%Y %H:%M:%S')
         -- yyyyMMddHHmmss, as the national sync payload writes them (far above any Excel serial)
         when regexp_full_match(cell, '[0-9]{14}')
             then try_strptime(cell, '%Y%m%d%H%M%S')

@@ -4,7 +4,9 @@
 -- Most exports name each dossier once: only the ids that repeat go through the window (ordering
 -- a million rows by id cost four times as much as finding that none repeats).
 create or replace temp view ingest_usable as
-with usable as (
+-- not materialized: read three times, the CTE was copied whole (every column of a million rows) before the
+-- insert; inlined, each use is a filtered scan of ingest_rows, and only `repeated` (a few ids) is kept
+with usable as not materialized (
     select *
     from ingest_rows
     where len(problems) = 0
