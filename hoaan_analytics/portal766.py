@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,8 +51,11 @@ __all__ = ["PortalFileError", "load_portal_files", "comparison", "scores", "port
 
 ALIASES_FILE = "units.csv"
 CSV_COLUMNS = ("unit", "period", "indicator_id", "numerator", "denominator", "points")
-# The layer of sql/ a load rebuilds (an ingest builds it too, with every layer), and the scorecard's
-# models it needs: a database built before them gains them at its first portal load.
+# The layer of sql/ whose tables a load rebuilds from the stored answers (an ingest builds the whole layer,
+# with every other), and the scorecard's models that read them. Their views and macros are created only
+# where missing (a database built before them): the load requires the build to be this hoaan's
+# (models.require_current) and they read the tables by name, so recreating them (a third of the
+# statements of a load) would only repeat the build.
 PUBLISHED_LAYER = "published"
 PORTAL_MACROS = ("portal_unit_key", "portal766_comparison")
 # The readings that concern the whole unit rather than one indicator.
@@ -340,10 +344,16 @@ def _is_whole(period: Period) -> bool:
     return period.mode == "calendar"
 
 
-def _rebuild_published(con: db.Connection) -> None:
-    """(Re)build the models of sql/published/ and the scorecard models that read them, in build order."""
-    for model in models.build_plan():
-        if model.layer == PUBLISHED_LAYER or model.name in PORTAL_MACROS:
+def _portal_models() -> list[models.Model]:
+    """The models of sql/published/ and the scorecard's that read them, in build order."""
+    return [m for m in models.build_plan() if m.layer == PUBLISHED_LAYER or m.name in PORTAL_MACROS]
+
+
+def _rebuild_published(con: db.Connection, existing: set[str]) -> None:
+    """Rebuild the tables of the portal's models from every stored answer, and create their views and macros
+    not in `existing` (the names _require_scorecard found), in build order."""
+    for model in _portal_models():
+        if any(kind == "table" or name not in existing for kind, name in model.creates):
             db.run(con, model.statement)
 
 
@@ -362,7 +372,7 @@ def load_portal_files(con: db.Connection, paths: list[str | os.PathLike[str]], p
     since, raises models.StaleBuildError (`params_dir` is the folder of units.csv: the rules are
     checked against the folder the stamp names).
     """
-    _require_scorecard(con)
+    existing = _require_scorecard(con)
     models.require_current(con, db_path)
     paths = [Path(p) for p in paths]
     aliases = _alias_rows(params_dir)
@@ -404,7 +414,7 @@ def load_portal_files(con: db.Connection, paths: list[str | os.PathLike[str]], p
             db.insert_rows(con, "portal766_aliases", ("alias", "unit_name", "line"),
                            [(a["alias"], a["unit_name"], a["line"]) for a in aliases])
             for model in models.build_plan():
-                if model.name == "portal_unit_key":
+                if model.name == "portal_unit_key" and model.name not in existing:  # the alias check needs it
                     db.run(con, model.statement)
             conflict = db.records(con, _ALIAS_CONFLICT_SQL)
             if conflict:
@@ -417,12 +427,12 @@ def load_portal_files(con: db.Connection, paths: list[str | os.PathLike[str]], p
                 _store_typed(con, summary)
             first_id = (db.scalar(con, "select max(answer_id) from portal766_answers") or 0) + 1
             _store_answers(con, answers, first_id, loaded_at)
-            _rebuild_published(con)
+            _rebuild_published(con, existing)
             _refuse_bad_values(con, first_id)
             other_pages = _drop_other_pages(con, first_id)
             if other_pages:
                 summary.skipped += other_pages
-                _rebuild_published(con)
+                _rebuild_published(con, existing | {n for m in _portal_models() for _, n in m.creates})
             earlier = "select count(*) from portal766_answers where answer_id < $first"
             before = db.scalar(con, earlier, {"first": first_id})
             incoming = len(answers) - len([e for e in summary.skipped if e.why == "other_page"])
@@ -523,19 +533,28 @@ def _summarise_answers(con: db.Connection, summary: PortalLoadSummary, first_id:
     """, {"first": first_id})]
 
 
-def _require_scorecard(con: db.Connection) -> None:
+def _require_scorecard(con: db.Connection) -> set[str]:
     """HoaanError unless the exports were loaded by a hoaan with the scorecard (what matching and comparing read).
 
     Not models.require_built: that also asks for this module's own macros, which a load creates.
+    Returns which of the views and macros of the portal's models the database holds (one look at
+    the catalogue: duckdb_functions() lists every built-in function too, 15 ms each time).
     """
     tables = db.scalar(con, "select count(*) from duckdb_tables() where table_name in ('dossier_units', "
                             "'index766_rules') and not temporary")
-    macros = db.scalar(con, "select count(*) from duckdb_functions() where function_name = 'index766' "
-                            "and database_name = current_database()")
-    if tables < 2 or not macros:
+    wanted = sorted({name for model in _portal_models() for kind, name in model.creates if kind != "table"})
+    existing = {r["name"] for r in db.records(con, """
+        select function_name as name from duckdb_functions()
+        where database_name = current_database() and function_name in (select unnest($names || ['index766']))
+        union
+        select view_name from duckdb_views() where database_name = current_database() and not temporary
+          and view_name in (select unnest($names))
+    """, {"names": wanted})}
+    if tables < 2 or "index766" not in existing:
         raise HoaanError("the database holds no scorecard to compare with: it was never loaded, or an older "
                          "version of hoaan built it. Run `hoaan ingest` on your exports first (files loaded "
                          "before are skipped; the derived tables are rebuilt).")
+    return existing
 
 
 # An earlier figure of the same period, indicator and unit: the same unit of ours, or the same portal name.
@@ -713,19 +732,24 @@ def _indented_json(value: Any, depth: int = 0) -> str:
     elif isinstance(value, (list, tuple)):
         children, opening, closing = value, "[", "]"
     else:
-        return json.dumps(value, ensure_ascii=False, default=_json_value)
+        return _flat_encoder(None)(value)
     if not value:
         return opening + closing
     if not any(isinstance(c, (dict, list, tuple)) for c in children):
-        flat = json.dumps(value, ensure_ascii=False, default=_json_value, separators=("," + inner, ": "))
-        return opening + inner + flat[1:-1] + outer + closing
+        return opening + inner + _flat_encoder(depth)(value)[1:-1] + outer + closing
     if isinstance(value, dict):
         # a key as json writes it (a number or None as text), cut from a one-key object
-        parts = [json.dumps({k: 0}, ensure_ascii=False)[1:-4] + ": " + _indented_json(v, depth + 1)
-                 for k, v in value.items()]
+        parts = [_flat_encoder(None)({k: 0})[1:-4] + ": " + _indented_json(v, depth + 1) for k, v in value.items()]
     else:
         parts = [_indented_json(v, depth + 1) for v in value]
     return opening + inner + ("," + inner).join(parts) + outer + closing
+
+
+@cache
+def _flat_encoder(depth: int | None) -> Callable[[Any], str]:
+    """The C encoder's `encode` for the items of a container at `depth` (None: json.dumps's own separators)."""
+    separators = (", ", ": ") if depth is None else (",\n" + " " * (depth + 1), ": ")
+    return json.JSONEncoder(ensure_ascii=False, default=_json_value, separators=separators).encode
 
 
 def _counted(numerator: int | None, denominator: int | None) -> str:
