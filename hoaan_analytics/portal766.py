@@ -58,6 +58,11 @@ CSV_COLUMNS = ("unit", "period", "indicator_id", "numerator", "denominator", "po
 # statements of a load) would only repeat the build.
 PUBLISHED_LAYER = "published"
 PORTAL_MACROS = ("portal_unit_key", "portal766_comparison")
+# The tables of that layer with rows of one answer each, from it and the page table alone: a load adds its
+# new answers' rows (their SQL reads variable portal766_first_answer_id) instead of reading every stored
+# answer again, as many as six a month.
+PER_ANSWER_TABLES = ("portal766_answer_pages", "portal766_answer_nodes")
+FIRST_ANSWER_VARIABLE = "portal766_first_answer_id"
 # The readings that concern the whole unit rather than one indicator.
 UNIT_READINGS = ("unit_unmatched", "unit_ambiguous", "parent_not_compared")
 
@@ -349,12 +354,30 @@ def _portal_models() -> list[models.Model]:
     return [m for m in models.build_plan() if m.layer == PUBLISHED_LAYER or m.name in PORTAL_MACROS]
 
 
-def _rebuild_published(con: db.Connection, existing: set[str]) -> None:
-    """Rebuild the tables of the portal's models from every stored answer, and create their views and macros
-    not in `existing` (the names _require_scorecard found), in build order."""
+def _rebuild_published(con: db.Connection, existing: set[str], first_new: int | None = None) -> None:
+    """Rebuild the tables of the portal's models, and create their views and macros not in `existing` (the
+    names _require_scorecard found), in build order.
+
+    With `first_new` (the first answer_id of this load, the page table unchanged), PER_ANSWER_TABLES
+    gain the rows of the answers from it on, and keep those of the others; else every stored answer is read.
+    """
     for model in _portal_models():
-        if any(kind == "table" or name not in existing for kind, name in model.creates):
+        if model.name in PER_ANSWER_TABLES and first_new is not None:
+            created = f"create or replace table {model.name} as"
+            assert model.statement.count(created) == 1, model.name
+            db.run(con, f"set variable {FIRST_ANSWER_VARIABLE} = $first", {"first": first_new})
+            try:
+                db.run(con, model.statement.replace(created, f"insert into {model.name} by name"))
+            finally:
+                db.run(con, f"reset variable {FIRST_ANSWER_VARIABLE}")
+        elif any(kind == "table" or name not in existing for kind, name in model.creates):
             db.run(con, model.statement)
+
+
+def _page_table(con: db.Connection) -> list[dict[str, Any]]:
+    """The stored page table (portal766_pages and portal766_page_indicators), to tell whether a load changed it."""
+    return (db.records(con, "select * from portal766_pages order by all")
+            + db.records(con, "select * from portal766_page_indicators order by all"))
 
 
 def load_portal_files(con: db.Connection, paths: list[str | os.PathLike[str]], period: Period | None,
@@ -408,7 +431,10 @@ def load_portal_files(con: db.Connection, paths: list[str | os.PathLike[str]], p
     try:
         with db.transaction(con):
             schema.ensure_schema(con)
+            rules_before = _page_table(con)
             portal766_pages.store_page_rules(con, rules_file)
+            # the same page table: the stored answers' rows of the per-answer tables stand, only the new are read
+            same_rules = rules_before == _page_table(con) and set(PER_ANSWER_TABLES) <= existing
             db.run(con, "create or replace temp table portal766_aliases "
                         "(alias varchar, unit_name varchar, line integer)")
             db.insert_rows(con, "portal766_aliases", ("alias", "unit_name", "line"),
@@ -427,7 +453,7 @@ def load_portal_files(con: db.Connection, paths: list[str | os.PathLike[str]], p
                 _store_typed(con, summary)
             first_id = (db.scalar(con, "select max(answer_id) from portal766_answers") or 0) + 1
             _store_answers(con, answers, first_id, loaded_at)
-            _rebuild_published(con, existing)
+            _rebuild_published(con, existing, first_id if same_rules else None)
             _refuse_bad_values(con, first_id)
             other_pages = _drop_other_pages(con, first_id)
             if other_pages:
@@ -537,11 +563,15 @@ def _require_scorecard(con: db.Connection) -> set[str]:
     """HoaanError unless the exports were loaded by a hoaan with the scorecard (what matching and comparing read).
 
     Not models.require_built: that also asks for this module's own macros, which a load creates.
-    Returns which of the views and macros of the portal's models the database holds (one look at
-    the catalogue: duckdb_functions() lists every built-in function too, 15 ms each time).
+    Returns which of the views and macros of the portal's models, and of PER_ANSWER_TABLES, the
+    database holds (one look at the catalogue: duckdb_functions() lists every built-in function too,
+    15 ms each time).
     """
-    tables = db.scalar(con, "select count(*) from duckdb_tables() where table_name in ('dossier_units', "
-                            "'index766_rules') and not temporary")
+    tables = {r["table_name"] for r in db.records(con, """
+        select table_name from duckdb_tables()
+        where table_name in ('dossier_units', 'index766_rules', 'portal766_answer_pages', 'portal766_answer_nodes')
+          and not temporary and database_name = current_database()
+    """)}
     wanted = sorted({name for model in _portal_models() for kind, name in model.creates if kind != "table"})
     existing = {r["name"] for r in db.records(con, """
         select function_name as name from duckdb_functions()
@@ -550,11 +580,11 @@ def _require_scorecard(con: db.Connection) -> set[str]:
         select view_name from duckdb_views() where database_name = current_database() and not temporary
           and view_name in (select unnest($names))
     """, {"names": wanted})}
-    if tables < 2 or "index766" not in existing:
+    if not {"dossier_units", "index766_rules"} <= tables or "index766" not in existing:
         raise HoaanError("the database holds no scorecard to compare with: it was never loaded, or an older "
                          "version of hoaan built it. Run `hoaan ingest` on your exports first (files loaded "
                          "before are skipped; the derived tables are rebuilt).")
-    return existing
+    return existing | tables
 
 
 # An earlier figure of the same period, indicator and unit: the same unit of ours, or the same portal name.

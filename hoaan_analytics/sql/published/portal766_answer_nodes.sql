@@ -2,11 +2,15 @@
 -- Names NFC and trimmed; points and maximum as the page publishes them (portal766_pages names the fields),
 -- exact 2-decimal values (decimal, never a binary float: sums decide ranks). A value that is not a number
 -- is null here and named by portal766_bad_values, which `hoaan portal766` refuses before storing.
+-- Each answer's rows depend on that answer and the page table only: a load that leaves the page table as it
+-- was adds the rows of its new answers alone (variable portal766_first_answer_id, the first new answer_id;
+-- unset, as in every build: all answers).
 create or replace table portal766_answer_nodes as
 with answers as (
     select a.*, p.shape, p.page, a.answer -> '$.data' as data
     from portal766_answers a
     join portal766_answer_pages p on p.answer_id = a.answer_id
+    where a.answer_id >= coalesce(getvariable('portal766_first_answer_id'), 0)
 ),
 
 roots as (
