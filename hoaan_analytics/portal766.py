@@ -400,7 +400,8 @@ def load_portal_files(con: db.Connection, paths: list[str | os.PathLike[str]], p
     paths = [Path(p) for p in paths]
     aliases = _alias_rows(params_dir)
     rules_file = _rules_file(params_dir)
-    page_names = tuple(p["page"] for p in portal766_pages.page_rule_rows(rules_file)[0])
+    page_rows, figure_rows = portal766_pages.page_rule_rows(rules_file)
+    page_names = tuple(p["page"] for p in page_rows)
     answer_paths = [p for p in paths if not _is_csv(p)]
     if period is not None and answer_paths and not _is_whole(period):
         raise PortalFileError(f"--period {period.name}: the portal's pages are of one calendar month, quarter or "
@@ -432,7 +433,7 @@ def load_portal_files(con: db.Connection, paths: list[str | os.PathLike[str]], p
         with db.transaction(con):
             schema.ensure_schema(con)
             rules_before = _page_table(con)
-            portal766_pages.store_page_rules(con, rules_file)
+            portal766_pages.store_page_rows(con, page_rows, figure_rows)
             # the same page table: the stored answers' rows of the per-answer tables stand, only the new are read
             same_rules = rules_before == _page_table(con) and set(PER_ANSWER_TABLES) <= existing
             db.run(con, "create or replace temp table portal766_aliases "
@@ -559,20 +560,28 @@ def _summarise_answers(con: db.Connection, summary: PortalLoadSummary, first_id:
     """, {"first": first_id})]
 
 
+_SCORECARD_TABLES = ("dossier_units", "index766_rules")
+# the stored tables of the portal's answers (sql/schema/): a database built before them lacks its macros too
+_PORTAL_TABLES = ("portal766_answers", "portal766_pages", "portal766_page_indicators", "portal_unit_aliases")
+
+
 def _require_scorecard(con: db.Connection) -> set[str]:
     """HoaanError unless the exports were loaded by a hoaan with the scorecard (what matching and comparing read).
 
     Not models.require_built: that also asks for this module's own macros, which a load creates.
     Returns which of the views and macros of the portal's models, and of PER_ANSWER_TABLES, the
-    database holds (one look at the catalogue: duckdb_functions() lists every built-in function too,
-    15 ms each time).
+    database holds. duckdb_functions() lists every built-in function too (20 ms): it is asked only of
+    a database without the portal's tables.
     """
     tables = {r["table_name"] for r in db.records(con, """
         select table_name from duckdb_tables()
-        where table_name in ('dossier_units', 'index766_rules', 'portal766_answer_pages', 'portal766_answer_nodes')
-          and not temporary and database_name = current_database()
-    """)}
+        where table_name in (select unnest($names)) and not temporary and database_name = current_database()
+    """, {"names": [*_SCORECARD_TABLES, *_PORTAL_TABLES, *PER_ANSWER_TABLES]})}
     wanted = sorted({name for model in _portal_models() for kind, name in model.creates if kind != "table"})
+    if tables >= {*_SCORECARD_TABLES, *_PORTAL_TABLES, *PER_ANSWER_TABLES}:
+        # the portal's tables are there, so a build with the published layer made the database (the load
+        # requires it to be this hoaan's build, which ends with every model): no look at duckdb_functions()
+        return tables | set(wanted)
     existing = {r["name"] for r in db.records(con, """
         select function_name as name from duckdb_functions()
         where database_name = current_database() and function_name in (select unnest($names || ['index766']))
@@ -580,7 +589,7 @@ def _require_scorecard(con: db.Connection) -> set[str]:
         select view_name from duckdb_views() where database_name = current_database() and not temporary
           and view_name in (select unnest($names))
     """, {"names": wanted})}
-    if not {"dossier_units", "index766_rules"} <= tables or "index766" not in existing:
+    if not set(_SCORECARD_TABLES) <= tables or "index766" not in existing:
         raise HoaanError("the database holds no scorecard to compare with: it was never loaded, or an older "
                          "version of hoaan built it. Run `hoaan ingest` on your exports first (files loaded "
                          "before are skipped; the derived tables are rebuilt).")

@@ -140,8 +140,13 @@ def page_rule_rows(rules_path: str | os.PathLike[str]) -> tuple[list[dict[str, A
 def store_page_rules(con: db.Connection, rules_path: str | os.PathLike[str]) -> int:
     """Replace tables portal766_pages and portal766_page_indicators with the table of `rules_path`; the pages' count."""
     pages, figures = page_rule_rows(rules_path)
+    store_page_rows(con, pages, figures)
+    return len(pages)
+
+
+def store_page_rows(con: db.Connection, pages: list[dict[str, Any]], figures: list[dict[str, Any]]) -> None:
+    """store_page_rules with the rows page_rule_rows read (a command that read them already)."""
     for table, columns, rows in (("portal766_pages", _PAGE_COLUMNS, pages),
                                  ("portal766_page_indicators", _INDICATOR_COLUMNS, figures)):
         db.run(con, f"delete from {table}")
         db.insert_rows(con, table, list(columns), [[row[c] for c in columns] for row in rows])
-    return len(pages)
