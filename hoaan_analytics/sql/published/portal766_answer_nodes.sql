@@ -54,16 +54,21 @@ read_nodes as (
         a.captured_at,
         n.is_root,
         n.position,
-        n.node ->> 'departmentId'                                               as department_id,
-        trim(nfc_normalize(n.node ->> 'departmentName'))                        as department_name,
-        n.node ->> 'departmentCode'                                             as department_code,
-        coalesce(n.node ->> 'level', n.node ->> 'departmentLevel')              as level,
+        n.v[1]                                                                  as department_id,
+        trim(nfc_normalize(n.v[2]))                                             as department_name,
+        n.v[3]                                                                  as department_code,
+        coalesce(n.v[4], n.v[5])                                                as level,
         case when n.is_root then p.root_points_field else p.points_field end    as points_field,
         case when n.is_root then p.root_max_field else p.max_field end          as max_field,
         n.node ->> (case when n.is_root then p.root_points_field else p.points_field end) as points_text,
         n.node ->> (case when n.is_root then p.root_max_field else p.max_field end)       as max_points_text,
         n.node
-    from nodes n
+    from (
+        -- the node's fixed fields in one reading of its JSON (each ->> reads it again)
+        select n.*, json_extract_string(n.node, ['$.departmentId', '$.departmentName', '$.departmentCode', '$.level',
+                                                 '$.departmentLevel']) as v
+        from nodes n
+    ) n
     join answers a on a.answer_id = n.answer_id
     left join portal766_pages p on p.page = a.page
 ),
