@@ -6,7 +6,8 @@
 -- was adds the rows of its new answers alone (variable portal766_first_answer_id, the first new answer_id;
 -- unset, as in every build: all answers).
 create or replace table portal766_answer_nodes as
-with answers as (
+-- materialized: several parts below read each answer's data; inlined, each would read the JSON again
+with answers as materialized (
     select a.*, p.shape, p.page, a.answer -> '$.data' as data
     from portal766_answers a
     join portal766_answer_pages p on p.answer_id = a.answer_id

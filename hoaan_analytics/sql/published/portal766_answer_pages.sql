@@ -12,7 +12,8 @@ with answers as (
     where a.answer_id >= coalesce(getvariable('portal766_first_answer_id'), 0)
 ),
 
-shaped as (
+-- materialized: several parts below read the answers' shapes; inlined, each would read the JSON again
+shaped as materialized (
     select
         s.answer_id,
         s.data,

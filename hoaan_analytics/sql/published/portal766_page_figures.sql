@@ -5,7 +5,8 @@
 -- evaluation metric's points are its score; a code the table does not know is kept (is_mapped false,
 -- indicator_id = the code). A null stays null (unknown), never 0.
 create or replace table portal766_page_figures as
-with winners as (
+-- materialized: several parts below read the winners' nodes; inlined, each would read the JSON again
+with winners as materialized (
     select u.*, n.node
     from portal766_unit_pages u
     join portal766_answer_nodes n on n.answer_id = u.answer_id and n.position = u.position
