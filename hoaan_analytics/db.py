@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -160,6 +160,21 @@ def records(con: Connection, sql: str, params: Mapping[str, Any] | None = None) 
     relation = con.sql(sql, params=dict(params) if params else None)
     rows = relation.fetchall()
     return [dict(zip(relation.columns, row, strict=True)) for row in rows]
+
+
+def insert_rows(con: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Insert `rows` (tuples in the order of `columns`) into `table`, converted by the table's own types.
+
+    For the few rows a command reads from files (a portal answer, params/units.csv): a frame would
+    load polars, and registering one loads pyarrow, about 0.4 s of a quick command's start.
+    `table` and `columns` are names written in the code, never values of a file.
+    """
+    if rows:
+        # one statement of many rows: executemany runs one statement per row (50 ms for the page table)
+        names = ", ".join(columns)
+        marks = "(" + ", ".join("?" for _ in columns) + ")"
+        values = [value for row in rows for value in row]
+        con.execute(f"insert into {table} ({names}) values {', '.join(marks for _ in rows)}", values).fetchall()
 
 
 def run(con: Connection, sql: str, params: Mapping[str, Any] | None = None) -> None:

@@ -79,3 +79,30 @@ def test_ratios_only_replaces_its_section_and_keeps_the_rest(tmp_path):
     assert ("| `hoaan kpis --json` / bare connect-and-count | 1,000,000 | 0.450 s | 0.250 s | 1.80× "
             "| met (≤ 2×) |") in text
     assert text.index(QUICK_HEADING) < text.index("### Same numbers")
+
+
+def test_portal766_bench_measures_the_har_load_and_writes_its_section(tmp_path):
+    from bench import portal766
+
+    # 1,000 dossiers: the database built from the benchmark's export, the real HAR loaded into a copy
+    result = portal766.measure(1000, 1, portal766.HAR, tmp_path / "data", seed=7)
+    assert (result["rows"], result["goal"], len(result["command"]["runs"]), len(result["bare"]["runs"])) == (
+        1000, 4.0, 1, 1)
+    assert result["ratio"] == result["command"]["seconds"] / result["bare"]["seconds"]
+    # the warm-up stored the six pages: the copy holds them, the database the other benchmarks read does not
+    from hoaan_analytics import db
+    work = tmp_path / "data" / "work"
+    for name, answers in (("portal766-1000.duckdb", 6), ("csv-1000.duckdb", 0)):
+        con = db.connect(work / name, read_only=True)
+        try:
+            stored = db.scalar(con, "select count(*) from duckdb_tables() where table_name = 'portal766_answers'")
+            assert (db.scalar(con, "select count(*) from portal766_answers") if stored else 0) == answers
+        finally:
+            con.close()
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text("# Benchmarks\n\n## hoaan portal766 (issue 18)\n\nstale\n\n## Later\n\nkept\n", encoding="utf-8")
+    portal766.write_section(doc, portal766.section(result))
+    text = doc.read_text(encoding="utf-8")
+    assert "stale" not in text and text.endswith("## Later\n\nkept\n")
+    assert re.search(r"\| 1,000 \| \d+\.\d\d s \| \d+\.\d\d s \| \d+\.\d\d× \| "
+                     r"(met|\*\*missed\*\*) \(≤ 4×\) \| \d+\.\d–\d+\.\d \|", text)

@@ -28,12 +28,20 @@ def run(args: argparse.Namespace) -> int:
     """Store the files' figures in one transaction and print the comparison of each period read."""
     import sys
 
-    from hoaan_analytics.ingest import rebuild_if_stale
+    from hoaan_analytics import db, models
     from hoaan_analytics.portal766 import portal766_output
 
     params_dir = paths.params_dir(args.params)
 
     def rebuild(con) -> None:
+        # the ingest package (with polars, 0.4 s of imports) only when there is something to rebuild
+        try:
+            if models.stale_reason(con) is None:
+                return
+        except db.Error:
+            return  # never loaded: the load says what is missing (as rebuild_if_stale does)
+        from hoaan_analytics.ingest import rebuild_if_stale
+
         reason = rebuild_if_stale(con, params_dir)
         if reason is not None:
             print(f"note: {args.db}: {reason}; its derived tables and macros were rebuilt from the stored "

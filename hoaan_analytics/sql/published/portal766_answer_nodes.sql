@@ -2,11 +2,16 @@
 -- Names NFC and trimmed; points and maximum as the page publishes them (portal766_pages names the fields),
 -- exact 2-decimal values (decimal, never a binary float: sums decide ranks). A value that is not a number
 -- is null here and named by portal766_bad_values, which `hoaan portal766` refuses before storing.
+-- Each answer's rows depend on that answer and the page table only: a load that leaves the page table as it
+-- was adds the rows of its new answers alone (variable portal766_first_answer_id, the first new answer_id;
+-- unset, as in every build: all answers).
 create or replace table portal766_answer_nodes as
-with answers as (
+-- materialized: several parts below read each answer's data; inlined, each would read the JSON again
+with answers as materialized (
     select a.*, p.shape, p.page, a.answer -> '$.data' as data
     from portal766_answers a
     join portal766_answer_pages p on p.answer_id = a.answer_id
+    where a.answer_id >= coalesce(getvariable('portal766_first_answer_id'), 0)
 ),
 
 roots as (
@@ -50,16 +55,21 @@ read_nodes as (
         a.captured_at,
         n.is_root,
         n.position,
-        n.node ->> 'departmentId'                                               as department_id,
-        trim(nfc_normalize(n.node ->> 'departmentName'))                        as department_name,
-        n.node ->> 'departmentCode'                                             as department_code,
-        coalesce(n.node ->> 'level', n.node ->> 'departmentLevel')              as level,
+        n.v[1]                                                                  as department_id,
+        trim(nfc_normalize(n.v[2]))                                             as department_name,
+        n.v[3]                                                                  as department_code,
+        coalesce(n.v[4], n.v[5])                                                as level,
         case when n.is_root then p.root_points_field else p.points_field end    as points_field,
         case when n.is_root then p.root_max_field else p.max_field end          as max_field,
         n.node ->> (case when n.is_root then p.root_points_field else p.points_field end) as points_text,
         n.node ->> (case when n.is_root then p.root_max_field else p.max_field end)       as max_points_text,
         n.node
-    from nodes n
+    from (
+        -- the node's fixed fields in one reading of its JSON (each ->> reads it again)
+        select n.*, json_extract_string(n.node, ['$.departmentId', '$.departmentName', '$.departmentCode', '$.level',
+                                                 '$.departmentLevel']) as v
+        from nodes n
+    ) n
     join answers a on a.answer_id = n.answer_id
     left join portal766_pages p on p.page = a.page
 ),

@@ -2,13 +2,18 @@
 -- A tree answer is the page whose field (portal766_pages.recognised_by) one of its nodes carries; an
 -- evaluation answer is the page whose codes (portal766_page_indicators) cover most of the answer's codes.
 -- One that fits none, or two equally, has page null: an unknown page, kept and listed, never read as another.
+-- Each answer's rows depend on that answer and the page table only: a load that leaves the page table as it
+-- was adds the rows of its new answers alone (variable portal766_first_answer_id, the first new answer_id;
+-- unset, as in every build: all answers).
 create or replace table portal766_answer_pages as
 with answers as (
     select a.answer_id, a.answer -> '$.data' as data
     from portal766_answers a
+    where a.answer_id >= coalesce(getvariable('portal766_first_answer_id'), 0)
 ),
 
-shaped as (
+-- materialized: several parts below read the answers' shapes; inlined, each would read the JSON again
+shaped as materialized (
     select
         s.answer_id,
         s.data,

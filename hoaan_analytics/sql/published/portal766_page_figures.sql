@@ -5,7 +5,8 @@
 -- evaluation metric's points are its score; a code the table does not know is kept (is_mapped false,
 -- indicator_id = the code). A null stays null (unknown), never 0.
 create or replace table portal766_page_figures as
-with winners as (
+-- materialized: several parts below read the winners' nodes; inlined, each would read the JSON again
+with winners as materialized (
     select u.*, n.node
     from portal766_unit_pages u
     join portal766_answer_nodes n on n.answer_id = u.answer_id and n.position = u.position
@@ -61,22 +62,31 @@ metrics as (
     from metric_lists m
 ),
 
+metric_values as (
+    -- the metric's fields in one reading of its JSON (each ->> reads it again): code, name, numerator,
+    -- denominator, ratio, score, maxScore
+    select m.* exclude (metric),
+        json_extract_string(m.metric, ['$.code', '$.name', '$.numerator', '$.denominator', '$.ratio', '$.score',
+                                       '$.maxScore'])                           as v
+    from metrics m
+),
+
 metric_figures as (
     select
-        m.* exclude (metric, node),
+        m.* exclude (v, node),
         coalesce(i.sort_order, 1000 + row_number() over (
             partition by m.answer_id, m.position order by m.position))           as figure_order,
-        coalesce(i.indicator_id, m.metric ->> 'code')                           as indicator_id,
+        coalesce(i.indicator_id, m.v[1])                                        as indicator_id,
         i.indicator_id is not null                                              as is_mapped,
-        m.metric ->> 'code'                                                     as code,
-        trim(nfc_normalize(m.metric ->> 'name'))                                as portal_indicator_name,
-        try_cast(m.metric ->> 'numerator' as bigint)                            as numerator,
-        try_cast(m.metric ->> 'denominator' as bigint)                          as denominator,
-        try_cast(m.metric ->> 'ratio' as double)                                as ratio_percent,
-        try_cast(m.metric ->> 'score' as decimal(9, 2))                         as points,
-        try_cast(m.metric ->> 'maxScore' as decimal(9, 2))                      as max_points
-    from metrics m
-    left join portal766_page_indicators i on i.page = m.page and i.code = m.metric ->> 'code'
+        m.v[1]                                                                  as code,
+        trim(nfc_normalize(m.v[2]))                                             as portal_indicator_name,
+        try_cast(m.v[3] as bigint)                                              as numerator,
+        try_cast(m.v[4] as bigint)                                              as denominator,
+        try_cast(m.v[5] as double)                                              as ratio_percent,
+        try_cast(m.v[6] as decimal(9, 2))                                       as points,
+        try_cast(m.v[7] as decimal(9, 2))                                       as max_points
+    from metric_values m
+    left join portal766_page_indicators i on i.page = m.page and i.code = m.v[1]
 ),
 
 final as (

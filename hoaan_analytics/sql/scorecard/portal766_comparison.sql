@@ -109,7 +109,8 @@ final as (
 )
 
 select * from final
--- the parent first, then each unit of ours (whatever the portal's spellings), then the names left unmatched
+-- the parent first, then each unit of ours (whatever the portal's spellings), then the names left unmatched;
+-- last the figure's place in the answer: two codes of one indicator (5.1) come in the same order every time
 order by final.period_start, final.is_parent desc, final.unit_name nulls last,
          case when final.unit_name is null then final.portal_unit_name end, final.sort_order nulls last,
-         final.indicator_id, final.portal_unit_name
+         final.indicator_id, final.portal_unit_name, final.source_file, final.source_position
