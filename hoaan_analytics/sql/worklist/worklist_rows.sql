@@ -15,14 +15,6 @@ with handled as (
                              unit_name) h
 ),
 
-lost_points as (
-    -- the scorecard's verdict for the same period and scope: only what it counts as not met
-    -- (an unknown flag, meets null, is nothing to act on from the dossier list)
-    select s.dossier_id, s.indicator_id, s.reason
-    from index766_dossiers(cast(date_trunc('month', cast(as_of as date)) as date), cast(as_of as date), unit_name) s
-    where not s.meets
-),
-
 point_kinds as (
     -- whether a point a closed dossier lost can still change before the portal scores the month: 'lost' when it
     -- rests on a date, a count, a complaint or a rating; 'can_win' when it rests on a flag of the synced record
@@ -31,6 +23,16 @@ point_kinds as (
     select k.indicator_id, k.kind
     from (values ('2.1', 'lost'), ('3.6', 'can_win'), ('4.1', 'can_win'), ('4.2', 'can_win'), ('4.3', 'can_win'),
                  ('4.4', 'can_win'), ('4.5', 'lost'), ('5.4', 'lost')) as k(indicator_id, kind)
+),
+
+lost_points as (
+    -- the scorecard's verdict for the same period and scope: only what it counts as not met
+    -- (an unknown flag, meets null, is nothing to act on from the dossier list), and only the indicators the
+    -- list names (point_kinds): 3.3 and 3.5 never reach the joins below
+    select s.dossier_id, s.indicator_id, k.kind, s.reason
+    from index766_dossiers(cast(date_trunc('month', cast(as_of as date)) as date), cast(as_of as date), unit_name) s
+    join point_kinds k on k.indicator_id = s.indicator_id
+    where not s.meets
 ),
 
 calendar as (
@@ -102,9 +104,8 @@ open_rows as (
 
 closed_points as (
     -- each 766 point a dossier resolved in the period lost, with the scorecard's reason
-    select p.dossier_id, p.indicator_id, k.kind, p.reason
+    select p.dossier_id, p.indicator_id, p.kind, p.reason
     from lost_points p
-    join point_kinds k on k.indicator_id = p.indicator_id
     union all
     -- no rating yet costs no 766 point (§9 reads only a dislike) but is missing from the plan's satisfaction_rate
     select h.dossier_id, 'satisfaction', 'can_win', 'not_rated'
