@@ -4,6 +4,8 @@ The rules are the stored table macros `worklist` and `worklist_units` (sql/workl
 on the §5 sets (`period_list_handled`) and the scorecard's verdicts (`index766_dossiers`) for
 [first day of the month, as_of]; docs/index766.md ("Work list") says what is listed and why.
 This module picks the parameters, checks them and lays the rows out for `hoaan worklist`.
+Its checks read rows with `db.records` and polars is imported only where a frame is made or laid
+out: `hoaan worklist`'s summary by unit never loads it (about 0.1 s of a quick command).
 """
 
 from __future__ import annotations
@@ -13,9 +15,7 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
-
-import polars as pl
+from typing import TYPE_CHECKING, Any
 
 from hoaan_analytics import db, kpis, models
 from hoaan_analytics.errors import HoaanError
@@ -29,6 +29,9 @@ from hoaan_analytics.labels_vi import (
 )
 from hoaan_analytics.labels_vi import WORKLIST_CLI_TEXT_VI as TEXT
 from hoaan_analytics.periods import parse_period
+
+if TYPE_CHECKING:
+    import polars as pl
 
 DEFAULT_WITHIN_WORKING_DAYS = 3
 
@@ -79,7 +82,8 @@ def default_as_of(con: db.Connection) -> date:
 def _check(con: db.Connection, as_of: date, within_working_days: int) -> None:
     if isinstance(within_working_days, bool) or not isinstance(within_working_days, int) or within_working_days < 0:
         raise HoaanError(f"--within {within_working_days!r}: the number of working days must be a whole number ≥ 0")
-    first_day, last_day = db.query(con, _CALENDAR_SQL).row(0)
+    bounds = db.records(con, _CALENDAR_SQL)[0]
+    first_day, last_day = bounds["first_day"], bounds["last_day"]
     # working days are counted on the stored calendar (the data's years and one on each side)
     if first_day is None or not first_day <= as_of <= last_day:
         raise HoaanError(f"--as-of {as_of.isoformat()} lies outside the working-day calendar of the loaded data "
@@ -150,6 +154,8 @@ def worklist_output(db_path: str | os.PathLike[str], *, as_of: str | None = None
 def _json(rows: pl.DataFrame, units: pl.DataFrame | None, as_of: date, unit: str | None,
           within_working_days: int) -> str:
     """{"as_of", "unit", "within_working_days", "open": [...], "closed": [...]} (and "units" by unit), dates ISO."""
+    import polars as pl
+
     head = json.dumps({"as_of": as_of.isoformat(), "unit": unit, "within_working_days": within_working_days},
                       ensure_ascii=False)
     # polars writes the rows (tens of thousands for a province) itself: the same JSON as json.dumps of each
@@ -169,11 +175,15 @@ def reason_label(reason: str | None, within_working_days: int) -> str:
 
 
 def _words(column: str, labels: dict[Any, str]) -> pl.Expr:
+    import polars as pl
+
     return pl.col(column).replace_strict(labels, default=pl.col(column).cast(pl.String), return_dtype=pl.String)
 
 
 def _shown(frame: pl.DataFrame, within_working_days: int) -> pl.DataFrame:
     """Every cell the text tables print, as text: dates dd/mm/yyyy, codes and keys in Vietnamese words."""
+    import polars as pl
+
     reasons = {key: reason_label(key, within_working_days) for key in WORKLIST_REASON_LABELS_VI}
     return frame.select(
         pl.col("dossier_id"),
@@ -194,6 +204,8 @@ def _shown(frame: pl.DataFrame, within_working_days: int) -> pl.DataFrame:
 
 def _table(frame: pl.DataFrame, right: tuple[str, ...] = ()) -> list[str]:
     """The text columns of `frame` under their Vietnamese headings, padded to one width; the last one is not."""
+    import polars as pl
+
     headings = [WORKLIST_COLUMN_LABELS_VI[c] for c in frame.columns]
     widths = [max(len(h), frame[c].str.len_chars().max() or 0) for h, c in zip(headings, frame.columns, strict=True)]
 
@@ -217,6 +229,8 @@ def _table(frame: pl.DataFrame, right: tuple[str, ...] = ()) -> list[str]:
 
 def _text(rows: pl.DataFrame, units: pl.DataFrame | None, as_of: date, unit: str | None,
           within_working_days: int) -> str:
+    import polars as pl
+
     month = parse_period(f"{as_of:%Y-%m}")
     reference = rows["reference_on"][0] if rows.height else min(as_of, month.end)
     lines = [f"{TEXT['title'].format(as_of=as_of)} — {unit or ALL_UNITS_LABEL}",

@@ -1,9 +1,9 @@
--- one row per unit with a dossier on the work list of `as_of` (worklist.sql) within `unit_name`: what it holds, counted
+-- one row per unit with a dossier on the work list of `as_of` (worklist_rows.sql, unsorted) within `unit_name`: what it holds, counted
 -- e.g. `from worklist_units(DATE '2026-11-20', NULL)`; the unit's one spelling comes from dossier_units.
 -- Macro parameters shadow columns of the same name: every column here is qualified.
 create or replace macro worklist_units(as_of, unit_name, within_working_days := 3) as table
 with listed as (
-    select w.* from worklist(as_of, unit_name, within_working_days := within_working_days) w
+    select w.* from worklist_rows(as_of, unit_name, within_working_days := within_working_days) w
 ),
 
 units as (
