@@ -58,6 +58,17 @@ SHAPES: dict[str, re.Pattern[str]] = {
     # Vietnamese mobile numbers: 0[35789] + 8 digits, or +84 / 84 instead of the 0
     "phone_shape": re.compile(_EDGE_BEFORE + r"(?:0|\+84|84)[35789][0-9]{8}" + _EDGE_AFTER),
 }
+# A UUID (the portal's departmentId, METRICS.md §10) is a system's key, never a person's number, yet one
+# group in a few hundred is 12 decimal digits: the shapes are looked for with every UUID blanked out
+# (same length, so that offsets and lines stay where they were).
+_UUID = re.compile(r"(?<![0-9A-Za-z])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+                   r"(?![0-9A-Za-z])")
+
+
+def _without_uuids(text: str) -> str:
+    return _UUID.sub(lambda match: "-" * len(match.group()), text)
+
+
 # The SQL prefilter of candidate cells for SHAPES (RE2 has no look-behind).
 _SHAPE_PREFILTER = "[0-9]{9}"
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
@@ -283,9 +294,10 @@ def scan_text(text: str, place: str, values: Mapping[str, set[str]] | ValueIndex
 
     for kind, value, start in _index(values).find(text):
         findings.append(Finding(f"{place} line {line_of(start)}", kind, mask(value), text.count(value)))
+    shaped = _without_uuids(text)
     for kind, pattern in SHAPES.items():
         seen: dict[str, tuple[int, int]] = {}
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(shaped):
             first, count = seen.get(match.group(), (match.start(), 0))
             seen[match.group()] = (first, count + 1)
         for value, (first, count) in seen.items():
@@ -418,8 +430,9 @@ def scan_connection(con: db.Connection, values: Mapping[str, set[str]], *, label
             """, {"pattern": _SHAPE_PREFILTER})
             counts: dict[tuple[str, str], int] = {}
             for cell, occurrences in candidates.rows():
+                shaped = _without_uuids(cell)
                 for kind, pattern in SHAPES.items():
-                    for match in set(pattern.findall(cell)):
+                    for match in set(pattern.findall(shaped)):
                         counts[(kind, match)] = counts.get((kind, match), 0) + occurrences
             findings += [Finding(place, kind, mask(value), n) for (kind, value), n in sorted(counts.items())]
     finally:

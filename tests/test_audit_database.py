@@ -28,6 +28,8 @@ def leaky_db(tmp_path):
         {"received_at": "2026-03-02 08:00", "unit_name": f"UBND xã Hòa An - {NAME}"},  # a name inside a text
         {"received_at": "2026-03-02 08:00", "field_name": f"+84{PHONE[1:]}"},         # phone shape, other form
         {"received_at": "2026-03-02 08:00", "rating": "CMND 012345678"},               # 9-digit ID shape
+        # a portal departmentId (a UUID) with an all-digit group: a system's key, no finding
+        {"received_at": "2026-03-02 08:00", "procedure_name": "019d2be3-6ab5-7783-98ad-168923456767"},
     ])
     con.close()
     return path
@@ -93,3 +95,10 @@ def test_cli_with_nothing_to_audit_is_a_plain_error(tmp_path, capsys, monkeypatc
     monkeypatch.chdir(tmp_path)
     assert main(["audit"]) == 2
     assert "nothing to audit" in capsys.readouterr().err
+
+
+def test_the_demo_database_with_the_portals_pages_is_clean(demo_db, params_dir):
+    # the portal's pages bring UUIDs (departmentId) by the hundred; one in a few hundred has an all-digit group
+    result = audit(db_path=demo_db.db_path, exports=demo_db.raw_files, params_dir=params_dir)
+    assert result.values_searched > 1000
+    assert result.findings == []

@@ -23,8 +23,16 @@ def test_html_entities_and_json_escapes_are_decoded(tmp_path):
 def test_numbers_that_only_look_alike_are_not_findings(tmp_path):
     page = tmp_path / "numbers.html"
     page.write_text("rate 0.123456789, .448084975506 and 1,123456789; sha 0123456789abcdef012345678901ab; "
-                    "id H56.10-260714-00000; count 123456789012345", encoding="utf-8")
+                    "id H56.10-260714-00000; count 123456789012345; portal unit "
+                    "019d2be3-6ab5-7783-98ad-168923456767", encoding="utf-8")
     assert scan_html(page, {}) == []
+
+
+def test_a_uuid_hides_only_itself(tmp_path):
+    page = tmp_path / "uuid.html"
+    # a departmentId (METRICS.md §10) whose last group is 12 digits, then a CCCD-shaped number after it
+    page.write_text("019d2be3-6ab5-7783-98ad-168923456767 CCCD 001234567890", encoding="utf-8")
+    assert [(f.kind, f.masked) for f in scan_html(page, {})] == [("id_number_shape", "00********90")]
 
 
 def test_shapes_without_known_values(tmp_path):
