@@ -57,7 +57,7 @@ CSV_COLUMNS = ("unit", "period", "indicator_id", "numerator", "denominator", "po
 # (models.require_current) and they read the tables by name, so recreating them (a third of the
 # statements of a load) would only repeat the build.
 PUBLISHED_LAYER = "published"
-PORTAL_MACROS = ("portal_unit_key", "portal766_comparison")
+PORTAL_MACROS = ("portal_unit_key", "portal_unit_resolution", "portal766_comparison")
 # The tables of that layer with rows of one answer each, from it and the page table alone: a load adds its
 # new answers' rows (their SQL reads variable portal766_first_answer_id) instead of reading every stored
 # answer again, as many as six a month.
@@ -441,7 +441,8 @@ def load_portal_files(con: db.Connection, paths: list[str | os.PathLike[str]], p
             db.insert_rows(con, "portal766_aliases", ("alias", "unit_name", "line"),
                            [(a["alias"], a["unit_name"], a["line"]) for a in aliases])
             for model in models.build_plan():
-                if model.name == "portal_unit_key" and model.name not in existing:  # the alias check needs it
+                # the alias check needs the key, the CSV's figures the matching rule
+                if model.name in ("portal_unit_key", "portal_unit_resolution") and model.name not in existing:
                     db.run(con, model.statement)
             conflict = db.records(con, _ALIAS_CONFLICT_SQL)
             if conflict:
