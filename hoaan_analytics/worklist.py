@@ -15,6 +15,7 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hoaan_analytics import db, kpis, models
@@ -263,4 +264,68 @@ def _text(rows: pl.DataFrame, units: pl.DataFrame | None, as_of: date, unit: str
             "dossier_id", "finished_on", "indicator_id", "kind", "unit_name", "procedure_name", "reason"))
     else:
         lines.append(f"  {TEXT['nothing']}")
+    return "\n".join(lines)
+
+
+# The summary's columns after the unit's name, in print order (sql/analysis/worklist_summary.sql).
+SUMMARY_COLUMNS = ("open_dossiers", "overdue_dossiers", "due_dossiers", "can_win_dossier_indicators")
+
+
+def write_csv(db_path: str | os.PathLike[str], path: Path, *, as_of: str | None, unit: str | None,
+              within_working_days: int) -> int:
+    """The listed rows (open, then closed) with the JSON output's columns and row_kind, into `path` as UTF-8 CSV.
+
+    Returns the number of rows written; HoaanError when `path` cannot be written.
+    """
+    day = None if as_of is None else parse_as_of(as_of)
+    con = db.connect_reader(db_path)
+    try:
+        with models.explained_if_unbuilt(con, db_path):
+            day = default_as_of(con) if day is None else day
+            rows = worklist(con, day, kpis.unit_name(con, unit), within_working_days)
+    finally:
+        con.close()
+    columns = ["row_kind", *OPEN_COLUMNS, *(c for c in CLOSED_COLUMNS if c not in OPEN_COLUMNS)]
+    try:
+        rows.select(columns).write_csv(path)
+    except OSError as exc:
+        raise HoaanError(f"--csv {path}: cannot be written: {exc.strerror or exc}") from exc
+    return rows.height
+
+
+def summary_text(db_path: str | os.PathLike[str], *, as_of: str | None, within_working_days: int) -> str:
+    """One line per unit with something on its work list, and the province's total, as text.
+
+    Reads sql/analysis/worklist_summary.sql (over the stored macro worklist_units) without polars:
+    a province's summary is a quick command.
+    """
+    day = None if as_of is None else parse_as_of(as_of)
+    con = db.connect_reader(db_path)
+    try:
+        with models.explained_if_unbuilt(con, db_path):
+            day = default_as_of(con) if day is None else day
+            params = _parameters(con, day, None, within_working_days)
+            rows = db.records(con, db.sql_text("analysis", "worklist_summary"), params)
+    finally:
+        con.close()
+
+    month = parse_period(f"{day:%Y-%m}")
+    units = [r for r in rows if not r["is_total"]]
+    total = next(r for r in rows if r["is_total"])
+    headings = [WORKLIST_COLUMN_LABELS_VI[c] for c in SUMMARY_COLUMNS]
+    names = [r["unit_name"] or "" for r in units] + [ALL_UNITS_LABEL]
+    name_width = max(len(WORKLIST_COLUMN_LABELS_VI["unit_name"]), *(len(n) for n in names))
+    cells = [[f"{r[c]:,}" for c in SUMMARY_COLUMNS] for r in (*units, total)]
+    widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(headings)]
+
+    def line(name: str, values: list[str]) -> str:
+        return "  " + "  ".join([name.ljust(name_width), *(v.rjust(w) for v, w in zip(values, widths, strict=True))])
+
+    lines = [f"{TEXT['title'].format(as_of=day)} — {ALL_UNITS_LABEL}",
+             TEXT['scope'].format(period=month.label, start=month.start, as_of=day, reference=total["reference_on"]),
+             "",
+             TEXT['summary_heading'].format(units=len(units), within=within_working_days),
+             line(WORKLIST_COLUMN_LABELS_VI["unit_name"], headings).rstrip()]
+    lines += [line(name, values) for name, values in zip(names, cells, strict=True)]
+    lines += ["", TEXT['summary_hint']]
     return "\n".join(lines)
