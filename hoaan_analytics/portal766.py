@@ -40,9 +40,9 @@ from hoaan_analytics.portal766_answers import (
     PortalFileError,
     SkippedEntry,
     read_answers,
+    read_text,
     whole_period,
 )
-from hoaan_analytics.portal766_answers import _text_of as _text_of
 
 if TYPE_CHECKING:
     import polars as pl
@@ -236,7 +236,7 @@ def read_portal_csv(path: str | os.PathLike[str], period: Period | None, mode: s
     file, the line and the column of a bad cell.
     """
     path = Path(path)
-    _, rows = _csv_rows(path, _text_of(path), CSV_COLUMNS)
+    _, rows = _csv_rows(path, read_text(path), CSV_COLUMNS)
     figures = []
     for line, row in rows:
         def cell(column: str, _row: dict = row) -> str:
@@ -293,7 +293,7 @@ def _alias_rows(params_dir: str | os.PathLike[str]) -> list[dict[str, Any]]:
     path = Path(params_dir) / ALIASES_FILE
     rows: list[dict[str, Any]] = []
     if path.is_file():
-        _, lines = _csv_rows(path, _text_of(path), ("alias", "unit_name"))
+        _, lines = _csv_rows(path, read_text(path), ("alias", "unit_name"))
         for line, row in lines:
             alias, unit_name = _clean(row.get("alias") or ""), _clean(row.get("unit_name") or "")
             for column, value in (("alias", alias), ("unit_name", unit_name)):

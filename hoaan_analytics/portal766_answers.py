@@ -76,7 +76,8 @@ def whole_period(name: str, where: str) -> Period:
     return period
 
 
-def _text_of(path: Path) -> str:
+def read_text(path: Path) -> str:
+    """The UTF-8 text (BOM allowed) of a portal file or params/units.csv; PortalFileError naming the file otherwise."""
     if not path.is_file():
         raise PortalFileError(f"{path}: no such file")
     try:
@@ -119,7 +120,7 @@ def envelope_problem(document: Any) -> str | None:
 
 def read_saved_answer(path: Path, period: Period | None) -> Answer:
     """A saved answer (the page's JSON as is): it carries no period, so `period` must name it."""
-    text = _text_of(path)
+    text = read_text(path)
     if period is None:
         raise PortalFileError(f"{path}: the portal's JSON carries no period: say which with --period "
                               f"(e.g. 2026-08, 2026-Q3, 2026), or load the page's HAR, which does")
@@ -199,7 +200,7 @@ def read_har(path: Path, pages: tuple[str, ...], period: Period | None
     without a whole period refuses the file (PortalFileError naming the entry), as does a
     period other than `period` when one was given.
     """
-    document = _json(_text_of(path), str(path), "save the page again (Save all as HAR with content)")
+    document = _json(read_text(path), str(path), "save the page again (Save all as HAR with content)")
     entries = document.get("log", {}).get("entries") if isinstance(document, dict) \
         and isinstance(document.get("log"), dict) else None
     if not isinstance(entries, list):
